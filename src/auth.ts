@@ -1,0 +1,90 @@
+import { ERROR_MESSAGES } from './errors.js'
+import { looksLikeJwt } from './jwt.js'
+import type { Principal, VoiceableStore } from './store.js'
+
+/**
+ * One credential found in a request. `malformed` means a header was sent but cannot hold a
+ * credential (empty, not `Bearer <token>`, or with characters no key or token contains).
+ */
+export type Credential =
+  | { scheme: 'x-api-key'; token: string }
+  | { scheme: 'bearer-key'; token: string }
+  | { scheme: 'bearer-jwt'; token: string }
+  | { scheme: 'malformed'; header: 'x-api-key' | 'authorization' }
+
+/** Keys and JWTs are visible ASCII with no spaces or commas (a comma means a repeated header). */
+const TOKEN = /^[\x21-\x2b\x2d-\x7e]+$/
+
+/**
+ * `Bearer`, case-insensitive, one or more spaces, then the token. Surrounding whitespace is
+ * already trimmed by the Fetch `Headers` class.
+ */
+const BEARER = /^bearer +(\S+)$/i
+
+/**
+ * Reads the credentials of a request: `X-API-Key` first, then `Authorization`. Pure; never throws.
+ * @example
+ * parseCredentials(new Headers({ 'X-API-Key': 'your-api-key-here' }))
+ * // [{ scheme: 'x-api-key', token: 'your-api-key-here' }]
+ */
+export function parseCredentials(headers: Headers): Credential[] {
+  const credentials: Credential[] = []
+  const apiKey = headers.get('x-api-key')
+  if (apiKey !== null) {
+    credentials.push(TOKEN.test(apiKey) ? { scheme: 'x-api-key', token: apiKey } : { scheme: 'malformed', header: 'x-api-key' })
+  }
+  const authorization = headers.get('authorization')
+  if (authorization !== null) {
+    const token = BEARER.exec(authorization)?.[1]
+    if (token === undefined || !TOKEN.test(token)) credentials.push({ scheme: 'malformed', header: 'authorization' })
+    else credentials.push({ scheme: looksLikeJwt(token) ? 'bearer-jwt' : 'bearer-key', token })
+  }
+  return credentials
+}
+
+export type CallerResult = { ok: true; principal: Principal } | { ok: false; reason: string }
+
+const TOKEN_FAILURES = {
+  malformed: ERROR_MESSAGES.invalidToken,
+  signature: ERROR_MESSAGES.invalidToken,
+  'unknown-user': ERROR_MESSAGES.invalidToken,
+  expired: ERROR_MESSAGES.expiredToken,
+} as const
+
+async function resolveCredential(credential: Credential, store: VoiceableStore): Promise<CallerResult> {
+  switch (credential.scheme) {
+    case 'malformed':
+      return {
+        ok: false,
+        reason: credential.header === 'authorization' ? ERROR_MESSAGES.malformedAuthorization : ERROR_MESSAGES.invalidApiKey,
+      }
+    case 'x-api-key':
+    case 'bearer-key': {
+      const principal = store.authenticateKeyValue(credential.token)
+      return principal === undefined ? { ok: false, reason: ERROR_MESSAGES.invalidApiKey } : { ok: true, principal }
+    }
+    case 'bearer-jwt': {
+      const result = await store.authenticateToken(credential.token)
+      return result.ok ? result : { ok: false, reason: TOKEN_FAILURES[result.reason] }
+    }
+  }
+}
+
+/**
+ * Who is calling. Every credential sent must be valid and all must name the same user: an
+ * invalid header is never silently ignored because a valid one sits beside it. When both are
+ * valid, `X-API-Key` is the acting credential (it decides public-key permissions).
+ */
+export async function resolveCaller(headers: Headers, store: VoiceableStore): Promise<CallerResult> {
+  const credentials = parseCredentials(headers)
+  if (credentials.length === 0) return { ok: false, reason: ERROR_MESSAGES.missingCredentials }
+  let acting: Principal | undefined
+  for (const credential of credentials) {
+    const result = await resolveCredential(credential, store)
+    if (!result.ok) return result
+    if (acting !== undefined && acting.user.id !== result.principal.user.id)
+      return { ok: false, reason: ERROR_MESSAGES.conflictingCredentials }
+    acting ??= result.principal
+  }
+  return { ok: true, principal: acting as Principal }
+}

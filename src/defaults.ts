@@ -1,0 +1,64 @@
+/**
+ * Every choice the Voiceable docs leave open, in one place. Each constant is listed in the
+ * README's "Fidelity and limitations" section; change a behaviour here, change it there.
+ */
+
+/** The documented production base URL (a placeholder host used by every cURL example). */
+export const DOCUMENTED_BASE_URL = 'https://api.example.com/api/v1'
+
+/**
+ * The real backend's origin and prefix (real-client evidence: Rails routes are mounted under
+ * `/voiceable-api`, production origin `https://api.voiceable.dev`).
+ */
+export const REAL_BACKEND_BASE_URL = 'https://api.voiceable.dev/voiceable-api'
+
+/** Base URLs the handlers answer on when no `baseUrl` option is given. */
+export const DEFAULT_BASE_URLS: readonly string[] = [DOCUMENTED_BASE_URL, REAL_BACKEND_BASE_URL]
+
+/** Seed of the built-in generated data when no `seed` option is given. */
+export const DEFAULT_SEED = 1
+
+/**
+ * Reference date of generated data: the newest documented timestamp, so generated keys read as
+ * created between the documented key 1 (2024-01-10) and this moment.
+ */
+export const DEFAULT_REF_DATE = '2024-01-15T10:30:00Z'
+
+/** How many generated users the `documented` scenario adds beside user 1. */
+export const DEFAULT_GENERATED_USERS = 4
+
+/** Rate limit: requests a caller may make per window. Generous, so ordinary suites never hit it. */
+export const DEFAULT_RATE_LIMIT = 1000
+
+/** Rate-limit window length in seconds (fixed window, starting at a caller's first request). */
+export const DEFAULT_RATE_LIMIT_WINDOW_SECONDS = 60
+
+/** Lifetime of JWTs issued by `store.issueToken` (devise-jwt style sessions last a day). */
+export const DEFAULT_TOKEN_TTL_SECONDS = 24 * 60 * 60
+
+/** Request bodies larger than this get 413 (same limit in-process and in the demo server). */
+export const MAX_BODY_BYTES = 1024 * 1024
+
+/** Longest accepted `name` (a Rails `string` column on PostgreSQL is commonly capped at 255). */
+export const NAME_MAX_LENGTH = 255
+
+/** Most entries accepted in `allowed_origins` or `allowed_assistants`. */
+export const LIST_MAX_ITEMS = 100
+
+/** Longest accepted entry in `allowed_origins` or `allowed_assistants`. */
+export const LIST_ITEM_MAX_LENGTH = 2048
+
+/** What a `public` key may do on the API-keys endpoints. Docs: "restricted permissions", unspecified. */
+export type PublicKeyAccess = 'forbidden' | 'read-only' | 'full-access'
+
+/**
+ * Public keys are embedded in web pages (the widget snippet), so by default they may not manage
+ * API keys at all: a leaked public key must not be able to mint private keys.
+ */
+export const DEFAULT_PUBLIC_KEY_ACCESS: PublicKeyAccess = 'forbidden'
+
+/** Prefix of generated secrets: the documented example is `sk_live_abc123xyz789` (private). */
+export const KEY_VALUE_PREFIX = { private: 'sk_live_', public: 'pk_live_' } as const
+
+/** Length of the random part of a generated secret. */
+export const KEY_VALUE_RANDOM_LENGTH = 24

@@ -1,0 +1,60 @@
+import { KEY_VALUE_PREFIX, KEY_VALUE_RANDOM_LENGTH } from './defaults.js'
+import type { Faker } from './random.js'
+import type { ApiKey, KeyType } from './schemas.js'
+import type { ApiKeyRecord } from './snapshot.js'
+import { toTimestamp } from './time.js'
+
+/**
+ * Plain factories: each takes the caller's Faker instance and returns a fresh object, with
+ * `overrides` winning over generated values. No I/O, no store.
+ */
+
+export interface User {
+  id: number
+  email: string
+}
+
+/** A generated user. Emails use reserved example domains so they never reach a real inbox. */
+export function createUserData(faker: Faker, overrides: Partial<User> & Pick<User, 'id'>): User {
+  return {
+    email: faker.internet.exampleEmail().toLowerCase(),
+    ...overrides,
+  }
+}
+
+/** A new secret: `sk_live_…` for private keys, `pk_live_…` for public ones. */
+export function createKeyValue(faker: Faker, keyType: KeyType): string {
+  return KEY_VALUE_PREFIX[keyType] + faker.string.alphanumeric(KEY_VALUE_RANDOM_LENGTH)
+}
+
+const KEY_PURPOSES = ['Production', 'Staging', 'Development', 'CI', 'Widget', 'Mobile App', 'Backend', 'Analytics']
+
+/**
+ * A generated API key record for `owner`, its secret included. Unless given, `created_at` is
+ * within 30 days before the reference date, and `updated_at` between it and the reference date.
+ */
+export function createApiKeyData(
+  faker: Faker,
+  owner: User,
+  overrides: Partial<ApiKeyRecord> & Pick<ApiKey, 'id'>,
+): ApiKeyRecord {
+  const keyType: KeyType = overrides.key_type ?? (faker.number.int(9) < 7 ? 'private' : 'public')
+  const created = overrides.created_at === undefined ? faker.date.recent({ days: 30 }) : new Date(overrides.created_at)
+  const refDate = faker.defaultRefDate()
+  const updated =
+    faker.number.int(3) === 0 && created < refDate ? faker.date.between({ from: created, to: refDate }) : created
+  return {
+    key_type: keyType,
+    name: `${faker.helpers.arrayElement(KEY_PURPOSES)} API Key`,
+    key_value: createKeyValue(faker, keyType),
+    allowed_origins: Array.from({ length: faker.number.int(2) }, () => `https://${faker.internet.domainName()}`),
+    allowed_assistants: Array.from({ length: faker.number.int(3) }, () => String(faker.number.int({ min: 1, max: 999 }))),
+    transient_assistant: keyType === 'private' ? faker.datatype.boolean() : false,
+    user_id: owner.id,
+    user_email: owner.email,
+    created_at: toTimestamp(created),
+    updated_at: toTimestamp(updated),
+    ...overrides,
+    id: overrides.id,
+  }
+}

@@ -1,0 +1,168 @@
+import type { EndpointName } from './endpoint.js'
+import { ApiError, ERROR_STATUS } from './errors.js'
+import type { Principal } from './store.js'
+
+/** Which requests a fault applies to, and for how long. */
+export interface FaultScope {
+  /** One endpoint or several; default every endpoint. */
+  endpoint?: EndpointName | readonly EndpointName[]
+  /** Only requests authenticated as this user. */
+  userId?: number
+  /** Only the next N matching requests; default every matching request until removed. */
+  times?: number
+  /** Chance (0–1) that a matching request is affected, drawn from the mock's seeded generator. */
+  probability?: number
+}
+
+/** A handle on an added fault. */
+export interface Fault {
+  /** Matching requests this fault has affected so far. */
+  readonly hits: number
+  /** Removes the fault before it runs out. */
+  remove(): void
+}
+
+export interface FaultControls {
+  /** Answer matching requests with `status` in the API's error envelope. */
+  error(status: number, scope?: FaultScope & { message?: string }): Fault
+  /** Make matching requests fail as a dropped connection would (`fetch` rejects). */
+  networkError(scope?: FaultScope): Fault
+  /** Delay matching requests by `ms`, or by a seeded-random time within `{ min, max }`. */
+  latency(ms: number | { min: number; max: number }, scope?: FaultScope): Fault
+  /** Use up a caller's rate-limit window now: their next request gets 429 with `Retry-After`. */
+  exhaustRateLimit(scope: { userId: number }): void
+  /** Removes every fault. */
+  clear(): void
+}
+
+type Effect = { kind: 'error'; status: number; message: string | undefined } | { kind: 'network' } | { kind: 'latency'; min: number; max: number }
+
+interface ActiveFault {
+  effect: Effect
+  scope: FaultScope
+  remaining: number
+  hits: number
+}
+
+const REASON_PHRASES: Record<number, string> = {
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 408: 'Request Timeout',
+  409: 'Conflict', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error',
+  501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+}
+
+/** A small seeded generator (mulberry32): enough for fault dice, and reproducible per seed. */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function toError(status: number, message: string | undefined): ApiError {
+  const known = Object.entries(ERROR_STATUS).find(([, entry]) => entry.status === status)
+  const reason = known?.[1].message ?? REASON_PHRASES[status] ?? 'Error'
+  return new ApiError('internal_error', [message ?? `Injected fault: ${status} ${reason}`], {
+    status,
+    statusMessage: reason,
+    code: known?.[0] ?? `http_${status}`,
+  })
+}
+
+export interface FaultInjector extends FaultControls {
+  /** Applies the faults that match a request: waits, then throws, answers, or returns `undefined`. */
+  apply(endpoint: EndpointName, principal: Principal | undefined): Promise<Response | undefined> | undefined
+  /** Clears every fault and reseeds the dice. */
+  reset(): void
+}
+
+export function createFaultInjector(seed: number, exhaust: ((bucket: string) => void) | undefined): FaultInjector {
+  let faults: ActiveFault[] = []
+  let random = createRandom(seed)
+
+  function add(effect: Effect, scope: FaultScope = {}): Fault {
+    if (scope.times !== undefined && !(Number.isInteger(scope.times) && scope.times > 0))
+      throw new TypeError(`Failed to add fault: times must be a positive integer, got ${scope.times}`)
+    if (scope.probability !== undefined && !(scope.probability >= 0 && scope.probability <= 1))
+      throw new TypeError(`Failed to add fault: probability must be within 0 and 1, got ${scope.probability}`)
+    const fault: ActiveFault = { effect, scope, remaining: scope.times ?? Number.POSITIVE_INFINITY, hits: 0 }
+    faults.push(fault)
+    return {
+      get hits() {
+        return fault.hits
+      },
+      remove() {
+        faults = faults.filter((other) => other !== fault)
+      },
+    }
+  }
+
+  function applies(fault: ActiveFault, endpoint: EndpointName, principal: Principal | undefined): boolean {
+    const { scope } = fault
+    if (fault.remaining <= 0) return false
+    if (scope.endpoint !== undefined && !(typeof scope.endpoint === 'string' ? scope.endpoint === endpoint : scope.endpoint.includes(endpoint)))
+      return false
+    if (scope.userId !== undefined && principal?.user.id !== scope.userId) return false
+    if (scope.probability !== undefined && random() >= scope.probability) return false
+    fault.remaining--
+    fault.hits++
+    return true
+  }
+
+  async function run(matched: ActiveFault[]): Promise<Response | undefined> {
+    for (const { effect } of matched) {
+      if (effect.kind === 'latency') {
+        const ms = effect.min + Math.floor(random() * (effect.max - effect.min + 1))
+        await new Promise((resolve) => setTimeout(resolve, ms))
+      }
+    }
+    const terminal = matched.find(({ effect }) => effect.kind !== 'latency')?.effect
+    if (terminal?.kind === 'network') return Response.error()
+    if (terminal?.kind === 'error') throw toError(terminal.status, terminal.message)
+    return undefined
+  }
+
+  return {
+    apply(endpoint, principal) {
+      // @note No faults, no promise: tests that inject nothing pay nothing.
+      if (faults.length === 0) return undefined
+      const matched: ActiveFault[] = []
+      let terminalFound = false
+      for (const fault of faults) {
+        const terminal = fault.effect.kind !== 'latency'
+        if (terminal && terminalFound) continue
+        if (applies(fault, endpoint, principal)) {
+          matched.push(fault)
+          terminalFound ||= terminal
+        }
+      }
+      faults = faults.filter((fault) => fault.remaining > 0)
+      return matched.length === 0 ? undefined : run(matched)
+    },
+    error(status, scope = {}) {
+      if (!(Number.isInteger(status) && status >= 400 && status <= 599))
+        throw new TypeError(`Failed to add fault: status must be an error status (400–599), got ${status}`)
+      return add({ kind: 'error', status, message: scope.message }, scope)
+    },
+    networkError: (scope) => add({ kind: 'network' }, scope),
+    latency(ms, scope) {
+      const { min, max } = typeof ms === 'number' ? { min: ms, max: ms } : ms
+      if (!(min >= 0 && max >= min)) throw new TypeError(`Failed to add fault: latency needs 0 <= min <= max, got ${min}..${max}`)
+      return add({ kind: 'latency', min, max }, scope)
+    },
+    exhaustRateLimit({ userId }) {
+      if (exhaust === undefined) throw new TypeError('Failed to exhaust the rate limit: this mock was created with rateLimit: false')
+      exhaust(`user:${userId}`)
+    },
+    clear() {
+      faults = []
+    },
+    reset() {
+      faults = []
+      random = createRandom(seed)
+    },
+  }
+}

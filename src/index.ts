@@ -1,0 +1,77 @@
+/**
+ * voiceable-mock: the public surface. Everything a user may import is named here; anything not
+ * listed is internal and may change without notice. This entry is platform-neutral: it imports
+ * only the `msw` root (never `msw/node` or `msw/browser`) and no `node:` modules.
+ */
+
+// The fake
+export { createVoiceableMock } from './mock.js'
+export type { VoiceableMock, VoiceableMockOptions } from './mock.js'
+
+// Test-author toolkit: request journal and fault injection
+export { JOURNAL_MAX_ENTRIES, maskSecret } from './journal.js'
+export type { JournalEntry, JournalQuery, RequestJournal } from './journal.js'
+export type { Fault, FaultControls, FaultScope } from './faults.js'
+
+// The store, for building data outside the handlers
+export { createStore } from './store.js'
+export type { CreatedUser, Principal, StoreOptions, UserSummary, VoiceableStore } from './store.js'
+
+// Scenarios and snapshots
+export { SCENARIOS, MANY_KEYS_COUNT, MULTI_TENANT_USERS, MULTI_TENANT_KEYS_PER_USER, isScenario } from './scenarios.js'
+export type { Scenario } from './scenarios.js'
+export { SNAPSHOT_FORMAT, SnapshotSchema, SnapshotError, parseSnapshot } from './snapshot.js'
+export type { Snapshot } from './snapshot.js'
+
+// Wire format: zod schemas and the types inferred from them
+export {
+  ApiKeySchema,
+  ApiKeyResponseSchema,
+  CreateApiKeyRequestSchema,
+  CreateApiKeyResponseSchema,
+  DeleteApiKeyResponseSchema,
+  ErrorResponseSchema,
+  KeyTypeSchema,
+  ListApiKeysResponseSchema,
+  StatusSchema,
+  UpdateApiKeyRequestSchema,
+} from './schemas.js'
+export type {
+  ApiKey,
+  ApiKeyResponse,
+  CreateApiKeyRequest,
+  CreateApiKeyResponse,
+  DeleteApiKeyResponse,
+  ErrorResponse,
+  KeyType,
+  ListApiKeysResponse,
+  Status,
+  UpdateApiKeyRequest,
+} from './schemas.js'
+
+// Messages, codes and built-in data, for assertions
+export { ERROR_MESSAGES, ERROR_STATUS } from './errors.js'
+export type { ErrorCode } from './errors.js'
+export { SUCCESS_MESSAGES } from './handlers.js'
+export type { HandlerRecord } from './handlers.js'
+export { ENDPOINT_NAMES } from './endpoint.js'
+export type { EndpointName } from './endpoint.js'
+export { DOCUMENTED_API_KEY, DOCUMENTED_KEY_VALUE, DOCUMENTED_USER } from './documented-data.js'
+
+// Every choice the docs leave open (see the README's fidelity section)
+export {
+  DEFAULT_BASE_URLS,
+  DEFAULT_PUBLIC_KEY_ACCESS,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_RATE_LIMIT_WINDOW_SECONDS,
+  DEFAULT_REF_DATE,
+  DEFAULT_SEED,
+  DEFAULT_TOKEN_TTL_SECONDS,
+  DOCUMENTED_BASE_URL,
+  MAX_BODY_BYTES,
+  REAL_BACKEND_BASE_URL,
+} from './defaults.js'
+export type { PublicKeyAccess } from './defaults.js'
+
+// Deliberately not exported: the endpoint pipeline, credential parsing and the JWT signer are
+// internals; use `store.issueToken` and the handlers instead.

@@ -1,0 +1,128 @@
+import type { EndpointName, HandledRequest } from './endpoint.js'
+import { parseKeyId } from './internal/key-id.js'
+
+/** Most entries the journal keeps; older ones are dropped first, so long runs stay bounded. */
+export const JOURNAL_MAX_ENTRIES = 10_000
+
+/** One request the fake handled. Secrets are masked: see `maskSecret`. */
+export interface JournalEntry {
+  /** 1, 2, 3… in the order requests finished. */
+  seq: number
+  endpoint: EndpointName
+  method: string
+  /** The request path, e.g. `/api/v1/api_keys/5`. */
+  path: string
+  /** The `{id}` path parameter as a number, when it is a valid id; else `null`. */
+  keyId: number | null
+  /** The parsed JSON request body; the raw text if it was not JSON; `null` if there was none. */
+  body: unknown
+  /** The authenticated user, or `null` when the request did not authenticate. */
+  userId: number | null
+  /** What the caller authenticated with (the acting credential), or `null`. */
+  credential: 'private-key' | 'public-key' | 'jwt' | null
+  status: number
+  /** The response body as sent, with `key_value` masked. `null` for an injected network error. */
+  response: unknown
+  /** When the request arrived (ISO 8601, milliseconds). */
+  time: string
+  durationMs: number
+}
+
+/** Filters for `entries`, `count` and `last`; every field given must match. */
+export interface JournalQuery {
+  endpoint?: EndpointName
+  method?: string
+  userId?: number | null
+  keyId?: number
+  status?: number
+}
+
+export interface RequestJournal {
+  entries(query?: JournalQuery): JournalEntry[]
+  count(query?: JournalQuery): number
+  last(query?: JournalQuery): JournalEntry | undefined
+  clear(): void
+}
+
+/** `sk_live_abc123xyz789` → `sk_live_********`: the prefix says what it was, the rest is hidden. */
+export function maskSecret(secret: string): string {
+  const prefix = /^[a-z]+_(?:live|test)_/i.exec(secret)?.[0] ?? ''
+  return `${prefix}********`
+}
+
+function maskKeyValues(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null) return body
+  const data = (body as { data?: unknown }).data
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return body
+  const keyValue = (data as { key_value?: unknown }).key_value
+  if (typeof keyValue !== 'string') return body
+  return { ...body, data: { ...data, key_value: maskSecret(keyValue) } }
+}
+
+function matches(entry: JournalEntry, query: JournalQuery): boolean {
+  return (
+    (query.endpoint === undefined || entry.endpoint === query.endpoint) &&
+    (query.method === undefined || entry.method === query.method.toUpperCase()) &&
+    (query.userId === undefined || entry.userId === query.userId) &&
+    (query.keyId === undefined || entry.keyId === query.keyId) &&
+    (query.status === undefined || entry.status === query.status)
+  )
+}
+
+export interface Journal extends RequestJournal {
+  add(entry: Omit<JournalEntry, 'seq'>): void
+}
+
+export function createJournal(maxEntries: number = JOURNAL_MAX_ENTRIES): Journal {
+  let entries: JournalEntry[] = []
+  let seq = 0
+  const kept = (): JournalEntry[] => (entries.length > maxEntries ? entries.slice(-maxEntries) : entries)
+  return {
+    add(entry) {
+      entries.push({ ...entry, seq: ++seq, response: maskKeyValues(entry.response) })
+      // @note Trim in batches so a long run pays O(1) per request, not a copy of the journal.
+      if (entries.length >= maxEntries * 2) entries = entries.slice(-maxEntries)
+    },
+    entries: (query = {}) => kept().filter((entry) => matches(entry, query)).map((entry) => structuredClone(entry)),
+    count: (query = {}) => kept().reduce((total, entry) => total + (matches(entry, query) ? 1 : 0), 0),
+    last(query = {}) {
+      for (let i = entries.length - 1; i >= Math.max(0, entries.length - maxEntries); i--) {
+        const entry = entries[i] as JournalEntry
+        if (matches(entry, query)) return structuredClone(entry)
+      }
+      return undefined
+    },
+    clear() {
+      entries = []
+      seq = 0
+    },
+  }
+}
+
+
+function parseLoose(text: string): unknown {
+  if (text === '') return null
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return text
+  }
+}
+
+/** The journal's record of a handled request. */
+export function toJournalEntry(handled: HandledRequest): Omit<JournalEntry, 'seq'> {
+  const { principal } = handled
+  return {
+    endpoint: handled.endpoint,
+    method: handled.request.method,
+    path: new URL(handled.request.url).pathname,
+    keyId: parseKeyId(handled.params['id']) ?? null,
+    body: parseLoose(handled.bodyText),
+    userId: principal?.user.id ?? null,
+    credential: principal === undefined ? null : principal.keyType === 'jwt' ? 'jwt' : `${principal.keyType}-key`,
+    status: handled.status,
+    response: handled.body,
+    time: new Date(handled.startedAt).toISOString(),
+    durationMs: Date.now() - handled.startedAt,
+  }
+}

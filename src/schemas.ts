@@ -1,0 +1,127 @@
+import { z } from 'zod'
+import { LIST_ITEM_MAX_LENGTH, LIST_MAX_ITEMS, NAME_MAX_LENGTH } from './defaults.js'
+
+/**
+ * The wire format, as zod schemas: the single source of truth for every body the fake sends
+ * or accepts. Types are inferred from the schema of the same name without the `Schema` suffix.
+ */
+
+/** `ISO 8601 UTC with a Z suffix and no fractional seconds`, as every documented example. */
+const Timestamp = z.iso.datetime({ precision: 0 })
+
+const Id = z.number().int().positive()
+
+/** `private` (server-side, full access) or `public` (client-side SDK access). */
+export const KeyTypeSchema = z.enum(['private', 'public'])
+export type KeyType = z.infer<typeof KeyTypeSchema>
+
+/** The `status` object that opens every response body. */
+export const StatusSchema = z.strictObject({ code: z.number().int(), message: z.string() })
+export type Status = z.infer<typeof StatusSchema>
+
+/**
+ * One API key as the API sends it, fields in the documented order. `key_value` is the secret
+ * in the create response and `null` everywhere else.
+ */
+export const ApiKeySchema = z.strictObject({
+  id: Id,
+  key_type: KeyTypeSchema,
+  name: z.string(),
+  key_value: z.string().nullable(),
+  allowed_origins: z.array(z.string()),
+  allowed_assistants: z.array(z.string()),
+  transient_assistant: z.boolean(),
+  user_id: Id,
+  user_email: z.string(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+})
+export type ApiKey = z.infer<typeof ApiKeySchema>
+
+/** An API key as read back (list, get, update): the secret is never included. */
+const StoredApiKeySchema = ApiKeySchema.extend({ key_value: z.null() })
+/** An API key as created: the one time its secret is sent. */
+const CreatedApiKeySchema = ApiKeySchema.extend({ key_value: z.string().min(1) })
+
+/** `GET /api_keys` → 200. */
+export const ListApiKeysResponseSchema = z.strictObject({
+  status: StatusSchema,
+  data: z.array(StoredApiKeySchema),
+})
+export type ListApiKeysResponse = z.infer<typeof ListApiKeysResponseSchema>
+
+/** `GET /api_keys/{id}` → 200, and `PUT /api_keys/{id}` → 200. */
+export const ApiKeyResponseSchema = z.strictObject({ status: StatusSchema, data: StoredApiKeySchema })
+export type ApiKeyResponse = z.infer<typeof ApiKeyResponseSchema>
+
+/** `POST /api_keys` → 201. */
+export const CreateApiKeyResponseSchema = z.strictObject({ status: StatusSchema, data: CreatedApiKeySchema })
+export type CreateApiKeyResponse = z.infer<typeof CreateApiKeyResponseSchema>
+
+/** `DELETE /api_keys/{id}` → 200: `status` only, no `data`. */
+export const DeleteApiKeyResponseSchema = z.strictObject({ status: StatusSchema })
+export type DeleteApiKeyResponse = z.infer<typeof DeleteApiKeyResponseSchema>
+
+/**
+ * Every error body: the documented generic envelope. `error` is a stable machine-readable code
+ * (the real client copies it to `errorCode`), `errors` the problems in plain words.
+ */
+export const ErrorResponseSchema = z.strictObject({
+  status: StatusSchema,
+  error: z.string(),
+  errors: z.array(z.string()),
+  details: z.string().optional(),
+})
+export type ErrorResponse = z.infer<typeof ErrorResponseSchema>
+
+// ---------------------------------------------------------------------------------------------
+// Request bodies. Messages are the plain-words sentences that end up in a 422's `errors`.
+
+const stringList = (label: string) => {
+  const notList = `${label} must be an array of strings`
+  return z
+    .array(
+      z
+        .string({ error: notList })
+        .max(LIST_ITEM_MAX_LENGTH, `${label} entries must be at most ${LIST_ITEM_MAX_LENGTH} characters`),
+      { error: notList },
+    )
+    .max(LIST_MAX_ITEMS, `${label} must have at most ${LIST_MAX_ITEMS} entries`)
+}
+
+const Name = z
+  .string({ error: (issue) => (issue.input === undefined ? "Name can't be blank" : 'Name must be a string') })
+  .max(NAME_MAX_LENGTH, `Name is too long (maximum is ${NAME_MAX_LENGTH} characters)`)
+  .refine((name) => name.trim() !== '', "Name can't be blank")
+
+/** The fields inside `{"api_key": {...}}` on create. Unknown fields are dropped (strong params). */
+export const CreateApiKeyFieldsSchema = z.object({
+  name: Name,
+  key_type: z.enum(['private', 'public'], {
+    error: (issue) =>
+      issue.input === undefined ? "Key type can't be blank" : "Key type must be 'private' or 'public'",
+  }),
+  allowed_origins: stringList('Allowed origins').optional(),
+  allowed_assistants: stringList('Allowed assistants').optional(),
+  transient_assistant: z.boolean({ error: 'Transient assistant must be true or false' }).optional(),
+})
+export type CreateApiKeyFields = z.infer<typeof CreateApiKeyFieldsSchema>
+
+/** `POST /api_keys` request body. */
+export const CreateApiKeyRequestSchema = z.object({ api_key: CreateApiKeyFieldsSchema })
+export type CreateApiKeyRequest = z.input<typeof CreateApiKeyRequestSchema>
+
+/**
+ * The fields inside `{"api_key": {...}}` on update: only `name`, `allowed_origins` and
+ * `allowed_assistants` are documented as updatable; anything else is dropped (strong params).
+ */
+export const UpdateApiKeyFieldsSchema = z.object({
+  name: Name.optional(),
+  allowed_origins: stringList('Allowed origins').optional(),
+  allowed_assistants: stringList('Allowed assistants').optional(),
+})
+export type UpdateApiKeyFields = z.infer<typeof UpdateApiKeyFieldsSchema>
+
+/** `PUT /api_keys/{id}` request body. */
+export const UpdateApiKeyRequestSchema = z.object({ api_key: UpdateApiKeyFieldsSchema })
+export type UpdateApiKeyRequest = z.input<typeof UpdateApiKeyRequestSchema>

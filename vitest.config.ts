@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    // Shuffled order exposes state leaking between tests (faker's own suite does the same).
+    sequence: { shuffle: true },
+    setupFiles: ['test/support/fail-on-console.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: ['test/consumer/**'] } },
+    ],
+  },
+})
