@@ -27,7 +27,8 @@ export function createKeyValue(faker: Faker, keyType: KeyType): string {
   return KEY_VALUE_PREFIX[keyType] + faker.string.alphanumeric(KEY_VALUE_RANDOM_LENGTH)
 }
 
-const KEY_PURPOSES = ['Production', 'Staging', 'Development', 'CI', 'Widget', 'Mobile App', 'Backend', 'Analytics']
+/** What generated keys are named after: `<purpose> API Key`. */
+export const KEY_PURPOSES = ['Production', 'Staging', 'Development', 'CI', 'Widget', 'Mobile App', 'Backend', 'Analytics']
 
 /**
  * A generated API key record for `owner`, its secret included. Unless given, `created_at` is

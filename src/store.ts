@@ -1,5 +1,6 @@
+import { createApiKeyGenerator } from './bulk-keys.js'
 import { DEFAULT_REF_DATE, DEFAULT_SEED, DEFAULT_TOKEN_TTL_SECONDS } from './defaults.js'
-import { createApiKeyData, createKeyValue, createUserData, type User } from './factories.js'
+import { createKeyValue, createUserData, type User } from './factories.js'
 import { createTokenSigner, type TokenCheck, type TokenSigner } from './jwt.js'
 import { createFaker, type Faker } from './random.js'
 import { buildScenario, type Scenario } from './scenarios.js'
@@ -292,9 +293,10 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
 
     generateApiKeys(userId, count) {
       const user = requireUser(userId)
+      // @note The bulk generator, not createApiKeyData: a million keys in seconds, not minutes.
+      const next = createApiKeyGenerator(faker, user)
       for (let i = 0; i < count; i++) {
-        const id = state.nextApiKeyId++
-        const record = createApiKeyData(faker, user, { id })
+        const record = next(state.nextApiKeyId++)
         if (state.keyIdByValue.has(record.key_value)) record.key_value = newKeyValue(record.key_type)
         insert(state, record)
       }
