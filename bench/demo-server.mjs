@@ -8,7 +8,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createVoiceableMock } from '../dist/index.js'
-import { ROOT, interleave, log, pick, report, stats } from './lib/harness.mjs'
+import { ROOT, interleave, log, pick, report, statsBy } from './lib/harness.mjs'
 
 const REPO = process.env.BENCH_REPO_ROOT ?? ROOT
 const ROUNDS = pick(5, 3)
@@ -26,22 +26,32 @@ const children = []
 const stopAll = () => children.forEach((child) => child.kill())
 process.on('exit', stopAll)
 
-/** Spawns a server that prints `{"base": url}` as its first line. */
-function startPrinting(script) {
-  const child = spawn(process.execPath, [join(ROOT, 'bench', 'servers', script)], { stdio: ['pipe', 'pipe', 'inherit'] })
+/** Spawns a server script; returns its base URL and a way to read its CPU time (µs). */
+function startServer(script, args = []) {
+  const child = spawn(process.execPath, [join(ROOT, 'bench', 'servers', script), ...args], { stdio: ['pipe', 'pipe', 'inherit'] })
   children.push(child)
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Failed to start ${script}: no URL within 30 s`)), 30_000)
-    let text = ''
-    child.stdout.on('data', (chunk) => {
-      text += chunk
-      if (text.includes('\n')) {
-        clearTimeout(timer)
-        resolve(JSON.parse(text.slice(0, text.indexOf('\n'))).base)
-      }
-    })
-    child.on('exit', (code) => reject(new Error(`Failed to start ${script}: exited with ${code}`)))
+  const waiting = []
+  let text = ''
+  child.stdout.on('data', (chunk) => {
+    text += chunk
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n')) {
+      const line = text.slice(0, at)
+      text = text.slice(at + 1)
+      waiting.shift()?.(JSON.parse(line))
+    }
   })
+  const next = () => new Promise((resolve) => waiting.push(resolve))
+  const cpu = async () => {
+    const reply = next()
+    child.stdin.write('cpu\n')
+    return (await reply).cpu
+  }
+  const started = Promise.race([
+    next(),
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`Failed to start ${script}: no URL within 30 s`)), 30_000)),
+    new Promise((_, reject) => child.on('exit', (code) => reject(new Error(`Failed to start ${script}: exited with ${code}`)))),
+  ])
+  return started.then(({ base }) => ({ base, cpu }))
 }
 
 function freePort() {
@@ -55,23 +65,11 @@ function freePort() {
 
 async function startJsonServer() {
   const folder = mkdtempSync(join(tmpdir(), 'voiceable-bench-json-server-'))
-  const keys = createVoiceableMock().snapshot().api_keys.map((key) => ({ ...key, key_value: null }))
-  writeFileSync(join(folder, 'db.json'), JSON.stringify({ api_keys: keys }))
-  const port = await freePort()
-  const bin = join(REPO, 'node_modules', 'json-server', 'lib', 'cli', 'bin.js')
-  const child = spawn(process.execPath, [bin, 'db.json', '--port', String(port), '--host', '127.0.0.1', '--quiet', '--read-only'], {
-    cwd: folder,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  children.push(child)
   process.on('exit', () => rmSync(folder, { recursive: true, force: true }))
-  const base = `http://127.0.0.1:${port}`
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const ok = await fetch(`${base}/api_keys/1`).then((res) => res.ok, () => false)
-    if (ok) return base
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error('Failed to start json-server: not answering within 20 s')
+  const keys = createVoiceableMock().snapshot().api_keys.map((key) => ({ ...key, key_value: null }))
+  const db = join(folder, 'db.json')
+  writeFileSync(db, JSON.stringify({ api_keys: keys }))
+  return startServer('json-server.mjs', [`--db=${db}`, `--port=${await freePort()}`, `--repo=${REPO}`])
 }
 
 function load(url, count) {
@@ -84,24 +82,28 @@ function load(url, count) {
   })
 }
 
-const targets = {
-  'demo-server': `${await startPrinting('demo.mjs')}/api_keys/1`,
-  'node-http': `${await startPrinting('node-http.mjs')}/api_keys/1`,
-  'json-server': `${await startJsonServer()}/api_keys/1`,
+const servers = {
+  'demo-server': await startServer('demo.mjs'),
+  'node-http': await startServer('node-http.mjs'),
+  'json-server': await startJsonServer(),
 }
-const statuses = {}
-for (const [name, url] of Object.entries(targets)) {
-  const warm = await load(url, 500)
+const urlOf = (name) => `${servers[name].base}/api_keys/1`
+for (const name of Object.keys(servers)) {
+  const warm = await load(urlOf(name), 500)
   if (warm.statuses[200] !== 500) throw new Error(`Failed to benchmark ${name}: warm-up answered ${JSON.stringify(warm.statuses)}`)
 }
-const values = await interleave(ROUNDS, Object.keys(targets), async (name) => {
-  const run = await load(targets[name], COUNT)
+const statuses = {}
+const values = await interleave(ROUNDS, Object.keys(servers), async (name) => {
+  const before = await servers[name].cpu()
+  const run = await load(urlOf(name), COUNT)
+  const cpuPerRequest = ((await servers[name].cpu()) - before) / run.requests
   for (const [status, n] of Object.entries(run.statuses)) statuses[`${name} ${status}`] = (statuses[`${name} ${status}`] ?? 0) + n
   if (!run.complete || run.statuses[200] !== COUNT) throw new Error(`Failed to benchmark ${name}: ${JSON.stringify(run)}`)
-  return run.rps
+  // Throughput as measured (wall), and as the server's CPU allows: one core's second / CPU per request.
+  return { wall: run.rps, cpu: 1e6 / cpuPerRequest }
 })
 stopAll()
-const results = Object.fromEntries(Object.entries(values).map(([name, rps]) => [name, stats(rps)]))
-log(`  ${Object.entries(results).map(([n, s]) => `${n} ${s.median.toFixed(0)} req/s`).join(', ')}`)
+const results = Object.fromEntries(Object.entries(values).map(([name, samples]) => [name, statsBy(samples)]))
+log(`  ${Object.entries(results).map(([n, s]) => `${n} ${s.wall.median.toFixed(0)} req/s (${s.cpu.median.toFixed(0)} per server CPU second)`).join(', ')}`)
 report({ name: 'demo-server', unit: 'requests/s', requests: { perRound: COUNT, concurrency: CONCURRENCY, rounds: ROUNDS }, statuses, results })
 process.exit(0)

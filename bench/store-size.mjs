@@ -9,7 +9,7 @@ import { heapMiB, interleave, log, pick, report, statsBy } from './lib/harness.m
 
 const BASE = 'https://api.example.com/api/v1'
 const SIZES = [10_000, 100_000, 1_000_000]
-const ROUNDS = pick(7, 3)
+const ROUNDS = pick(9, 3)
 const REQUESTS = pick(400, 200)
 const OPTIONS = { scenario: 'empty', rateLimit: false, journal: false }
 

@@ -1,8 +1,9 @@
 // A hand-written node:http server doing the same lookup as the fake's GET /api_keys/{id}:
 // X-API-Key → owner, key by id, ownership, the documented envelope and X-RateLimit-* headers,
-// over the same data (the default mock's snapshot). Prints its base URL, serves until stdin closes.
+// over the same data (the default mock's snapshot).
 import { createServer } from 'node:http'
 import { createVoiceableMock } from '../../dist/index.js'
+import { announce } from './control.mjs'
 
 const snapshot = createVoiceableMock().snapshot()
 const keys = new Map(snapshot.api_keys.map((key) => [key.id, key]))
@@ -34,8 +35,4 @@ const server = createServer((req, res) => {
   if (key === undefined || key.user_id !== userId) return send(res, 404, notFound, userId)
   send(res, 200, { status: { code: 200, message: 'Success' }, data: { ...key, key_value: null } }, userId)
 })
-server.listen(0, '127.0.0.1', () => {
-  process.stdout.write(`${JSON.stringify({ base: `http://127.0.0.1:${server.address().port}/api/v1` })}\n`)
-})
-process.stdin.resume()
-process.stdin.on('end', () => server.close())
+server.listen(0, '127.0.0.1', () => announce(`http://127.0.0.1:${server.address().port}/api/v1`, () => server.close()))
