@@ -134,14 +134,25 @@ type Resolver = ReturnType<typeof createEndpointResolver>
  * handlers would. Nothing matched: it returns nothing and msw moves on to the catch-alls.
  */
 function createDispatcher(base: string, routes: { method: string; path: string; resolve: Resolver }[]): HttpHandler {
+  const byMethod = new Map<string, { path: string; literalEnd: string | undefined; resolve: Resolver }[]>()
+  for (const { method, path, resolve } of routes) {
+    const end = path.slice(path.lastIndexOf('/') + 1)
+    byMethod.set(method, [...(byMethod.get(method) ?? []), { path, literalEnd: end.startsWith(':') ? undefined : end, resolve }])
+  }
   return http.all(`${base}/*`, ({ request }) => {
     const url = new URL(request.url)
     // A same-origin base (`/api/v1`) is resolved against the request, as msw resolved the
     // dispatcher's own pattern against the page (or getResponse's baseUrl) to get here.
     const prefix = base.startsWith('/') ? `${url.origin}${base}` : base
-    const method = request.method.toUpperCase()
-    for (const route of routes) {
-      if (route.method !== method) continue
+    const candidates = byMethod.get(request.method.toUpperCase()) ?? []
+    // @note Routes of one method never overlap (`/api_keys`, `/api_keys/:id`), so any order finds
+    // the same route; trying first the one whose last segment the path ends with (else one ending
+    // in a parameter) saves a pattern compilation in msw (about 10 µs) on most requests.
+    const path = url.pathname.replace(/\/+$/, '')
+    const last = path.slice(path.lastIndexOf('/') + 1).toLowerCase()
+    const score = (route: { literalEnd: string | undefined }): number => (route.literalEnd === last ? 2 : route.literalEnd === undefined ? 1 : 0)
+    const ordered = candidates.length > 1 ? [...candidates].sort((a, b) => score(b) - score(a)) : candidates
+    for (const route of ordered) {
       const match = matchRequestUrl(url, `${prefix}${route.path}`)
       if (match.matches) return route.resolve({ request, params: match.params ?? {} })
     }
