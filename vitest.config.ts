@@ -7,7 +7,16 @@ export default defineConfig({
     setupFiles: ['test/support/fail-on-console.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
-      { extends: true, test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: ['test/consumer/**'] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/consumer/**'],
+          // test/server/** spawns the built CLI: build dist/ first if it is missing or stale.
+          globalSetup: ['test/support/build-dist.ts'],
+        },
+      },
     ],
   },
 })
