@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { getResponse, type RequestHandler } from 'msw'
-import { ApiError, ERROR_MESSAGES, toErrorBody } from './errors.js'
+import { ApiError, ERROR_MESSAGES } from './errors.js'
 import { formatAccessLogLine } from './internal/access-log.js'
 import { isPreflight, toCorsHeaders } from './internal/cors.js'
 
@@ -266,7 +266,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket, log: ((
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [408, 'Request Timeout', SERVER_MESSAGES.requestTimeout]
         : [400, 'Bad Request', SERVER_MESSAGES.malformedRequest(error.code ?? 'unknown error')]
-  const body = JSON.stringify(toErrorBody(status, reason, 'bad_request', [message]))
+  const body = JSON.stringify(new ApiError('bad_request', [message], { status, statusMessage: reason }).toBody())
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${JSON_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   )

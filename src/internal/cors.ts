@@ -3,8 +3,10 @@
  * with `credentials: 'include'`, as the Voiceable web client does) can reach it.
  */
 
-/** Request headers every preflight allows: both credential headers and the JSON body's type. */
-export const CORS_ALLOWED_HEADERS = ['X-API-Key', 'Authorization', 'Content-Type'] as const
+import { SCENARIO_HEADER } from '../scenarios.js'
+
+/** Request headers every preflight allows: both credential headers, the JSON body's type and the scenario switch. */
+export const CORS_ALLOWED_HEADERS = ['X-API-Key', 'Authorization', 'Content-Type', SCENARIO_HEADER] as const
 
 /** Response headers a page may read: the rate-limit headers and `Retry-After` of a 429. */
 export const CORS_EXPOSED_HEADERS = ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After'] as const

@@ -2,14 +2,16 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { killAllClis, NODE_PATH, startCli, type RunningCli } from '../support/cli-process.js'
-import { SEED_CURL_EXAMPLE, SEED_JAVASCRIPT_EXAMPLE, SEED_PYTHON_EXAMPLE, SEED_SUCCESS_RESPONSE, withBaseUrl } from '../support/seed-examples.js'
+import { fixture } from '../support/fixtures.js'
+import { SEED_CURL_EXAMPLE, SEED_JAVASCRIPT_EXAMPLE, SEED_PYTHON_EXAMPLE, withBaseUrl } from '../support/seed-examples.js'
 
 vi.setConfig({ testTimeout: 20_000, hookTimeout: 20_000 })
 
 const run = promisify(execFile)
 const EXAMPLE_TIMEOUT_MS = 15_000
-/** The documented response with the page's whitespace removed: field order and values, byte for byte. */
-const DOCUMENTED_BODY = JSON.stringify(JSON.parse(SEED_SUCCESS_RESPONSE))
+/** The documented Get response, as a value and with the page's whitespace removed (field order kept). */
+const DOCUMENTED = fixture('get-api-key.response.json')
+const DOCUMENTED_BODY = JSON.stringify(DOCUMENTED)
 
 /** The first Python with `requests` (Debian's python3-requests first), or undefined. */
 async function findPythonWithRequests(): Promise<string | undefined> {
@@ -64,7 +66,7 @@ it.skipIf(!curl && !inCi)("answers the banner's ready-to-paste curl line with th
 it("answers the seed page's JavaScript fetch example with the documented response", async () => {
   const script = `${withBaseUrl(SEED_JAVASCRIPT_EXAMPLE, server.baseUrl)}\nprocess.stdout.write(JSON.stringify({ status: response.status, data }));`
   const { stdout } = await run(NODE_PATH, ['--input-type=module', '-e', script], { timeout: EXAMPLE_TIMEOUT_MS })
-  expect(JSON.parse(stdout)).toEqual({ status: 200, data: JSON.parse(SEED_SUCCESS_RESPONSE) })
+  expect(JSON.parse(stdout)).toEqual({ status: 200, data: DOCUMENTED })
   expect(JSON.stringify(JSON.parse(stdout).data)).toBe(DOCUMENTED_BODY)
 })
 
@@ -72,7 +74,7 @@ it.skipIf(python === undefined && !inCi)("answers the seed page's Python request
   if (python === undefined) throw new Error('python3 with requests is missing: .ci/run installs python3-requests')
   const script = `${withBaseUrl(SEED_PYTHON_EXAMPLE, server.baseUrl)}\nimport json, sys\nsys.stdout.write(json.dumps({"status": response.status_code, "data": data}, separators=(",", ":")))`
   const { stdout } = await run(python, ['-c', script], { timeout: EXAMPLE_TIMEOUT_MS })
-  expect(JSON.parse(stdout)).toEqual({ status: 200, data: JSON.parse(SEED_SUCCESS_RESPONSE) })
+  expect(JSON.parse(stdout)).toEqual({ status: 200, data: DOCUMENTED })
   expect(JSON.stringify(JSON.parse(stdout).data)).toBe(DOCUMENTED_BODY)
 })
 

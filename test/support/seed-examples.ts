@@ -1,6 +1,6 @@
 /**
- * The request examples and the success response of the seed page, "Get API Key"
- * (docs.voiceable.dev, copied verbatim from /work/shared/reference/seed-get-api-key.md).
+ * The request examples of the seed page, "Get API Key" (docs.voiceable.dev, copied verbatim
+ * from the reference's seed-get-api-key.md; its response is fixtures/get-api-key.response.json).
  * Tests run each example against the demo server after swapping in its base URL.
  */
 
@@ -33,27 +33,6 @@ response = requests.get(
 )
 
 data = response.json()`
-
-/** The documented "Success Response", as printed on the page. */
-export const SEED_SUCCESS_RESPONSE = `{
-  "status": {
-    "code": 200,
-    "message": "Success"
-  },
-  "data": {
-    "id": 1,
-    "key_type": "private",
-    "name": "Production API Key",
-    "key_value": null,
-    "allowed_origins": ["https://example.com"],
-    "allowed_assistants": ["123"],
-    "transient_assistant": false,
-    "user_id": 1,
-    "user_email": "user@example.com",
-    "created_at": "2024-01-10T08:00:00Z",
-    "updated_at": "2024-01-10T08:00:00Z"
-  }
-}`
 
 /** An example pointed at another base URL. */
 export function withBaseUrl(example: string, baseUrl: string): string {
