@@ -80,3 +80,17 @@ it("answers an OPTIONS that is not a preflight with the API's 404 envelope", asy
   expect(response.status).toBe(404)
   expect((await response.json()).error).toBe('route_not_found')
 })
+
+it('lets a dev app on another origin switch the scenario with its header', async () => {
+  const preflight = await fetch(`${server.baseUrl}/api_keys`, {
+    method: 'OPTIONS',
+    headers: { Origin: DEV_ORIGIN, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'x-voiceable-mock-scenario, x-api-key' },
+  })
+  expect(splitList(preflight.headers.get('access-control-allow-headers'))).toContain('x-voiceable-mock-scenario')
+  const many = await fetch(`${server.baseUrl}/api_keys`, {
+    headers: { Origin: DEV_ORIGIN, 'X-API-Key': 'your-api-key-here', 'X-Voiceable-Mock-Scenario': 'many-keys' },
+  })
+  expect((await many.json()).data.length).toBeGreaterThan(1)
+  // Back to the documented data for the other tests, which share this server.
+  await fetch(`${server.baseUrl}/api_keys`, { headers: { 'X-API-Key': 'your-api-key-here', 'X-Voiceable-Mock-Scenario': 'documented' } })
+})
