@@ -13,6 +13,7 @@ export const SERVER_BASE_PATHS: readonly string[] = ['/api/v1', '/voiceable-api'
 /** The interface the server binds when no `host` is given: loopback only. */
 export const DEFAULT_HOST = '127.0.0.1'
 
+/** `createVoiceableMock`'s options (`baseUrl`: same-origin paths only, default `SERVER_BASE_PATHS`) plus the server's own. */
 export interface StartMockServerOptions extends VoiceableMockOptions {
   /** Port to listen on. Default 0: a free port (read it from `url`). The CLI's default is 3000. */
   port?: number
@@ -27,7 +28,7 @@ export interface StartMockServerOptions extends VoiceableMockOptions {
 export interface MockServer {
   /** The origin the server listens on, e.g. `http://127.0.0.1:51234`. */
   readonly url: string
-  /** `url` + `/api/v1`: the documented base URL, to configure the app under test with. */
+  /** `url` + `/api/v1` (or the first `baseUrl` path given): the base URL to configure the app under test with. */
   readonly baseUrl: string
   /** The fake behind the server: its store, journal and faults, as in-process. */
   readonly mock: VoiceableMock
@@ -52,7 +53,13 @@ function toOrigin(address: AddressInfo): string {
  */
 export async function startMockServer(options: StartMockServerOptions = {}): Promise<MockServer> {
   const { port = 0, host = DEFAULT_HOST, delayMs = 0, log = false, ...mockOptions } = options
-  const mock = createVoiceableMock({ ...mockOptions, baseUrl: mockOptions.baseUrl ?? SERVER_BASE_PATHS })
+  const basePaths = typeof mockOptions.baseUrl === 'string' ? [mockOptions.baseUrl] : (mockOptions.baseUrl ?? SERVER_BASE_PATHS)
+  const absolute = basePaths.find((base) => !base.startsWith('/'))
+  if (absolute !== undefined) {
+    // @note An absolute base URL would match no request the server receives: every answer would be a 404.
+    throw new TypeError(`Failed to start the mock server: baseUrl must be same-origin paths such as '/api/v1', got '${absolute}'`)
+  }
+  const mock = createVoiceableMock({ ...mockOptions, baseUrl: basePaths })
   const closing = new AbortController()
   const server = createMockHttpServer({
     handlers: mock.handlers,
@@ -71,13 +78,10 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
   })
 
   const url = toOrigin(server.address() as AddressInfo)
-  const basePath = (typeof mockOptions.baseUrl === 'string' ? [mockOptions.baseUrl] : (mockOptions.baseUrl ?? SERVER_BASE_PATHS)).find((base) =>
-    base.startsWith('/'),
-  )
   let closed: Promise<void> | undefined
   return {
     url,
-    baseUrl: `${url}${(basePath ?? SERVER_BASE_PATHS[0] ?? '').replace(/\/+$/, '')}`,
+    baseUrl: `${url}${(basePaths[0] ?? '').replace(/\/+$/, '')}`,
     mock,
     close() {
       closed ??= new Promise<void>((resolve) => {

@@ -120,3 +120,14 @@ it('closes without waiting for a request that is sitting out a long delay', asyn
   await server.close()
   expect(await pending).toBe('dropped')
 })
+
+it('serves under the base paths given, and reports the first one as baseUrl', async () => {
+  const server = await start({ baseUrl: ['/v2/', '/legacy'] })
+  expect(server.baseUrl).toBe(`${server.url}/v2`)
+  expect((await fetch(`${server.url}/legacy/api_keys/1`, { headers: AUTH })).status).toBe(200)
+  expect((await fetch(`${server.url}/api/v1/api_keys/1`, { headers: AUTH })).status).toBe(404)
+})
+
+it('refuses an absolute baseUrl, which no request to the server could match', async () => {
+  await expect(startMockServer({ baseUrl: 'https://api.example.com/api/v1' })).rejects.toThrow(/same-origin paths such as '\/api\/v1'/)
+})
