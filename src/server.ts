@@ -93,7 +93,8 @@ function toRequestUrl(req: IncomingMessage, fallbackOrigin: string): URL {
   if (host !== undefined && /^[\w.-]+(?::\d{1,5})?$|^\[[\da-f:.]+\](?::\d{1,5})?$/i.test(host)) origin = `http://${host}`
   // Absolute-form targets (`GET http://host/path`) keep only their path and query.
   const pathAndQuery = /^https?:\/\//i.test(target) ? target.replace(/^https?:\/\/[^/?#]*/i, '') || '/' : target
-  return new URL(pathAndQuery.startsWith('/') ? pathAndQuery : `/${pathAndQuery}`, origin)
+  // @note Appended, not resolved: a target such as `//elsewhere/x` is a path here, not another host.
+  return new URL(`${origin}${pathAndQuery.startsWith('/') ? pathAndQuery : `/${pathAndQuery}`}`)
 }
 
 function toRequestHeaders(req: IncomingMessage): Headers {
@@ -232,7 +233,9 @@ export function createMockRequestListener(options: MockRequestListenerOptions): 
         sendError(res, new ApiError('route_not_found', [ERROR_MESSAGES.routeNotFound(method, url.pathname)]))
       } else if (response.type === 'error') {
         outcome = 'reset'
-        req.socket.resetAndDestroy()
+        // `resetAndDestroy` (Node 18.3+) sends a TCP RST, so the client sees ECONNRESET.
+        if (typeof req.socket.resetAndDestroy === 'function') req.socket.resetAndDestroy()
+        else req.socket.destroy()
       } else {
         await writeResponse(response, req, res)
       }

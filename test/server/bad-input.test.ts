@@ -38,6 +38,8 @@ it.each([
   ['GET', '/api/v1'],
   ['PATCH', '/api/v1/api_keys/1'],
   ['POST', '/voiceable-api/api_keys/1'],
+  // a path that looks like another host is still a path of this server
+  ['GET', '//elsewhere.example/api/v1/api_keys/1'],
 ])("answers %s %s with the API's 404 envelope", async (method, path) => {
   const response = await fetch(`${server.url}${path}`, { method, headers: AUTH })
   expect(response.status).toBe(404)
