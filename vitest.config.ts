@@ -7,7 +7,7 @@ export default defineConfig({
     setupFiles: ['test/support/fail-on-console.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
-      { extends: true, test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: ['test/consumer/**'] } },
+      { extends: true, test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: ['test/consumer/**', 'test/browser/**'] } },
     ],
   },
 })
