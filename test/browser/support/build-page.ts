@@ -12,7 +12,7 @@ const BUILT_ENTRY = join(REPO_ROOT, 'dist/index.js')
 export interface BuiltPage {
   /** A temporary folder holding index.html, main.js and mockServiceWorker.js. */
   readonly dir: string
-  /** Every file esbuild put in main.js, relative to the repository root. */
+  /** Every file that put bytes into main.js, relative to the repository root. */
   readonly inputs: readonly string[]
 }
 
@@ -43,8 +43,12 @@ export async function buildPage(): Promise<BuiltPage> {
   return { dir, inputs: inputsOf(result.metafile) }
 }
 
+/** The files that put bytes into the bundle (esbuild also lists files it read and tree-shook away). */
 function inputsOf(metafile: Metafile): string[] {
-  return Object.keys(metafile.inputs).map((input) => relative(REPO_ROOT, resolve(REPO_ROOT, input)))
+  return Object.values(metafile.outputs)
+    .flatMap((output) => Object.entries(output.inputs))
+    .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+    .map(([input]) => relative(REPO_ROOT, resolve(REPO_ROOT, input)))
 }
 
 /** The version in the worker script the CLI generated (msw checks it against the library's). */
