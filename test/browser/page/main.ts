@@ -3,20 +3,14 @@
  * app would call the real API. Bundled by esbuild from the BUILT package (see build-page.ts).
  */
 import { setupWorker } from 'msw/browser'
-import { createVoiceableMock, isScenario, type Scenario } from 'voiceable-mock'
+import { createVoiceableMock, scenarioFromUrl } from 'voiceable-mock'
 import { PAGE_IDS, type ApiKeyFields, type Credentials, type DemoPage } from '../support/page-api.js'
 
 /** Same-origin base URL: the page calls `/api/v1/...` on its own origin, as a dev server would. */
 const BASE_URL = '/api/v1'
 
-function scenarioFromLocation(): Scenario | undefined {
-  const value = new URL(location.href).searchParams.get('scenario')
-  if (value === null) return undefined
-  if (!isScenario(value)) throw new Error(`Unknown scenario in the page URL: ${value}`)
-  return value
-}
-
-const scenario = scenarioFromLocation()
+/** `?scenario=empty` picks a starting state; no parameter (or an unknown name) gives the default. */
+const scenario = scenarioFromUrl(location.href)
 const mock = createVoiceableMock({ baseUrl: BASE_URL, ...(scenario === undefined ? {} : { scenario }) })
 const worker = setupWorker(...mock.handlers)
 
