@@ -42,6 +42,9 @@ async function bundle(source, repoRoot) {
     metafile: true,
     logLevel: 'silent',
     absWorkingDir: repoRoot,
+    // Ignore tsconfig.json `paths` (the repository maps voiceable-mock to src/ for its tests):
+    // the page must get the built package through its `exports`, as a user's bundler would.
+    tsconfigRaw: {},
   })
   const [output] = result.outputFiles
   const [meta] = Object.values(result.metafile.outputs)
@@ -68,6 +71,9 @@ export async function measureBundleSizes({ repoRoot = REPO_ROOT } = {}) {
   if (!existsSync(join(repoRoot, 'dist/index.js'))) throw new Error('Failed to measure: dist/ is missing, run `npm run build` first')
   const baseline = await bundle(PAGES.baseline, repoRoot)
   const withLibrary = await bundle(PAGES.withLibrary, repoRoot)
+  if (!Object.keys(withLibrary.inputs).includes('dist/index.js')) {
+    throw new Error('Failed to measure: voiceable-mock did not resolve to the built dist/index.js')
+  }
   const byPackage = {}
   for (const [input, { bytesInOutput }] of Object.entries(withLibrary.inputs)) {
     const name = packageOf(input)
