@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/consumer/**'],
+          exclude: ['test/consumer/**', 'test/browser/**'],
           // test/server/** spawns the built CLI: build dist/ first if it is missing or stale.
           globalSetup: ['test/support/build-dist.ts'],
         },
