@@ -7,6 +7,7 @@ import {
   DOCUMENTED_KEY_VALUE,
   ERROR_MESSAGES,
   ERROR_STATUS,
+  MANY_KEYS_COUNT,
   SUCCESS_MESSAGES,
 } from '../../src/index.js'
 import { buildPage, REPO_ROOT, workerScriptVersion, type BuiltPage } from './support/build-page.js'
@@ -206,5 +207,36 @@ it('starts from the scenario named in the page URL', async () => {
     // The documented secret does not exist in the empty scenario.
     await page.evaluate((credentials) => window.demo.listKeys(credentials), documented)
     expect((await shownResponse(page)).status).toBe(401)
+  })
+})
+
+it('runs the test-author toolkit in the page: faults, journal, snapshots and the scenario header', async () => {
+  await withContext(async (open) => {
+    const { page, problems } = await open()
+    await page.evaluate(() => window.demo.failNext('listApiKeys', 503))
+    await page.evaluate((credentials) => window.demo.listKeys(credentials), documented)
+    expect(await shownResponse(page)).toMatchObject({ status: 503, body: { error: 'service_unavailable' } })
+    await page.evaluate((credentials) => window.demo.listKeys(credentials), documented)
+    expect((await shownResponse(page)).status).toBe(200)
+
+    await page.evaluate(() => window.demo.dropNext('getApiKey'))
+    await page.evaluate((credentials) => window.demo.getKey(1, credentials), documented)
+    expect((await shownResponse(page)).status).toBe(0)
+    // Chromium logs the injected 503 and the dropped connection; those two lines are expected.
+    const expected = [/status of 503/, /net::ERR_FAILED/]
+    const unexpected = problems.filter((line) => !expected.some((pattern) => pattern.test(line)))
+    expect(problems.length - unexpected.length).toBeGreaterThanOrEqual(1)
+    problems.splice(0, problems.length, ...unexpected)
+
+    await page.evaluate(() => window.demo.saveSnapshot())
+    await page.evaluate((credentials) => window.demo.deleteKey(1, credentials), documented)
+    expect(await page.evaluate(() => window.demo.journalCount({ endpoint: 'deleteApiKey', keyId: 1, userId: 1 }))).toBe(1)
+    await page.evaluate(() => window.demo.restoreSnapshot())
+    await page.evaluate((credentials) => window.demo.getKey(1, credentials), documented)
+    expect((await shownResponse(page)).status).toBe(200)
+
+    const token = await page.evaluate(() => window.demo.issueToken(1))
+    await page.evaluate((credentials) => window.demo.listKeysInScenario('many-keys', credentials), { token })
+    expect(await shownKeys(page)).toHaveLength(MANY_KEYS_COUNT)
   })
 })

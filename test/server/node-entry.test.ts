@@ -131,3 +131,18 @@ it('serves under the base paths given, and reports the first one as baseUrl', as
 it('refuses an absolute baseUrl, which no request to the server could match', async () => {
   await expect(startMockServer({ baseUrl: 'https://api.example.com/api/v1' })).rejects.toThrow(/same-origin paths such as '\/api\/v1'/)
 })
+
+it('switches scenario on the X-Voiceable-Mock-Scenario header and delays on a latency fault, over HTTP', async () => {
+  const server = await start()
+  const token = await server.mock.store.issueToken(1)
+  const res = await fetch(`${server.baseUrl}/api_keys`, { headers: { Authorization: `Bearer ${token}`, [root.SCENARIO_HEADER]: 'many-keys' } })
+  expect((await res.json()).data).toHaveLength(root.MANY_KEYS_COUNT)
+  server.mock.faults.latency(100, { endpoint: 'getApiKey', times: 1 })
+  const started = performance.now()
+  expect((await fetch(`${server.baseUrl}/api_keys/1`, { headers: AUTH })).status).toBe(200)
+  expect(performance.now() - started).toBeGreaterThanOrEqual(95)
+  const saved = server.mock.snapshot()
+  await fetch(`${server.baseUrl}/api_keys/1`, { method: 'DELETE', headers: AUTH })
+  server.mock.restore(saved)
+  expect((await fetch(`${server.baseUrl}/api_keys/1`, { headers: AUTH })).status).toBe(200)
+})
