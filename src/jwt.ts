@@ -101,10 +101,15 @@ export function createTokenSigner(secret: string): TokenSigner {
       if (!isClaims(claims)) return { ok: false, reason: 'malformed' }
       let valid: boolean
       try {
+        const signatureBytes = fromBase64Url(signature)
+        // @note The last base64url character carries spare bits that `atob` ignores: without this
+        // check, four spellings of one signature would verify, so a token with its last
+        // character changed (tampered) would still be accepted.
+        if (toBase64Url(signatureBytes) !== signature) return { ok: false, reason: 'signature' }
         valid = await crypto.subtle.verify(
           'HMAC',
           await getKey(),
-          fromBase64Url(signature) as Uint8Array<ArrayBuffer>,
+          signatureBytes as Uint8Array<ArrayBuffer>,
           encoder.encode(`${header}.${payload}`),
         )
       } catch {
