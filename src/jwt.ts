@@ -43,12 +43,23 @@ function fromBase64Url(text: string): Uint8Array {
   return bytes
 }
 
+/**
+ * Decodes a segment only if it is in canonical form. @note The last character of a base64url
+ * string may carry unused bits that `atob` ignores; accepting those would let a token whose
+ * text was altered still verify.
+ */
+function fromCanonicalBase64Url(text: string): Uint8Array {
+  const bytes = fromBase64Url(text)
+  if (toBase64Url(bytes) !== text) throw new TypeError('non-canonical base64url')
+  return bytes
+}
+
 function encodeJson(value: unknown): string {
   return toBase64Url(encoder.encode(JSON.stringify(value)))
 }
 
 function decodeJson(segment: string): unknown {
-  return JSON.parse(decoder.decode(fromBase64Url(segment)))
+  return JSON.parse(decoder.decode(fromCanonicalBase64Url(segment)))
 }
 
 function isClaims(value: unknown): value is TokenClaims {
@@ -101,15 +112,10 @@ export function createTokenSigner(secret: string): TokenSigner {
       if (!isClaims(claims)) return { ok: false, reason: 'malformed' }
       let valid: boolean
       try {
-        const signatureBytes = fromBase64Url(signature)
-        // @note The last base64url character carries spare bits that `atob` ignores: without this
-        // check, four spellings of one signature would verify, so a token with its last
-        // character changed (tampered) would still be accepted.
-        if (toBase64Url(signatureBytes) !== signature) return { ok: false, reason: 'signature' }
         valid = await crypto.subtle.verify(
           'HMAC',
           await getKey(),
-          signatureBytes as Uint8Array<ArrayBuffer>,
+          fromCanonicalBase64Url(signature) as Uint8Array<ArrayBuffer>,
           encoder.encode(`${header}.${payload}`),
         )
       } catch {

@@ -9,10 +9,12 @@ import {
   type PublicKeyAccess,
 } from './defaults.js'
 import type { EndpointRuntime } from './endpoint.js'
+import { ApiError, ERROR_MESSAGES } from './errors.js'
 import { createFaultInjector, type FaultControls } from './faults.js'
 import { createHandlers, type HandlerRecord } from './handlers.js'
 import { createJournal, JOURNAL_MAX_ENTRIES, toJournalEntry, type RequestJournal } from './journal.js'
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js'
+import { SCENARIO_HEADER, isScenario, type Scenario } from './scenarios.js'
 import type { Snapshot } from './snapshot.js'
 import { createStore, type StoreOptions, type VoiceableStore } from './store.js'
 
@@ -52,6 +54,8 @@ export interface VoiceableMock {
   snapshot(): Snapshot
   /** Replaces the store with a snapshot (validated; throws `SnapshotError` naming the bad field). */
   restore(snapshot: unknown): void
+  /** Switches to a named scenario and resets to it (also what the `X-Voiceable-Mock-Scenario` header does). */
+  useScenario(scenario: Scenario): void
 }
 
 /**
@@ -81,9 +85,21 @@ export function createVoiceableMock(options: VoiceableMockOptions = {}): Voiceab
     rateLimiter,
     publicKeyAccess: options.publicKeyAccess ?? DEFAULT_PUBLIC_KEY_ACCESS,
     beforeRequest: (name, principal) => faults.apply(name, principal),
+    selectScenario(request) {
+      const requested = request.headers.get(SCENARIO_HEADER)
+      if (requested === null || requested === store.scenario) return
+      if (!isScenario(requested)) throw new ApiError('bad_request', [ERROR_MESSAGES.unknownScenario(requested)])
+      useScenario(requested)
+    },
     ...(journal === undefined ? {} : { afterResponse: (handled) => journal.add(toJournalEntry(handled)) }),
   }
   const baseUrls = typeof options.baseUrl === 'string' ? [options.baseUrl] : (options.baseUrl ?? DEFAULT_BASE_URLS)
+  function useScenario(scenario: Scenario): void {
+    store.useScenario(scenario)
+    rateLimiter?.clear()
+    faults.reset()
+    journal?.clear()
+  }
   const { record, list } = createHandlers(runtime, {
     baseUrls,
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
@@ -104,5 +120,6 @@ export function createVoiceableMock(options: VoiceableMockOptions = {}): Voiceab
     },
     snapshot: () => store.snapshot(),
     restore: (snapshot) => store.restore(snapshot),
+    useScenario,
   }
 }
