@@ -13,6 +13,9 @@ import { expect as assert, it } from 'vitest'
 import {
   ApiKeyResponseSchema,
   createVoiceableMock,
+  ERROR_MESSAGES,
+  SCENARIO_HEADER,
+  SCENARIOS,
   CreateApiKeyResponseSchema,
   DeleteApiKeyResponseSchema,
   ErrorResponseSchema,
@@ -27,6 +30,7 @@ import {
   credentialHeader,
   cloneState,
   commitCreate,
+  errorBody,
   commitUser,
   expect as predict,
   LIMITS,
@@ -38,6 +42,7 @@ import {
   type BodySpec,
   type Credential,
   type Endpoint,
+  type Expectation,
   type ModelOptions,
   type ModelRequest,
   type ModelState,
@@ -65,10 +70,14 @@ type CredentialSpec =
 
 type IdSpec = { kind: 'own' | 'any' | 'deleted'; pick: number } | { kind: 'next' } | { kind: 'raw'; text: string }
 
+/** The scenario header (`X-Voiceable-Mock-Scenario`) a request may carry: it switches the store first. */
+type ScenarioHeader = null | { kind: 'same' } | { kind: 'other'; pick: number } | { kind: 'invalid'; value: string }
+
 interface Via {
   base: number
   spelling: number
   credentials: CredentialSpec[]
+  scenario: ScenarioHeader
 }
 
 type Operation =
@@ -82,6 +91,7 @@ type Operation =
   | { op: 'issueToken'; pick: number; ttl: number | null }
   | { op: 'clock'; seconds: number }
   | { op: 'reset' }
+  | { op: 'useScenario'; pick: number }
   | { op: 'snapshot' }
   | { op: 'restore'; pick: number }
 
@@ -124,7 +134,14 @@ const credentialsArb = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(credentialArb, credentialArb) as fc.Arbitrary<CredentialSpec[]> },
 )
 
-const viaArb = fc.record({ base: fc.nat(1), spelling: fc.nat(BEARER_SPELLINGS.length - 1), credentials: credentialsArb })
+const scenarioHeaderArb: fc.Arbitrary<ScenarioHeader> = fc.oneof(
+  { weight: 40, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'same' as const }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('other' as const), pick }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('invalid' as const), value: fc.constantFrom('nope', 'DOCUMENTED', '__proto__', 'constructor', '', 'x'.repeat(300)) }) },
+)
+
+const viaArb = fc.record({ base: fc.nat(1), spelling: fc.nat(BEARER_SPELLINGS.length - 1), credentials: credentialsArb, scenario: scenarioHeaderArb })
 
 const idArb: fc.Arbitrary<IdSpec> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('own' as const), pick }) },
@@ -234,6 +251,7 @@ const operationArb: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ op: fc.constant('issueToken' as const), pick, ttl: fc.option(fc.constantFrom(0, 1, 60, 3600), { freq: 2 }) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('clock' as const), seconds: fc.constantFrom(0, 1, 30, 61, 3600, 90_000, -1, -120) }) },
   { weight: 1, arbitrary: fc.constant({ op: 'reset' as const }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('useScenario' as const), pick }) },
   { weight: 1, arbitrary: fc.constant({ op: 'snapshot' as const }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('restore' as const), pick }) },
 )
@@ -244,6 +262,9 @@ interface Config {
   publicKeyAccess: PublicKeyAccess
   rateLimit: { limit: number; windowSeconds: number } | null
 }
+
+/** Scenarios the model runs (`many-keys` is left out: 500 keys make every list slow). */
+const MODEL_SCENARIOS: readonly Scenario[] = ['documented', 'empty', 'multi-tenant']
 
 const configArb: fc.Arbitrary<Config> = fc.record({
   scenario: fc.constantFrom<Scenario>('documented', 'documented', 'empty', 'multi-tenant'),
@@ -280,8 +301,11 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
     publicKeyAccess: config.publicKeyAccess,
     rateLimit: config.rateLimit ?? false,
   })
-  const initial: Timeline = { state: stateFromSnapshot(mock.snapshot()), seen: new Map() }
+  let initial: Timeline = { state: stateFromSnapshot(mock.snapshot()), seen: new Map() }
   let timeline = cloneTimeline(initial)
+  let currentScenario: Scenario = config.scenario
+  /** Each scenario's starting state, read from a fresh mock with the same seed (not from the one under test). */
+  const startingStates = new Map<Scenario, ModelState>()
   const options: ModelOptions = {
     publicKeyAccess: config.publicKeyAccess,
     rateLimit: config.rateLimit === null ? undefined : { ...config.rateLimit, buckets: new Map() },
@@ -291,6 +315,28 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
   /** Every secret and token the run has seen: none may ever show up in the journal. */
   const secrets = new Set<string>([...timeline.state.keys.values()].map((key) => key.key_value))
   const trace: string[] = []
+
+  /** The store switches scenario: it starts over from that scenario's data; rate counts and the journal are cleared. */
+  function switchScenario(scenario: Scenario): void {
+    let start = startingStates.get(scenario)
+    if (start === undefined) {
+      start = stateFromSnapshot(createVoiceableMock({ scenario, seed: config.seed, rateLimit: false }).snapshot())
+      startingStates.set(scenario, start)
+    }
+    currentScenario = scenario
+    initial = { state: cloneState(start), seen: new Map() }
+    timeline = cloneTimeline(initial)
+    options.rateLimit?.buckets.clear()
+    for (const key of start.keys.values()) secrets.add(key.key_value)
+  }
+
+  function resolveScenarioHeader(header: ScenarioHeader): string | undefined {
+    if (header === null) return undefined
+    if (header.kind === 'same') return currentScenario
+    if (header.kind === 'invalid') return header.value
+    const others = MODEL_SCENARIOS.filter((scenario) => scenario !== currentScenario)
+    return others[header.pick % others.length]
+  }
 
   const fail = (message: string): never => {
     throw new StepFailure(`${message}\n  config: ${JSON.stringify(config)}\n  steps:\n    ${trace.join('\n    ')}`)
@@ -381,8 +427,9 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
     return undefined
   }
 
-  function buildRequest(via: Via, method: string, path: string, credentials: Credential[], body: BodySpec | undefined): Request {
+  function buildRequest(via: Via, method: string, path: string, credentials: Credential[], body: BodySpec | undefined, scenario: string | undefined): Request {
     const headers = new Headers()
+    if (scenario !== undefined) headers.set(SCENARIO_HEADER, scenario)
     const spelling = BEARER_SPELLINGS[via.spelling] ?? 'Bearer '
     for (const credential of credentials) {
       const [name, value] = credentialHeader(credential, spelling)
@@ -403,7 +450,8 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
 
   async function send(operation: Extract<Operation, Via>, endpoint: Endpoint, method: string, path: string, id: string | undefined, body?: BodySpec): Promise<void> {
     const credentials = operation.credentials.map(resolveCredential)
-    const request = buildRequest(operation, method, path, credentials, body)
+    const scenario = resolveScenarioHeader(operation.scenario)
+    const request = buildRequest(operation, method, path, credentials, body, scenario)
     const pathname = new URL(request.url).pathname
     const modelRequest: ModelRequest = {
       endpoint,
@@ -413,10 +461,16 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
       ...(id === undefined ? {} : { rawId: decodeURIComponent(id) }),
       ...(body === undefined ? {} : { body }),
     }
-    const step = `#${trace.length + 1} ${method} ${pathname} as [${credentials.map(describeCredential).join(' + ')}]${body === undefined ? '' : ` body ${bodyText(body).slice(0, 200)}${body.encoding === 'json' ? '' : ` (${body.encoding})`}`}`
+    const step = `#${trace.length + 1} ${method} ${pathname}${scenario === undefined ? '' : ` [scenario header ${JSON.stringify(scenario.slice(0, 20))}]`} as [${credentials.map(describeCredential).join(' + ')}]${body === undefined ? '' : ` body ${bodyText(body).slice(0, 200)}${body.encoding === 'json' ? '' : ` (${body.encoding})`}`}`
     trace.push(step)
+    // The scenario header is read first: an unknown name is a 400 before anything else (no
+    // rate count); another scenario switches the store, then the request goes on against it.
+    const unknownScenario = scenario !== undefined && !(SCENARIOS as readonly string[]).includes(scenario)
+    if (scenario !== undefined && !unknownScenario && scenario !== currentScenario) switchScenario(scenario as Scenario)
     const usesRevokedKey = credentials.some((credential) => credential.kind === 'key' && timeline.state.revoked.has(credential.secret))
-    const expected = predict(timeline.state, options, modelRequest, nowMs)
+    const expected: Expectation = unknownScenario
+      ? { status: 400, body: errorBody('bad_request', [ERROR_MESSAGES.unknownScenario(scenario)]), headers: { 'content-type': 'application/json; charset=utf-8' } }
+      : predict(timeline.state, options, modelRequest, nowMs)
     const response = await getResponse(mock.handlers, request)
     figures.requests++
     if (response !== undefined) statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
@@ -430,7 +484,7 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
     for (const [name, value] of Object.entries(expected.headers)) {
       check(response.headers.get(name) === value, `header ${name} is ${response.headers.get(name)}, the model says ${value}`)
     }
-    if (options.rateLimit === undefined) check(!response.headers.has('x-ratelimit-limit'), 'rate-limit headers sent with rateLimit: false')
+    if (options.rateLimit === undefined || unknownScenario) check(!response.headers.has('x-ratelimit-limit'), 'rate-limit headers on a request that was not counted')
 
     let expectedBody = expected.body
     if (expected.creates !== undefined) {
@@ -469,7 +523,7 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
       }
     }
     // A revoked secret never authenticates again.
-    if (usesRevokedKey && endpoint !== 'unknownRoute') {
+    if (usesRevokedKey && endpoint !== 'unknownRoute' && !unknownScenario) {
       check(response.status === 401, 'a revoked key authenticated')
     }
     // created_at never changes; updated_at never goes back.
@@ -538,6 +592,13 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
         nowMs += operation.seconds * 1000
         trace.push(`#${trace.length + 1} clock ${operation.seconds >= 0 ? '+' : ''}${operation.seconds}s → ${new Date(nowMs).toISOString()}`)
         break
+      case 'useScenario': {
+        const scenario = MODEL_SCENARIOS[operation.pick % MODEL_SCENARIOS.length] as Scenario
+        mock.useScenario(scenario)
+        switchScenario(scenario)
+        trace.push(`#${trace.length + 1} useScenario(${scenario})`)
+        break
+      }
       case 'reset':
         mock.reset()
         timeline = cloneTimeline(initial)
