@@ -375,6 +375,39 @@ function routeCases(): HostileCase[] {
   return cases
 }
 
+// ---------------------------------------------------------------------------------------------
+// The scenario header (`X-Voiceable-Mock-Scenario`): read before anything else, so an unknown
+// name is a 400 on every route, with or without credentials, and changes nothing.
+
+const SCENARIO_VALUES: [string, string][] = [
+  ['an unknown name', 'nope'],
+  ['__proto__', '__proto__'],
+  ['constructor', 'constructor'],
+  ['a name in the wrong case', 'DOCUMENTED'],
+  ['an empty value', ''],
+  ['5,000 characters', 's'.repeat(5000)],
+]
+
+function scenarioCases(): HostileCase[] {
+  const cases: HostileCase[] = []
+  const routes = [...ENDPOINTS, { label: 'PATCH /api_keys/1 (no route)', method: 'PATCH', path: '/api_keys/1', body: undefined }]
+  for (const [label, value] of SCENARIO_VALUES) {
+    for (const route of routes) {
+      cases.push({
+        name: `${route.label} with ${label} as the scenario header is 400`,
+        method: route.method,
+        path: route.path,
+        headers: [['X-Voiceable-Mock-Scenario', value], asUser1, ...(route.body === undefined ? [] : [JSON_TYPE])],
+        ...(route.body === undefined ? {} : { body: route.body }),
+        expect: { status: 400, error: 'bad_request', errors: [ERROR_MESSAGES.unknownScenario(value)] },
+      })
+    }
+  }
+  // The current scenario's own name switches nothing.
+  cases.push({ name: 'GET /api_keys with the current scenario in the header is 200', method: 'GET', path: '/api_keys', headers: [['X-Voiceable-Mock-Scenario', 'documented'], asUser1], expect: { status: 200 } })
+  return cases
+}
+
 export function buildCorpus(): HostileCase[] {
-  return [...idCases(), ...credentialCases(), ...bodyCases(), ...routeCases()]
+  return [...idCases(), ...credentialCases(), ...bodyCases(), ...routeCases(), ...scenarioCases()]
 }
