@@ -24,17 +24,17 @@ export interface VoiceableMockOptions extends StoreOptions {
    * same-origin (`/api/v1`, for a page's service worker). Default: the documented
    * `https://api.example.com/api/v1` and the real `https://api.voiceable.dev/voiceable-api`.
    */
-  baseUrl?: string | readonly string[]
+  baseUrl?: string | readonly string[] | undefined
   /** Per-caller rate limit, or `false` to send no rate-limit headers and never answer 429. */
-  rateLimit?: Partial<RateLimitOptions> | false
+  rateLimit?: Partial<RateLimitOptions> | false | undefined
   /** What public keys may do on the API-keys endpoints. Default `'forbidden'` (403). */
-  publicKeyAccess?: PublicKeyAccess
+  publicKeyAccess?: PublicKeyAccess | undefined
   /** Request bodies over this many bytes get 413. Default `MAX_BODY_BYTES` (1 MiB). */
-  maxBodyBytes?: number
+  maxBodyBytes?: number | undefined
   /** `'not-found'` (default) answers unknown paths and methods under the base URLs with the API's 404; `'passthrough'` leaves them to msw and your own handlers. */
-  unknownRoutes?: 'not-found' | 'passthrough'
+  unknownRoutes?: 'not-found' | 'passthrough' | undefined
   /** Keep the request journal (default, the last `JOURNAL_MAX_ENTRIES` requests), or `false` to keep none. */
-  journal?: { maxEntries?: number } | false
+  journal?: { maxEntries?: number } | false | undefined
 }
 
 export interface VoiceableMock {

@@ -9,17 +9,17 @@ import { toEpochSeconds, toTimestamp } from './time.js'
 
 export interface StoreOptions {
   /** Seed of every generated value (data, secrets of created keys). Default `DEFAULT_SEED`. */
-  seed?: number
+  seed?: number | undefined
   /** Named starting state. Default `'documented'`. Ignored when `snapshot` is given. */
-  scenario?: Scenario
+  scenario?: Scenario | undefined
   /** Start from (and `reset()` to) this snapshot instead of a scenario. Validated on load. */
   snapshot?: unknown
   /** The clock for `created_at`, `updated_at` and token times. Default: the real time. */
-  now?: () => Date
+  now?: (() => Date) | undefined
   /** Makes the secret of a newly created key. Default: `sk_live_`/`pk_live_` + 24 seeded characters. */
-  generateKeyValue?: (keyType: KeyType) => string
+  generateKeyValue?: ((keyType: KeyType) => string) | undefined
   /** Lifetime of tokens from `issueToken`. Default `DEFAULT_TOKEN_TTL_SECONDS`. */
-  tokenTtlSeconds?: number
+  tokenTtlSeconds?: number | undefined
 }
 
 /** What `createUser` returns: the new user and the secret of a private key that authenticates as them. */
