@@ -2,19 +2,13 @@
  * The 1,000-request workload of concurrency-workload.ts through the demo server (issue 3) over
  * loopback, all in flight at once on a bounded pool of keep-alive connections: the store comes
  * out consistent, and the access log has one line per request with no secret in it.
- *
- * Skipped until `src/node.ts` exists (see server-support.ts).
  */
 import { expect, it } from 'vitest'
 import { buildWorkload, LOAD_TIME, SETUP_TIME, WORKLOAD_RATE_LIMIT, WORKLOAD_SIZE, type Outcome } from './concurrency-workload.js'
 import { recordFigures } from './figures.js'
-import { boundedAgent, HAS_SERVER, sendHttp, SKIP_REASON, startServer } from './server-support.js'
+import { boundedAgent, sendHttp, startServer } from './server-support.js'
 
-it.runIf(!HAS_SERVER)(`waits for the demo server: ${SKIP_REASON}`, () => {
-  expect(HAS_SERVER).toBe(false)
-})
-
-it.skipIf(!HAS_SERVER)('keeps the store consistent under 1,000 concurrent mixed requests over HTTP', async () => {
+it('keeps the store consistent under 1,000 concurrent mixed requests over HTTP', async () => {
   let nowMs = SETUP_TIME
   const lines: string[] = []
   const server = await startServer({ scenario: 'empty', now: () => new Date(nowMs), rateLimit: WORKLOAD_RATE_LIMIT, log: (line) => lines.push(line) })

@@ -3,19 +3,16 @@
  * over HTTP, raw-socket garbage, truncated bodies, slow clients and oversize payloads. Each is
  * answered in the API's envelope (or the connection is closed), the store is unchanged, and
  * afterwards the server still answers correctly. Every wait is bounded.
- *
- * Skipped until `src/node.ts` exists (see server-support.ts).
  */
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { ApiKeyResponseSchema, DOCUMENTED_API_KEY, ErrorResponseSchema, type Snapshot } from '../../src/index.js'
 import { recordFigures } from './figures.js'
 import { prepareHostileContext, runHostileCase, type HostileTarget, type Sent } from './hostile-check.js'
 import { buildCorpus, type HostileCase, type HostileContext } from './hostile-corpus.js'
-import { HAS_SERVER, rawExchange, sendHttp, sendRaw, SKIP_REASON, startServer, type MockServer } from './server-support.js'
+import { rawExchange, sendHttp, sendRaw, startServer, type MockServer } from './server-support.js'
 
 vi.setConfig({ testTimeout: 20_000 })
 
-const serverIt = it.skipIf(!HAS_SERVER)
 const corpus = buildCorpus()
 /** Node's default limit on the request head (`--max-http-header-size`). */
 const MAX_HEADER_BYTES = 16 * 1024
@@ -46,7 +43,6 @@ const target = (): HostileTarget => ({
 })
 
 beforeAll(async () => {
-  if (!HAS_SERVER) return
   server = await startServer({ now: () => new Date(nowMs) })
   context = await prepareHostileContext(server.mock, nowMs)
   baseline = server.mock.snapshot()
@@ -54,7 +50,6 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  if (!HAS_SERVER) return
   await expectStillAnswering()
   recordFigures('server-hostile', figures)
   await server.close()
@@ -79,11 +74,7 @@ function expectEnvelopeOrClosed(exchange: { status: number; body: string; closed
   ErrorResponseSchema.parse(JSON.parse(exchange.body))
 }
 
-it.runIf(!HAS_SERVER)(`waits for the demo server: ${SKIP_REASON}`, () => {
-  expect(HAS_SERVER).toBe(false)
-})
-
-serverIt.each(corpus.map((entry): [string, HostileCase] => [entry.name, entry]))('answers over HTTP: %s', async (_, entry) => {
+it.each(corpus.map((entry): [string, HostileCase] => [entry.name, entry]))('answers over HTTP: %s', async (_, entry) => {
   server.mock.restore(baseline)
   nowMs += 61_000
   figures['corpus cases']++
@@ -109,7 +100,7 @@ const GARBAGE: [string, string | Uint8Array, number[]][] = [
   ['a NUL in the path', 'GET /api/v1/api_keys/\u0000 HTTP/1.1\r\nHost: x\r\n\r\n', [400]],
 ]
 
-serverIt.each(GARBAGE)('answers raw-socket garbage (%s) with an HTTP error or a closed connection', async (_, bytes, statuses) => {
+it.each(GARBAGE)('answers raw-socket garbage (%s) with an HTTP error or a closed connection', async (_, bytes, statuses) => {
   figures['raw cases']++
   figures.requests++
   const exchange = await rawExchange(server.url, [bytes], { waitMs: 3000 })
@@ -117,7 +108,7 @@ serverIt.each(GARBAGE)('answers raw-socket garbage (%s) with an HTTP error or a 
   await expectStillAnswering()
 })
 
-serverIt('creates nothing from truncated bodies, and closes those connections', async () => {
+it('creates nothing from truncated bodies, and closes those connections', async () => {
   server.mock.restore(baseline)
   const body = '{"api_key":{"name":"Truncated","key_type":"private"}}'
   const post = (length: number) => `POST /api/v1/api_keys HTTP/1.1\r\nHost: x\r\nX-API-Key: ${context.key}\r\nContent-Type: application/json\r\nContent-Length: ${length}\r\n\r\n`
@@ -140,7 +131,7 @@ serverIt('creates nothing from truncated bodies, and closes those connections', 
   await expectStillAnswering()
 })
 
-serverIt('takes a complete request sent a few bytes at a time', async () => {
+it('takes a complete request sent a few bytes at a time', async () => {
   server.mock.restore(baseline)
   const body = '{"api_key":{"name":"Trickled","key_type":"private"}}'
   const request = `POST /api/v1/api_keys HTTP/1.1\r\nHost: x\r\nX-API-Key: ${context.key}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`
@@ -153,7 +144,7 @@ serverIt('takes a complete request sent a few bytes at a time', async () => {
   server.mock.restore(baseline)
 })
 
-serverIt('keeps answering other clients while 20 slow clients trickle their headers', async () => {
+it('keeps answering other clients while 20 slow clients trickle their headers', async () => {
   server.mock.restore(baseline)
   const head = `GET /api/v1/api_keys HTTP/1.1\r\nHost: x\r\nX-API-Key: ${context.key}\r\nX-Padding: ${'p'.repeat(200)}\r\n\r\n`
   const slow = Array.from({ length: 20 }, () => rawExchange(server.url, head.split(''), { gapMs: 100, waitMs: 2500 }))
@@ -173,7 +164,7 @@ serverIt('keeps answering other clients while 20 slow clients trickle their head
   await expectStillAnswering()
 })
 
-serverIt('refuses oversize payloads with 413 in the envelope, without waiting for them', async () => {
+it('refuses oversize payloads with 413 in the envelope, without waiting for them', async () => {
   server.mock.restore(baseline)
   const big = JSON.stringify({ api_key: { name: 'x'.repeat(2 * MIB), key_type: 'private' } })
   const headers: [string, string][] = [['X-API-Key', context.key], ['Content-Type', 'application/json']]

@@ -1,42 +1,17 @@
 /**
- * Helpers of the server-side reliability suites (server-*.test.ts): start the demo server of
- * issue 3 (`src/node.ts`, `startMockServer`) on loopback, talk to it over HTTP and over raw
+ * Helpers of the server-side reliability suites (server-*.test.ts): start the demo server
+ * (`startMockServer` of `voiceable-mock/node`) on loopback, talk to it over HTTP and over raw
  * sockets, every wait bounded.
- *
- * The suites skip, saying why, until `src/node.ts` exists, and run the moment it lands.
- * `startMockServer` is imported at run time and typed here by the contract the suites rely on,
- * so this file type-checks with or without the server.
  */
-import { existsSync } from 'node:fs'
 import { Agent, request as httpRequest } from 'node:http'
 import { connect, type Socket } from 'node:net'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import type { VoiceableMock, VoiceableMockOptions } from '../../src/index.js'
+import { startMockServer, type MockServer, type StartMockServerOptions } from '../../src/node.js'
 
-export const NODE_ENTRY = fileURLToPath(new URL('../../src/node.ts', import.meta.url))
-/** True once the demo server (issue 3) is on this branch. */
-export const HAS_SERVER = existsSync(NODE_ENTRY)
-/** Why the server suites are skipped, when they are. */
-export const SKIP_REASON = 'skipped until the demo server (issue 3: src/node.ts, startMockServer) lands on main'
-
-/** The part of `voiceable-mock/node` these suites use. */
-export interface MockServer {
-  readonly url: string
-  readonly baseUrl: string
-  readonly mock: VoiceableMock
-  close(): Promise<void>
-}
-
-export interface ServerOptions extends VoiceableMockOptions {
-  port?: number
-  host?: string
-  log?: ((line: string) => void) | false
-}
+export type { MockServer }
 
 /** Starts the demo server on 127.0.0.1 and a free port. */
-export async function startServer(options: ServerOptions = {}): Promise<MockServer> {
-  const entry = (await import(pathToFileURL(NODE_ENTRY).href)) as { startMockServer(options: ServerOptions): Promise<MockServer> }
-  return entry.startMockServer({ port: 0, host: '127.0.0.1', ...options })
+export function startServer(options: StartMockServerOptions = {}): Promise<MockServer> {
+  return startMockServer({ port: 0, host: '127.0.0.1', ...options })
 }
 
 export interface HttpOutcome {
