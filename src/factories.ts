@@ -22,9 +22,24 @@ export function createUserData(faker: Faker, overrides: Partial<User> & Pick<Use
   }
 }
 
-/** A new secret: `sk_live_…` for private keys, `pk_live_…` for public ones. */
+/** A seeded secret for generated data: `sk_live_…` for private keys, `pk_live_…` for public ones. */
 export function createKeyValue(faker: Faker, keyType: KeyType): string {
   return KEY_VALUE_PREFIX[keyType] + faker.string.alphanumeric(KEY_VALUE_RANDOM_LENGTH)
+}
+
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
+
+/**
+ * A secret for a key created at run time, from WebCrypto's random source. @note Not seeded on
+ * purpose: a seeded sequence replays after `reset()` or in another store started from a
+ * snapshot, and would hand a revoked key's secret to a new key, which would then authenticate.
+ */
+export function createRandomKeyValue(keyType: KeyType): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(KEY_VALUE_RANDOM_LENGTH))
+  let value = KEY_VALUE_PREFIX[keyType]
+  // 248 = 4 × 62: bytes at or above it are redrawn so every character is equally likely.
+  for (const byte of bytes) value += byte < 248 ? ALPHANUMERIC[byte % 62] : ALPHANUMERIC[crypto.getRandomValues(new Uint8Array(1))[0]! % 62]
+  return value
 }
 
 /** What generated keys are named after: `<purpose> API Key`. */

@@ -46,8 +46,13 @@ const REQUESTS: [string, string, Record<string, string>?, string?][] = [
 function compare(options: VoiceableMockOptions, toUrl: (url: string) => string = (url) => url, baseUrl?: string) {
   it.each(REQUESTS)('answers %s %s as the per-endpoint handlers do', async (method, url, headers, body) => {
     const make = () => new Request(toUrl(url), { method, ...(headers === undefined ? {} : { headers }), ...(body === undefined ? {} : { body }) })
-    const dispatched = createVoiceableMock({ ...options, now: NOW })
-    const separate = createVoiceableMock({ ...options, now: NOW })
+    // Created secrets are random by default; a counter makes the two mocks' answers comparable.
+    const counter = () => {
+      let n = 0
+      return () => `sk_test_${++n}`
+    }
+    const dispatched = createVoiceableMock({ ...options, now: NOW, generateKeyValue: counter() })
+    const separate = createVoiceableMock({ ...options, now: NOW, generateKeyValue: counter() })
     expect(await answer(dispatched.handlers, make(), baseUrl)).toEqual(await answer(perEndpoint(separate), make(), baseUrl))
     expect(dispatched.journal.entries().map(({ durationMs: _, time: __, ...entry }) => entry)).toEqual(
       separate.journal.entries().map(({ durationMs: _, time: __, ...entry }) => entry),

@@ -1,6 +1,6 @@
 import { createApiKeyGenerator } from './bulk-keys.js'
 import { DEFAULT_REF_DATE, DEFAULT_SEED, DEFAULT_TOKEN_TTL_SECONDS } from './defaults.js'
-import { createKeyValue, createUserData, type User } from './factories.js'
+import { createRandomKeyValue, createUserData, type User } from './factories.js'
 import { createTokenSigner, type TokenCheck, type TokenSigner } from './jwt.js'
 import { createFaker, type Faker } from './random.js'
 import { buildScenario, createTokenSecret, type Scenario } from './scenarios.js'
@@ -17,7 +17,7 @@ export interface StoreOptions {
   snapshot?: unknown
   /** The clock for `created_at`, `updated_at` and token times. Default: the real time. */
   now?: (() => Date) | undefined
-  /** Makes the secret of a newly created key. Default: `sk_live_`/`pk_live_` + 24 seeded characters. */
+  /** Makes the secret of a newly created key. Default: `sk_live_`/`pk_live_` + 24 random characters (WebCrypto, not seeded). */
   generateKeyValue?: ((keyType: KeyType) => string) | undefined
   /** Lifetime of tokens from `issueToken`. Default `DEFAULT_TOKEN_TTL_SECONDS`. */
   tokenTtlSeconds?: number | undefined
@@ -189,7 +189,7 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
     // @note Secrets must be unique, or one secret would authenticate as two keys.
     for (let attempt = 0; attempt < 10; attempt++) {
       const custom = options.generateKeyValue?.(keyType)
-      const value = custom ?? createKeyValue(faker, keyType)
+      const value = custom ?? createRandomKeyValue(keyType)
       // A custom generator may reuse a deleted key's secret on purpose; the built-in one never does.
       if (!state.keyIdByValue.has(value) && (custom !== undefined || !retired.has(value))) return value
     }

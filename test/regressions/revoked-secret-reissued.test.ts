@@ -2,8 +2,9 @@
 // live keys, and the seeded generator replays its sequence from the start of every store and
 // after `reset()`. A store restored from a snapshot (or started from one, like the demo server's
 // data file) could therefore hand a deleted key's secret to a new key: the revoked secret
-// authenticated again, as another user. The built-in generator now never reissues the secret of
-// a key deleted since the last reset.
+// authenticated again, as another user. Secrets of keys created at run time now come from
+// WebCrypto's random source, not the seeded sequence, so no timeline can replay them (and the
+// seeded bulk generator skips secrets deleted in the store's lifetime).
 import { getResponse } from 'msw'
 import { expect, it } from 'vitest'
 import { createVoiceableMock, ERROR_MESSAGES, type VoiceableMock } from '../../src/index.js'
@@ -39,10 +40,13 @@ it('never gives a deleted key’s secret to a new key in a store started from a 
   expect((await statusWith(mock, first.apiKey)).status).toBe(401)
 })
 
-it('still replays the same secrets after reset, as a fresh store would', () => {
+it('never replays a created secret after reset, nor in another store with the same seed', () => {
   const mock = createVoiceableMock({ scenario: 'empty' })
   const before = mock.store.createUser()
   mock.store.deleteApiKey(before.id, mock.store.listApiKeys(before.id)[0]?.id as number)
   mock.reset()
-  expect(mock.store.createUser().apiKey).toBe(createVoiceableMock({ scenario: 'empty' }).store.createUser().apiKey)
+  const after = mock.store.createUser().apiKey
+  expect(after).not.toBe(before.apiKey)
+  expect(createVoiceableMock({ scenario: 'empty' }).store.createUser().apiKey).not.toBe(after)
+  expect(after).toMatch(/^sk_live_[A-Za-z0-9]{24}$/)
 })
