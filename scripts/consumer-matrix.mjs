@@ -43,17 +43,20 @@ const CONSUMERS = [
     { msw: MSW2, node: 20, types: '@types/node@20' },
     { msw: MSW3, node: 22, types: '@types/node@22' },
   ].flatMap(({ msw, node, types }) =>
-    ['bundler', 'node16'].map((resolution) => ({
-      name: `esm typescript (tsc --strict, moduleResolution ${resolution}), ${msw.label}, node ${node}`,
-      fixture: 'esm-tsc',
-      type: 'module',
-      node,
-      install: [msw.spec, 'typescript@5.9', types],
-      steps: [
-        ['node', 'node_modules/typescript/bin/tsc', '-p', `tsconfig.${resolution}.json`],
-        ['node', `out-${resolution}/main.js`],
-      ],
-    })),
+    // TypeScript 5.9 is the lowest msw 3 accepts (its peer range); 7 is the native compiler.
+    ['5.9', '^7'].flatMap((typescript) =>
+      ['bundler', 'node16'].map((resolution) => ({
+        name: `esm typescript ${typescript.replace('^', '')} (tsc --strict, moduleResolution ${resolution}), ${msw.label}, node ${node}`,
+        fixture: 'esm-tsc',
+        type: 'module',
+        node,
+        install: [msw.spec, `typescript@${typescript}`, types],
+        steps: [
+          ['node', 'node_modules/typescript/bin/tsc', '-p', `tsconfig.${resolution}.json`],
+          ['node', `out-${resolution}/main.js`],
+        ],
+      })),
+    ),
   ),
   ...[
     { msw: MSW2, node: 20 },
@@ -114,15 +117,20 @@ const CONSUMERS = [
     { msw: MSW2, node: 20 },
     { msw: MSW3, node: 22 },
   ].map(({ msw, node }) => ({
+    // No project install: npx fetches the tarball and msw into its own cache, as for a user.
     name: `npx voiceable-mock from the tarball, ${msw.label}, node ${node}`,
     fixture: 'npx-bin',
     type: 'module',
     node,
-    install: [msw.spec],
+    install: null,
+    env: (tarball) => ({ VOICEABLE_MOCK_TARBALL: tarball, MSW_SPEC: msw.spec }),
     steps: [['node', 'main.mjs']],
     pending: hasBin ? undefined : 'package.json has no "bin" yet',
   })),
 ].filter((consumer) => args.only === undefined || consumer.name.includes(args.only))
+
+/** Prints the Node version a consumer runs on, and its msw version when the project has one. */
+const VERSIONS_SCRIPT = "let msw = ''; try { msw = ' msw ' + require('msw/package.json').version } catch {} console.log(process.version + msw)"
 
 function nodeBinDir(major) {
   if (major === 20) return undefined
@@ -136,13 +144,18 @@ function nodeBinDir(major) {
 /** Runs one command with a time limit; resolves with its exit code and combined output. */
 function run(command, commandArgs, { cwd, env }) {
   return new Promise((done) => {
-    const child = spawn(command, commandArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    // Each step leads its own process group, so a timeout stops everything the step started.
+    const child = spawn(command, commandArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
     const timer = setTimeout(() => {
       output += `\n[consumer-matrix] timed out after ${STEP_TIMEOUT_MS / 1000}s`
-      child.kill('SIGKILL')
+      try {
+        process.kill(-child.pid, 'SIGKILL')
+      } catch {
+        child.kill('SIGKILL')
+      }
     }, STEP_TIMEOUT_MS)
     child.on('error', (error) => {
       clearTimeout(timer)
@@ -173,20 +186,27 @@ async function runConsumer(consumer, tarball, workRoot) {
   try {
     const project = mkdtempSync(join(workRoot, `${consumer.fixture}-`))
     cpSync(join(FIXTURES, consumer.fixture), project, { recursive: true })
+    cpSync(join(FIXTURES, 'checks.mjs'), join(project, 'checks.mjs'))
     writeFileSync(
       join(project, 'package.json'),
       `${JSON.stringify({ name: `consumer-${consumer.fixture}`, private: true, type: consumer.type }, null, 2)}\n`,
     )
     const binDir = nodeBinDir(consumer.node)
     const baseEnv = { ...process.env, CI: 'true', NO_COLOR: '1', npm_config_update_notifier: 'false' }
-    const installed = await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...consumer.install], {
-      cwd: project,
-      env: baseEnv,
-    })
-    log += `$ npm install ${consumer.install.join(' ')}\n${installed.output}`
-    if (installed.code !== 0) return { status: 'failed', message: 'npm install failed', duration: Date.now() - startedAt, log }
-    const env = binDir === undefined ? baseEnv : { ...baseEnv, PATH: `${binDir}${delimiter}${process.env.PATH}` }
-    const versions = await run('node', ['-p', "process.version + ' msw ' + require('msw/package.json').version"], { cwd: project, env })
+    const env = {
+      ...baseEnv,
+      ...consumer.env?.(tarball),
+      ...(binDir === undefined ? {} : { PATH: `${binDir}${delimiter}${process.env.PATH}` }),
+    }
+    if (consumer.install !== null) {
+      const installed = await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...consumer.install], {
+        cwd: project,
+        env: baseEnv,
+      })
+      log += `$ npm install ${consumer.install.join(' ')}\n${installed.output}`
+      if (installed.code !== 0) return { status: 'failed', message: 'npm install failed', duration: Date.now() - startedAt, log }
+    }
+    const versions = await run('node', ['-e', VERSIONS_SCRIPT], { cwd: project, env })
     log += `$ node -p versions\n${versions.output}`
     for (const [command, ...commandArgs] of consumer.steps) {
       const step = await run(command, commandArgs, { cwd: project, env })
@@ -240,6 +260,11 @@ const report = {
   })),
 }
 if (args.report !== undefined) writeFileSync(args.report, `${JSON.stringify(report, null, 2)}\n`)
-if (!args.keep) rmSync(workRoot, { recursive: true, force: true })
 console.log(`consumer matrix: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} pending in ${totalSeconds}s`)
+if (args.keep) console.log(`kept the projects in ${workRoot}`)
+else {
+  const cleanupStartedAt = Date.now()
+  rmSync(workRoot, { recursive: true, force: true })
+  console.log(`removed the temporary projects in ${((Date.now() - cleanupStartedAt) / 1000).toFixed(1)}s`)
+}
 process.exitCode = report.success ? 0 : 1
