@@ -1,13 +1,19 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
+  resolve: {
+    // Tests import the library by its own name; here it resolves to the sources. The consumer
+    // tests (test/consumer) install the packed tarball instead, to exercise the exports map.
+    alias: { 'voiceable-mock': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+  },
   test: {
     // Shuffled order exposes state leaking between tests (faker's own suite does the same).
     sequence: { shuffle: true },
     setupFiles: ['test/support/fail-on-console.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
-      { extends: true, test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: ['test/consumer/**'] } },
+      { extends: true, test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: ['test/consumer/**', 'test/browser/**'] } },
       // Type tests (tsc, never run): the public types against whichever msw major is installed.
       {
         extends: true,

@@ -38,6 +38,8 @@ export interface EndpointRuntime {
    * error status), return a `Response` to answer instead (a network error), or do nothing.
    */
   beforeRequest?(name: EndpointName, principal: Principal | undefined): Promise<Response | undefined> | undefined
+  /** Runs first: switches the store's scenario when the request asks for one (may throw a 400). */
+  selectScenario?(request: Request): void
   /** Runs last with everything the request did, for the request journal. */
   afterResponse?(record: HandledRequest): void
 }
@@ -83,6 +85,7 @@ export function createEndpointResolver(definition: EndpointDefinition, runtime: 
     let headers: Record<string, string> = JSON_HEADERS
     let response: Response | undefined
     try {
+      runtime.selectScenario?.(request)
       const caller = await resolveCaller(request.headers, runtime.store)
       principal = caller.ok ? caller.principal : undefined
       rate = runtime.rateLimiter?.hit(principal === undefined ? 'anonymous' : `user:${principal.user.id}`)

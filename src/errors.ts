@@ -1,3 +1,4 @@
+import { SCENARIO_HEADER, SCENARIOS } from './scenarios.js'
 import type { ErrorResponse } from './schemas.js'
 
 /**
@@ -7,6 +8,7 @@ import type { ErrorResponse } from './schemas.js'
  */
 export const ERROR_STATUS = {
   invalid_json: { status: 400, message: 'Bad Request' },
+  bad_request: { status: 400, message: 'Bad Request' },
   unauthorized: { status: 401, message: 'Authentication required.' },
   forbidden: { status: 403, message: 'Forbidden' },
   not_found: { status: 404, message: 'API key not found' },
@@ -45,6 +47,8 @@ export const ERROR_MESSAGES = {
   rateLimited: (limit: number, windowSeconds: number, retryAfter: number): string =>
     `Rate limit of ${limit} requests per ${windowSeconds} seconds exceeded; retry after ${retryAfter} seconds`,
   routeNotFound: (method: string, path: string): string => `No route matches ${method} ${path}`,
+  unknownScenario: (name: string): string =>
+    `Unknown scenario ${JSON.stringify(name.slice(0, 100))} in ${SCENARIO_HEADER}; use one of: ${SCENARIOS.join(', ')}`,
   internalError: 'The mock failed to handle this request; this is a bug in voiceable-mock',
 } as const
 

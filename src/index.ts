@@ -18,7 +18,16 @@ export { createStore } from './store.js'
 export type { CreatedUser, Principal, StoreOptions, UserSummary, VoiceableStore } from './store.js'
 
 // Scenarios and snapshots
-export { SCENARIOS, MANY_KEYS_COUNT, MULTI_TENANT_USERS, MULTI_TENANT_KEYS_PER_USER, isScenario } from './scenarios.js'
+export {
+  SCENARIOS,
+  SCENARIO_HEADER,
+  SCENARIO_QUERY_PARAMETER,
+  MANY_KEYS_COUNT,
+  MULTI_TENANT_USERS,
+  MULTI_TENANT_KEYS_PER_USER,
+  isScenario,
+  scenarioFromUrl,
+} from './scenarios.js'
 export type { Scenario } from './scenarios.js'
 export { SNAPSHOT_FORMAT, SnapshotSchema, SnapshotError, parseSnapshot } from './snapshot.js'
 export type { Snapshot } from './snapshot.js'

@@ -43,12 +43,23 @@ function fromBase64Url(text: string): Uint8Array {
   return bytes
 }
 
+/**
+ * Decodes a segment only if it is in canonical form. @note The last character of a base64url
+ * string may carry unused bits that `atob` ignores; accepting those would let a token whose
+ * text was altered still verify.
+ */
+function fromCanonicalBase64Url(text: string): Uint8Array {
+  const bytes = fromBase64Url(text)
+  if (toBase64Url(bytes) !== text) throw new TypeError('non-canonical base64url')
+  return bytes
+}
+
 function encodeJson(value: unknown): string {
   return toBase64Url(encoder.encode(JSON.stringify(value)))
 }
 
 function decodeJson(segment: string): unknown {
-  return JSON.parse(decoder.decode(fromBase64Url(segment)))
+  return JSON.parse(decoder.decode(fromCanonicalBase64Url(segment)))
 }
 
 function isClaims(value: unknown): value is TokenClaims {
@@ -104,7 +115,7 @@ export function createTokenSigner(secret: string): TokenSigner {
         valid = await crypto.subtle.verify(
           'HMAC',
           await getKey(),
-          fromBase64Url(signature) as Uint8Array<ArrayBuffer>,
+          fromCanonicalBase64Url(signature) as Uint8Array<ArrayBuffer>,
           encoder.encode(`${header}.${payload}`),
         )
       } catch {

@@ -9,10 +9,12 @@ import {
   type PublicKeyAccess,
 } from './defaults.js'
 import type { EndpointRuntime } from './endpoint.js'
+import { ApiError, ERROR_MESSAGES } from './errors.js'
 import { createFaultInjector, type FaultControls } from './faults.js'
 import { createHandlers, type HandlerRecord } from './handlers.js'
 import { createJournal, JOURNAL_MAX_ENTRIES, toJournalEntry, type RequestJournal } from './journal.js'
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js'
+import { SCENARIO_HEADER, isScenario, type Scenario } from './scenarios.js'
 import type { Snapshot } from './snapshot.js'
 import { createStore, type StoreOptions, type VoiceableStore } from './store.js'
 
@@ -22,17 +24,17 @@ export interface VoiceableMockOptions extends StoreOptions {
    * same-origin (`/api/v1`, for a page's service worker). Default: the documented
    * `https://api.example.com/api/v1` and the real `https://api.voiceable.dev/voiceable-api`.
    */
-  baseUrl?: string | readonly string[]
+  baseUrl?: string | readonly string[] | undefined
   /** Per-caller rate limit, or `false` to send no rate-limit headers and never answer 429. */
-  rateLimit?: Partial<RateLimitOptions> | false
+  rateLimit?: Partial<RateLimitOptions> | false | undefined
   /** What public keys may do on the API-keys endpoints. Default `'forbidden'` (403). */
-  publicKeyAccess?: PublicKeyAccess
+  publicKeyAccess?: PublicKeyAccess | undefined
   /** Request bodies over this many bytes get 413. Default `MAX_BODY_BYTES` (1 MiB). */
-  maxBodyBytes?: number
+  maxBodyBytes?: number | undefined
   /** `'not-found'` (default) answers unknown paths and methods under the base URLs with the API's 404; `'passthrough'` leaves them to msw and your own handlers. */
-  unknownRoutes?: 'not-found' | 'passthrough'
+  unknownRoutes?: 'not-found' | 'passthrough' | undefined
   /** Keep the request journal (default, the last `JOURNAL_MAX_ENTRIES` requests), or `false` to keep none. */
-  journal?: { maxEntries?: number } | false
+  journal?: { maxEntries?: number } | false | undefined
 }
 
 export interface VoiceableMock {
@@ -52,6 +54,8 @@ export interface VoiceableMock {
   snapshot(): Snapshot
   /** Replaces the store with a snapshot (validated; throws `SnapshotError` naming the bad field). */
   restore(snapshot: unknown): void
+  /** Switches to a named scenario and resets to it (also what the `X-Voiceable-Mock-Scenario` header does). */
+  useScenario(scenario: Scenario): void
 }
 
 /**
@@ -81,9 +85,21 @@ export function createVoiceableMock(options: VoiceableMockOptions = {}): Voiceab
     rateLimiter,
     publicKeyAccess: options.publicKeyAccess ?? DEFAULT_PUBLIC_KEY_ACCESS,
     beforeRequest: (name, principal) => faults.apply(name, principal),
+    selectScenario(request) {
+      const requested = request.headers.get(SCENARIO_HEADER)
+      if (requested === null || requested === store.scenario) return
+      if (!isScenario(requested)) throw new ApiError('bad_request', [ERROR_MESSAGES.unknownScenario(requested)])
+      useScenario(requested)
+    },
     ...(journal === undefined ? {} : { afterResponse: (handled) => journal.add(toJournalEntry(handled)) }),
   }
   const baseUrls = typeof options.baseUrl === 'string' ? [options.baseUrl] : (options.baseUrl ?? DEFAULT_BASE_URLS)
+  function useScenario(scenario: Scenario): void {
+    store.useScenario(scenario)
+    rateLimiter?.clear()
+    faults.reset()
+    journal?.clear()
+  }
   const { record, list } = createHandlers(runtime, {
     baseUrls,
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
@@ -104,5 +120,6 @@ export function createVoiceableMock(options: VoiceableMockOptions = {}): Voiceab
     },
     snapshot: () => store.snapshot(),
     restore: (snapshot) => store.restore(snapshot),
+    useScenario,
   }
 }

@@ -28,9 +28,12 @@ export function isScenario(value: unknown): value is Scenario {
   return typeof value === 'string' && (SCENARIOS as readonly string[]).includes(value)
 }
 
-/** Builds a scenario's starting state as a snapshot, drawing every generated value from `faker`. */
-export function buildScenario(scenario: Scenario, faker: Faker): Snapshot {
-  const builder = createSnapshotBuilder(faker)
+/**
+ * Builds a scenario's starting state as a snapshot, drawing every generated value from `faker`.
+ * The JWT signing secret is given, not drawn, so tokens survive a switch of scenario.
+ */
+export function buildScenario(scenario: Scenario, faker: Faker, tokenSecret: string): Snapshot {
+  const builder = createSnapshotBuilder(faker, tokenSecret)
   const owner = builder.addUser({ ...DOCUMENTED_USER })
   switch (scenario) {
     case 'empty':
@@ -65,7 +68,7 @@ export function createTokenSecret(faker: Faker): string {
  * Accumulates users and keys with increasing ids; generated keys get creation times that grow
  * with their ids, after the last key added and up to the faker's reference date.
  */
-function createSnapshotBuilder(faker: Faker) {
+function createSnapshotBuilder(faker: Faker, tokenSecret: string) {
   const users: User[] = []
   const apiKeys: ApiKeyRecord[] = []
   let nextUserId = 1
@@ -97,10 +100,30 @@ function createSnapshotBuilder(faker: Faker) {
         format: SNAPSHOT_FORMAT,
         next_user_id: nextUserId,
         next_api_key_id: nextApiKeyId,
-        token_secret: createTokenSecret(faker),
+        token_secret: tokenSecret,
         users,
         api_keys: apiKeys,
       }
     },
   }
+}
+
+/** The query parameter and request header that pick a scenario in a page or per request. */
+export const SCENARIO_QUERY_PARAMETER = 'scenario'
+export const SCENARIO_HEADER = 'X-Voiceable-Mock-Scenario'
+
+/**
+ * The scenario a page URL asks for with `?scenario=<name>`, or `undefined`.
+ * @example
+ * createVoiceableMock({ scenario: scenarioFromUrl(location.href) })
+ */
+export function scenarioFromUrl(url: string | URL): Scenario | undefined {
+  let parsed: URL
+  try {
+    parsed = new URL(url, 'http://localhost')
+  } catch {
+    return undefined
+  }
+  const value = parsed.searchParams.get(SCENARIO_QUERY_PARAMETER)
+  return isScenario(value) ? value : undefined
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { LIST_ITEM_MAX_LENGTH, LIST_MAX_ITEMS, NAME_MAX_LENGTH } from './defaults.js'
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { ApiKeySchema } from './schemas.js'
 
 /** The `format` tag of every snapshot this version writes and reads. */

@@ -2,24 +2,24 @@ import { DEFAULT_REF_DATE, DEFAULT_SEED, DEFAULT_TOKEN_TTL_SECONDS } from './def
 import { createApiKeyData, createKeyValue, createUserData, type User } from './factories.js'
 import { createTokenSigner, type TokenCheck, type TokenSigner } from './jwt.js'
 import { createFaker, type Faker } from './random.js'
-import { buildScenario, type Scenario } from './scenarios.js'
+import { buildScenario, createTokenSecret, type Scenario } from './scenarios.js'
 import type { ApiKey, CreateApiKeyFields, KeyType, UpdateApiKeyFields } from './schemas.js'
 import { parseSnapshot, SNAPSHOT_FORMAT, type ApiKeyRecord, type Snapshot } from './snapshot.js'
 import { toEpochSeconds, toTimestamp } from './time.js'
 
 export interface StoreOptions {
   /** Seed of every generated value (data, secrets of created keys). Default `DEFAULT_SEED`. */
-  seed?: number
+  seed?: number | undefined
   /** Named starting state. Default `'documented'`. Ignored when `snapshot` is given. */
-  scenario?: Scenario
+  scenario?: Scenario | undefined
   /** Start from (and `reset()` to) this snapshot instead of a scenario. Validated on load. */
   snapshot?: unknown
   /** The clock for `created_at`, `updated_at` and token times. Default: the real time. */
-  now?: () => Date
+  now?: (() => Date) | undefined
   /** Makes the secret of a newly created key. Default: `sk_live_`/`pk_live_` + 24 seeded characters. */
-  generateKeyValue?: (keyType: KeyType) => string
+  generateKeyValue?: ((keyType: KeyType) => string) | undefined
   /** Lifetime of tokens from `issueToken`. Default `DEFAULT_TOKEN_TTL_SECONDS`. */
-  tokenTtlSeconds?: number
+  tokenTtlSeconds?: number | undefined
 }
 
 /** What `createUser` returns: the new user and the secret of a private key that authenticates as them. */
@@ -80,6 +80,10 @@ export interface VoiceableStore {
   restore(snapshot: unknown): void
   /** Back to the starting state: the same seeded data or starting snapshot, deep-equal. */
   reset(): void
+  /** Switches to another scenario: from now on it is the starting state that `reset()` returns to. */
+  useScenario(scenario: Scenario): void
+  /** The scenario of the starting state, or `undefined` when the store started from a snapshot. */
+  readonly scenario: Scenario | undefined
 }
 
 interface State {
@@ -119,7 +123,8 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
   const seed = options.seed ?? DEFAULT_SEED
   const now = options.now ?? (() => new Date())
   const tokenTtlSeconds = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS
-  const startingSnapshot = options.snapshot === undefined ? undefined : parseSnapshot(options.snapshot)
+  let startingSnapshot = options.snapshot === undefined ? undefined : parseSnapshot(options.snapshot)
+  let scenario = options.scenario ?? 'documented'
 
   let faker: Faker
   let state: State
@@ -151,9 +156,13 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
     target.keyIdByValue.set(record.key_value, record.id)
   }
 
+  // @note Drawn from a Faker of its own, so the secret depends on the seed alone: a token
+  // issued before a scenario switch or a reset still authenticates after it.
+  const tokenSecret = createTokenSecret(createFaker(seed + 1, DEFAULT_REF_DATE))
+
   function reset(): void {
     faker = createFaker(seed, DEFAULT_REF_DATE)
-    state = load(startingSnapshot ?? buildScenario(options.scenario ?? 'documented', faker))
+    state = load(startingSnapshot ?? buildScenario(scenario, faker, tokenSecret))
   }
 
   function ownedRecord(userId: number, id: number): ApiKeyRecord | undefined {
@@ -337,5 +346,15 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
     },
 
     reset,
+
+    useScenario(next) {
+      startingSnapshot = undefined
+      scenario = next
+      reset()
+    },
+
+    get scenario() {
+      return startingSnapshot === undefined ? scenario : undefined
+    },
   }
 }

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net'
 import { expect, it } from 'vitest'
-import { createVoiceableMock, DOCUMENTED_KEY_VALUE } from '../src/index.js'
+import { createVoiceableMock, DOCUMENTED_KEY_VALUE } from 'voiceable-mock'
 import { startMswServer } from './support/msw-server.js'
 
 // Each test starts and closes its own server; they never overlap, since closing any msw server

@@ -18,7 +18,7 @@ import {
   type ListApiKeysResponse,
   ListApiKeysResponseSchema,
   type VoiceableMockOptions,
-} from '../src/index.js'
+} from 'voiceable-mock'
 
 // Type tests: checked by tsc, never run. Both CI legs check them, so `setupServer`,
 // `setupWorker` and `getResponse` below are msw 2's on one leg and msw 3's on the other.

@@ -1,59 +1,68 @@
-import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest'
-import { createVoiceableMock, DOCUMENTED_API_KEY, DOCUMENTED_KEY_VALUE, ERROR_MESSAGES, SUCCESS_MESSAGES } from '../src/index.js'
+import { createVoiceableMock, ERROR_MESSAGES } from 'voiceable-mock'
+import { afterAll, afterEach, expect, it, vi } from 'vitest'
+import { fixture } from './support/fixtures.js'
 import { startMswServer } from './support/msw-server.js'
+import { assertJournalWireFormat } from './support/wire-format.js'
 
-// Runs on both CI legs: msw 2 on Node 20 and msw 3 on Node 22, through msw's own setupServer
-// and the global fetch, exactly as a user's test would.
-const BASE = 'https://api.example.com/api/v1'
+// The README's quick start, as a test: one mock, setupServer, real fetch. Runs on both CI legs
+// (msw 2 on Node 20, msw 3 on Node 22); startMswServer passes the unhandled-request strategy in
+// both majors' spellings.
 const mock = createVoiceableMock()
-const server = startMswServer(mock.handlers)
+const server = startMswServer(mock.handlers, 'error')
+const headers = { 'X-API-Key': 'your-api-key-here' }
 
-beforeAll(() => {
-  expect(server.listHandlers()).toHaveLength(mock.handlers.length)
-})
 afterEach(() => {
+  assertJournalWireFormat(mock)
   server.resetHandlers()
   mock.reset()
 })
 afterAll(() => server.close())
 
-it('answers GET /api_keys/1 with the documented key over fetch', async () => {
-  const response = await fetch(`${BASE}/api_keys/1`, { headers: { 'X-API-Key': DOCUMENTED_KEY_VALUE } })
-
-  expect(response.status).toBe(200)
-  expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8')
-  expect(await response.json()).toEqual({
-    status: { code: 200, message: SUCCESS_MESSAGES.read },
-    data: { ...DOCUMENTED_API_KEY, key_value: null },
-  })
+it('answers the seed page example through fetch with the documented body', async () => {
+  const res = await fetch('https://api.example.com/api/v1/api_keys/1', { method: 'GET', headers })
+  expect(res.status).toBe(200)
+  expect(await res.text()).toBe(JSON.stringify(fixture('get-api-key.response.json')))
 })
 
-it('returns the new key_value once when a key is created over fetch', async () => {
-  const response = await fetch(`${BASE}/api_keys`, {
+it('creates, lists, updates and deletes through fetch', async () => {
+  const json = { ...headers, 'Content-Type': 'application/json' }
+  const created = await fetch('https://api.example.com/api/v1/api_keys', {
     method: 'POST',
-    headers: { 'X-API-Key': DOCUMENTED_KEY_VALUE, 'Content-Type': 'application/json' },
-    body: JSON.stringify({ api_key: { name: 'CI key', key_type: 'private' } }),
+    headers: json,
+    body: JSON.stringify({ api_key: { name: 'CI', key_type: 'private' } }),
   })
-  const created = (await response.json()) as { data: { id: number; key_value: string } }
-
-  expect(response.status).toBe(201)
-  expect(created.data.key_value).toMatch(/^sk_/)
-  const reread = await fetch(`${BASE}/api_keys/${created.data.id}`, { headers: { 'X-API-Key': created.data.key_value } })
-  expect(((await reread.json()) as { data: { key_value: unknown } }).data.key_value).toBeNull()
+  expect(created.status).toBe(201)
+  const { data } = await created.json()
+  const url = `https://api.example.com/api/v1/api_keys/${data.id}`
+  const updated = await fetch(url, { method: 'PUT', headers: json, body: JSON.stringify({ api_key: { name: 'CI 2' } }) })
+  expect((await updated.json()).data.name).toBe('CI 2')
+  const list = await (await fetch('https://api.example.com/api/v1/api_keys', { headers })).json()
+  expect(list.data.map((key: { id: number }) => key.id)).toEqual([1, data.id])
+  expect((await fetch(url, { method: 'DELETE', headers })).status).toBe(200)
+  expect((await fetch(url, { headers })).status).toBe(404)
 })
 
-it('answers a wrong key with 401 over fetch', async () => {
-  const response = await fetch(`${BASE}/api_keys/1`, { headers: { 'X-API-Key': 'not-a-key' } })
-
-  expect(response.status).toBe(401)
-  expect(await response.json()).toMatchObject({ error: 'unauthorized', errors: [ERROR_MESSAGES.invalidApiKey] })
+it('answers a wrong key with 401 through fetch', async () => {
+  const res = await fetch('https://api.example.com/api/v1/api_keys/1', { headers: { 'X-API-Key': 'not-a-key' } })
+  expect(res.status).toBe(401)
+  expect(await res.json()).toMatchObject({ error: 'unauthorized', errors: [ERROR_MESSAGES.invalidApiKey] })
 })
 
-it('rejects a request that no handler answers', async () => {
-  // msw reports the unhandled request with console.error before failing it; that report is the
-  // expected outcome here, so it is captured instead of failing the test.
-  const report = vi.mocked(console.error).mockImplementation(() => undefined)
+it('answers the real backend prefix too', async () => {
+  const res = await fetch('https://api.voiceable.dev/voiceable-api/api_keys', { headers })
+  expect(res.status).toBe(200)
+})
 
-  await expect(fetch('https://elsewhere.example.org/ping')).rejects.toThrow()
-  expect(report).toHaveBeenCalledWith(expect.stringContaining('https://elsewhere.example.org/ping'))
+it('starts every test from the seeded state after reset()', async () => {
+  await fetch('https://api.example.com/api/v1/api_keys/1', { method: 'DELETE', headers })
+  mock.reset()
+  expect((await fetch('https://api.example.com/api/v1/api_keys/1', { headers })).status).toBe(200)
+})
+
+it('fails a request to a host the mock does not serve, as the error strategy says', async () => {
+  const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+  // msw reports the unhandled request and fails it (a 500 on msw 2, a rejection elsewhere).
+  const outcome = await fetch('https://elsewhere.example/api_keys').then((res) => res.status, () => 'rejected')
+  expect([500, 'rejected']).toContain(outcome)
+  expect(String(errors.mock.calls[0]?.[0])).toContain('elsewhere.example')
 })

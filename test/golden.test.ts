@@ -1,0 +1,66 @@
+import { DOCUMENTED_API_KEY, SNAPSHOT_FORMAT } from 'voiceable-mock'
+import { expect, it } from 'vitest'
+import { call, createTestMock } from './support/call.js'
+import { fixture } from './support/fixtures.js'
+
+// Each documented example, reproduced from a store set up for it. Comparing the response text
+// with JSON.stringify(fixture) checks values and key order byte for byte.
+
+const at = (iso: string) => () => new Date(iso)
+
+it('reproduces the documented Get example from the built-in data', async () => {
+  const mock = createTestMock()
+  const res = await call(mock, 'GET /api_keys/1')
+  expect(res.status).toBe(200)
+  expect(res.text).toBe(JSON.stringify(fixture('get-api-key.response.json')))
+})
+
+it('reproduces the documented List example from a store holding its one key', async () => {
+  const mock = createTestMock({
+    snapshot: {
+      format: SNAPSHOT_FORMAT,
+      next_user_id: 2,
+      next_api_key_id: 2,
+      token_secret: 'A'.repeat(43),
+      users: [{ id: 1, email: 'user@example.com' }],
+      api_keys: [{ ...DOCUMENTED_API_KEY, allowed_assistants: ['123', '456'] }],
+    },
+  })
+  const res = await call(mock, 'GET /api_keys')
+  expect(res.status).toBe(200)
+  expect(res.text).toBe(JSON.stringify(fixture('list-api-keys.response.json')))
+})
+
+it('reproduces the documented Create example in an empty store at the documented time', async () => {
+  const mock = createTestMock({
+    scenario: 'empty',
+    now: at('2024-01-15T10:30:00Z'),
+    generateKeyValue: () => 'sk_live_abc123xyz789',
+  })
+  // The empty store has no API key yet, so the caller signs in with a JWT.
+  const token = await mock.store.issueToken(1)
+  const res = await call(mock, 'POST /api_keys', { bearer: token, json: fixture('create-api-key.request.json') })
+  expect(res.status).toBe(201)
+  expect(res.text).toBe(JSON.stringify(fixture('create-api-key.response.json')))
+})
+
+it('reproduces the documented Update example at the documented time', async () => {
+  const mock = createTestMock({ now: at('2024-01-15T11:00:00Z') })
+  const res = await call(mock, 'PUT /api_keys/1', { json: fixture('update-api-key.request.json') })
+  expect(res.status).toBe(200)
+  expect(res.text).toBe(JSON.stringify(fixture('update-api-key.response.json')))
+})
+
+it('reproduces the documented Delete example and revokes the key', async () => {
+  const mock = createTestMock()
+  const other = mock.store.createUser()
+  const res = await call(mock, 'DELETE /api_keys/1')
+  expect(res.status).toBe(200)
+  expect(res.text).toBe(JSON.stringify(fixture('delete-api-key.response.json')))
+  // The deleted key's own secret no longer authenticates…
+  expect((await call(mock, 'GET /api_keys')).status).toBe(401)
+  // …and its id is gone for its owner.
+  const token = await mock.store.issueToken(1)
+  expect((await call(mock, 'GET /api_keys/1', { bearer: token })).status).toBe(404)
+  expect((await call(mock, 'GET /api_keys/1', { apiKey: other.apiKey })).status).toBe(404)
+})

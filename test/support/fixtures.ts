@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs'
+
+/** Reads a documented example from fixtures/ as parsed JSON. */
+export function fixture(name: string): any {
+  return JSON.parse(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url), 'utf8'))
+}
+
+export const FIXTURE_FILES = [
+  'get-api-key.response.json',
+  'list-api-keys.response.json',
+  'create-api-key.request.json',
+  'create-api-key.response.json',
+  'update-api-key.request.json',
+  'update-api-key.response.json',
+  'delete-api-key.response.json',
+  'error-envelope.example.json',
+] as const

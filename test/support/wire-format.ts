@@ -1,0 +1,44 @@
+import type { EndpointName, JournalEntry, VoiceableMock } from 'voiceable-mock'
+import {
+  ApiKeyResponseSchema,
+  CreateApiKeyResponseSchema,
+  DeleteApiKeyResponseSchema,
+  ErrorResponseSchema,
+  ListApiKeysResponseSchema,
+} from 'voiceable-mock'
+import type { z } from 'zod'
+
+/** The schema a response body must parse with, chosen by endpoint and status. */
+export function schemaFor(endpoint: EndpointName, status: number): z.ZodType {
+  if (status >= 400) return ErrorResponseSchema
+  switch (endpoint) {
+    case 'listApiKeys':
+      return ListApiKeysResponseSchema
+    case 'createApiKey':
+      return CreateApiKeyResponseSchema
+    case 'getApiKey':
+    case 'updateApiKey':
+      return ApiKeyResponseSchema
+    case 'deleteApiKey':
+      return DeleteApiKeyResponseSchema
+    case 'unknownRoute':
+      return ErrorResponseSchema
+  }
+}
+
+/** Throws unless `body` parses with the wire schema of its endpoint and status. */
+export function assertWireFormat(endpoint: EndpointName, status: number, body: unknown): void {
+  const result = schemaFor(endpoint, status).safeParse(body)
+  if (!result.success) {
+    throw new Error(`${endpoint} ${status} response does not match the wire format: ${result.error.message}\n${JSON.stringify(body)}`)
+  }
+}
+
+/** Checks every response the mock has journaled (injected network errors have no body). */
+export function assertJournalWireFormat(mock: VoiceableMock): void {
+  for (const entry of mock.journal.entries()) assertEntry(entry)
+}
+
+function assertEntry(entry: JournalEntry): void {
+  if (entry.status !== 0) assertWireFormat(entry.endpoint, entry.status, entry.response)
+}
