@@ -1,13 +1,19 @@
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  // @note One build with code splitting, so `voiceable-mock` and `voiceable-mock/node` share one
+  // copy of the core (one `SnapshotError` class, one store implementation). The root entry stays
+  // platform-neutral: only `node.ts`, `server.ts` and `cli.ts` import `node:` modules, and
+  // test/server/package-entries.test.ts checks that dist/index.js never reaches one.
+  entry: { index: 'src/index.ts', node: 'src/node.ts', cli: 'src/cli.ts' },
   format: ['esm'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts', node: 'src/node.ts' } },
   clean: true,
   sourcemap: true,
+  splitting: true,
   target: 'es2022',
   platform: 'neutral',
   // Never bundle msw: the consumer's setupServer/setupWorker and our handlers must share one copy.
-  external: ['msw', 'zod', '@faker-js/faker'],
+  external: ['msw', 'zod', '@faker-js/faker', /^node:/],
+  removeNodeProtocol: false,
 })

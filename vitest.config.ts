@@ -5,7 +5,10 @@ export default defineConfig({
   resolve: {
     // Tests import the library by its own name; here it resolves to the sources. The consumer
     // tests (test/consumer) install the packed tarball instead, to exercise the exports map.
-    alias: { 'voiceable-mock': fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    alias: [
+      { find: /^voiceable-mock$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+      { find: /^voiceable-mock\/node$/, replacement: fileURLToPath(new URL('./src/node.ts', import.meta.url)) },
+    ],
   },
   test: {
     // Shuffled order exposes state leaking between tests (faker's own suite does the same).
@@ -13,7 +16,16 @@ export default defineConfig({
     setupFiles: ['test/support/fail-on-console.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
-      { extends: true, test: { name: 'integration', include: ['test/**/*.test.ts'], exclude: ['test/consumer/**', 'test/browser/**'] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/consumer/**', 'test/browser/**'],
+          // test/server/** spawns the built CLI: build dist/ first if it is missing or stale.
+          globalSetup: ['test/support/build-dist.ts'],
+        },
+      },
       // Type tests (tsc, never run): the public types against whichever msw major is installed.
       {
         extends: true,

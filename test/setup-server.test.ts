@@ -64,5 +64,5 @@ it('fails a request to a host the mock does not serve, as the error strategy say
   // msw reports the unhandled request and fails it (a 500 on msw 2, a rejection elsewhere).
   const outcome = await fetch('https://elsewhere.example/api_keys').then((res) => res.status, () => 'rejected')
   expect([500, 'rejected']).toContain(outcome)
-  expect(String(errors.mock.calls[0]?.[0])).toContain('elsewhere.example')
+  expect(errors.mock.calls.flat().map(String).join(' ')).toContain('elsewhere.example')
 })

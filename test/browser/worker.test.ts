@@ -7,6 +7,7 @@ import {
   DOCUMENTED_KEY_VALUE,
   ERROR_MESSAGES,
   ERROR_STATUS,
+  MANY_KEYS_COUNT,
   SUCCESS_MESSAGES,
 } from '../../src/index.js'
 import { buildPage, REPO_ROOT, workerScriptVersion, type BuiltPage } from './support/build-page.js'
@@ -52,13 +53,19 @@ async function withContext(run: (open: (query?: string) => Promise<OpenedPage>) 
 }
 
 it('bundles the built package with the single installed msw and no Node-only module', () => {
-  expect(built.inputs).toContain('dist/index.js')
+  // Through the exports map: dist/index.js re-exports the core from a chunk it shares with
+  // voiceable-mock/node (tsup code splitting), so the bytes come from dist/chunk-*.js.
+  const builtInputs = built.inputs.filter((input) => input.startsWith('dist/'))
+  expect(builtInputs.length).toBeGreaterThan(0)
+  expect(builtInputs.filter((input) => !/^dist\/(index|chunk-\w+)\.js$/.test(input))).toEqual([])
   expect(built.inputs.filter((input) => input.startsWith('src/'))).toEqual([])
   const mswInputs = built.inputs.filter((input) => /(^|\/)node_modules\/msw\//.test(input))
   expect(mswInputs.length).toBeGreaterThan(0)
   expect(mswInputs.filter((input) => !input.startsWith('node_modules/msw/'))).toEqual([])
   expect(mswInputs.filter((input) => input.startsWith('node_modules/msw/lib/node/'))).toEqual([])
-  const builtImports = [...readFileSync(join(REPO_ROOT, 'dist/index.js'), 'utf8').matchAll(/\bfrom\s*["']([^"']+)["']/g)].map((match) => match[1])
+  const builtImports = ['dist/index.js', ...builtInputs].flatMap((file) =>
+    [...readFileSync(join(REPO_ROOT, file), 'utf8').matchAll(/\bfrom\s*["']([^"']+)["']/g)].map((match) => match[1]),
+  )
   expect(builtImports.filter((specifier) => specifier?.startsWith('node:') === true || specifier === 'msw/node')).toEqual([])
 })
 
@@ -200,5 +207,36 @@ it('starts from the scenario named in the page URL', async () => {
     // The documented secret does not exist in the empty scenario.
     await page.evaluate((credentials) => window.demo.listKeys(credentials), documented)
     expect((await shownResponse(page)).status).toBe(401)
+  })
+})
+
+it('runs the test-author toolkit in the page: faults, journal, snapshots and the scenario header', async () => {
+  await withContext(async (open) => {
+    const { page, problems } = await open()
+    await page.evaluate(() => window.demo.failNext('listApiKeys', 503))
+    await page.evaluate((credentials) => window.demo.listKeys(credentials), documented)
+    expect(await shownResponse(page)).toMatchObject({ status: 503, body: { error: 'service_unavailable' } })
+    await page.evaluate((credentials) => window.demo.listKeys(credentials), documented)
+    expect((await shownResponse(page)).status).toBe(200)
+
+    await page.evaluate(() => window.demo.dropNext('getApiKey'))
+    await page.evaluate((credentials) => window.demo.getKey(1, credentials), documented)
+    expect((await shownResponse(page)).status).toBe(0)
+    // Chromium logs the injected 503 and the dropped connection; those two lines are expected.
+    const expected = [/status of 503/, /net::ERR_FAILED/]
+    const unexpected = problems.filter((line) => !expected.some((pattern) => pattern.test(line)))
+    expect(problems.length - unexpected.length).toBeGreaterThanOrEqual(1)
+    problems.splice(0, problems.length, ...unexpected)
+
+    await page.evaluate(() => window.demo.saveSnapshot())
+    await page.evaluate((credentials) => window.demo.deleteKey(1, credentials), documented)
+    expect(await page.evaluate(() => window.demo.journalCount({ endpoint: 'deleteApiKey', keyId: 1, userId: 1 }))).toBe(1)
+    await page.evaluate(() => window.demo.restoreSnapshot())
+    await page.evaluate((credentials) => window.demo.getKey(1, credentials), documented)
+    expect((await shownResponse(page)).status).toBe(200)
+
+    const token = await page.evaluate(() => window.demo.issueToken(1))
+    await page.evaluate((credentials) => window.demo.listKeysInScenario('many-keys', credentials), { token })
+    expect(await shownKeys(page)).toHaveLength(MANY_KEYS_COUNT)
   })
 })

@@ -3,7 +3,7 @@
  * app would call the real API. Bundled by esbuild from the BUILT package (see build-page.ts).
  */
 import { setupWorker } from 'msw/browser'
-import { createVoiceableMock, scenarioFromUrl } from 'voiceable-mock'
+import { createVoiceableMock, scenarioFromUrl, SCENARIO_HEADER, type EndpointName, type JournalQuery, type Snapshot } from 'voiceable-mock'
 import { PAGE_IDS, type ApiKeyFields, type Credentials, type DemoPage } from '../support/page-api.js'
 
 /** Same-origin base URL: the page calls `/api/v1/...` on its own origin, as a dev server would. */
@@ -55,8 +55,8 @@ function render(method: string, path: string, status: number, body: unknown): vo
   }
 }
 
-async function call(method: string, path: string, credentials: Credentials, body?: unknown): Promise<void> {
-  const headers = new Headers()
+async function call(method: string, path: string, credentials: Credentials, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<void> {
+  const headers = new Headers(extraHeaders)
   if (credentials.apiKey !== undefined) headers.set('X-API-Key', credentials.apiKey)
   if (credentials.token !== undefined) headers.set('Authorization', `Bearer ${credentials.token}`)
   const init: RequestInit = { method, headers }
@@ -64,7 +64,14 @@ async function call(method: string, path: string, credentials: Credentials, body
     headers.set('Content-Type', 'application/json')
     init.body = JSON.stringify(body)
   }
-  const response = await fetch(`${BASE_URL}${path}`, init)
+  let response: Response
+  try {
+    response = await fetch(`${BASE_URL}${path}`, init)
+  } catch (error) {
+    // A dropped connection (an injected network error): fetch rejects, as it would for real.
+    render(method, path, 0, { network_error: String(error) })
+    return
+  }
   render(method, path, response.status, await response.json())
 }
 
@@ -76,7 +83,18 @@ const demo: DemoPage = {
   deleteKey: (id, credentials) => call('DELETE', `/api_keys/${id}`, credentials),
   issueToken: (userId) => mock.store.issueToken(userId),
   scenario: scenario ?? null,
+  listKeysInScenario: (name, credentials) => call('GET', '/api_keys', credentials, undefined, { [SCENARIO_HEADER]: name }),
+  failNext: (endpoint, status) => void mock.faults.error(status, { endpoint: endpoint as EndpointName, times: 1 }),
+  dropNext: (endpoint) => void mock.faults.networkError({ endpoint: endpoint as EndpointName, times: 1 }),
+  journalCount: (query) => mock.journal.count(query as JournalQuery),
+  saveSnapshot() {
+    saved = mock.snapshot()
+  },
+  restoreSnapshot() {
+    if (saved !== undefined) mock.restore(saved)
+  },
 }
+let saved: Snapshot | undefined
 window.demo = demo
 
 await worker.start({

@@ -26,6 +26,17 @@ export interface DemoPage {
   issueToken(userId: number): Promise<string>
   /** The scenario the page read from its URL, or `null` for the default. */
   readonly scenario: string | null
+  /** Lists keys with the `X-Voiceable-Mock-Scenario` header set to `name`. */
+  listKeysInScenario(name: string, credentials: Credentials): Promise<void>
+  /** `mock.faults.error(status, { endpoint, times: 1 })` in the page's fake. */
+  failNext(endpoint: string, status: number): void
+  /** `mock.faults.networkError({ endpoint, times: 1 })`: the page shows status 0 when fetch rejects. */
+  dropNext(endpoint: string): void
+  /** `mock.journal.count(query)` in the page's fake. */
+  journalCount(query: { endpoint?: string; keyId?: number; userId?: number; status?: number }): number
+  /** `mock.snapshot()` kept in the page, and `mock.restore()` of it. */
+  saveSnapshot(): void
+  restoreSnapshot(): void
 }
 
 /** The element ids the page renders into. */

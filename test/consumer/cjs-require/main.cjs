@@ -4,10 +4,12 @@
 const assert = require('node:assert/strict')
 const { setupServer } = require('msw/node')
 const { createVoiceableMock, DOCUMENTED_API_KEY } = require('voiceable-mock')
+const { startMockServer } = require('voiceable-mock/node')
 
 const BASE = 'https://api.example.com/api/v1'
 
 async function main() {
+  assert.equal(typeof startMockServer, 'function', "require('voiceable-mock/node') exports startMockServer")
   const mock = createVoiceableMock()
   const server = setupServer(...mock.handlers)
   server.listen({ onUnhandledRequest: 'error', onUnhandledFrame: 'error' })

@@ -7,6 +7,7 @@ import {
   type ErrorResponse,
   type VoiceableMockOptions,
 } from 'voiceable-mock'
+import type { MockServer, StartMockServerOptions } from 'voiceable-mock/node'
 import { deepStrictEqual, ok, strictEqual } from 'node:assert/strict'
 
 const BASE = 'https://api.example.com/api/v1'
@@ -31,6 +32,11 @@ const DOCUMENTED: ApiKeyResponse = {
 // @ts-expect-error `sed` is not an option (`seed` is)
 const misspelled: VoiceableMockOptions = { sed: 1 }
 void misspelled
+// The ./node entry's types resolve too, and carry the root's options.
+const serverOptions: StartMockServerOptions = { port: 0, seed: 2, scenario: 'empty' }
+type ServerBaseUrl = MockServer['baseUrl']
+const serverBaseUrl: ServerBaseUrl = 'http://127.0.0.1:3000/api/v1'
+void [serverOptions, serverBaseUrl]
 
 const mock = createVoiceableMock()
 const server = setupServer(...mock.handlers)

@@ -1,17 +1,16 @@
 // The Node entry: `startMockServer` from voiceable-mock/node serves the fake over real HTTP on
 // loopback. Exits non-zero on the first failed check.
+import assert from 'node:assert/strict'
 import { startMockServer } from 'voiceable-mock/node'
-import { checkApiKeys, findBaseUrl } from './checks.mjs'
+import { checkApiKeys } from './checks.mjs'
 
-if (typeof startMockServer !== 'function') throw new TypeError('voiceable-mock/node exports no startMockServer function')
-const server = await startMockServer({ port: 0, host: '127.0.0.1' })
+const server = await startMockServer({ port: 0 })
 try {
-  // The handle names its address; accept the spellings a server handle commonly uses.
-  const announced = [server.baseUrl, server.url, server.origin, String(server.url ?? '')].filter((value) => typeof value === 'string').join(' ')
-  const base = findBaseUrl(announced)
-  if (base === undefined) throw new Error(`Failed to find the server's URL in ${JSON.stringify(Object.keys(server))}`)
-  await checkApiKeys(base)
-  console.log(`node-entry: 3 checks passed against ${base}`)
+  assert.match(server.baseUrl, /^http:\/\/127\.0\.0\.1:\d+\/api\/v1$/)
+  await checkApiKeys(server.baseUrl)
+  // The handle's `mock` is the fake behind the server: it saw the three requests.
+  assert.equal(server.mock.journal.count(), 3)
+  console.log(`node-entry: 3 checks passed against ${server.baseUrl}`)
 } finally {
-  await (server.close ?? server.stop).call(server)
+  await server.close()
 }

@@ -1,0 +1,246 @@
+#!/usr/bin/env node
+/**
+ * `npx voiceable-mock`: the Voiceable fake over real HTTP on localhost, for demos and front-end
+ * development. Exit codes: 0 after a clean stop (SIGINT/SIGTERM), 1 when it cannot start,
+ * 2 on a usage error.
+ */
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { DEFAULT_SEED } from './defaults.js'
+import { isScenario, SCENARIOS, type Scenario } from './scenarios.js'
+import { SnapshotError } from './snapshot.js'
+import { DEFAULT_HOST, startMockServer, type MockServer, type StartMockServerOptions } from './node.js'
+
+/** The port of the documented development base URL, `http://localhost:3000/api/v1`. */
+const DEFAULT_PORT = 3000
+
+/** Users listed in the start-up banner; a big `--data` file shows the first ones only. */
+const BANNER_MAX_USERS = 10
+
+const HELP = `Usage: voiceable-mock [options]
+
+Serves a fake of the Voiceable API (API keys) over HTTP, with built-in data, for offline
+demos and front-end development. Answers under /api/v1 (as documented) and /voiceable-api
+(the real backend's prefix), with CORS for a dev app on another origin.
+
+Options:
+  -p, --port <n>           Port to listen on (default 3000; 0 picks a free port)
+      --host <host>        Interface to bind (default 127.0.0.1)
+      --seed <n>           Seed of the generated data (default 1)
+      --scenario <name>    Starting data: documented (default), empty, many-keys, multi-tenant
+      --data <file.json>   Start from a saved store (a snapshot as mock.snapshot() writes it)
+      --delay <ms>         Wait this long before answering each request (default 0)
+  -q, --quiet              No banner and no access log; print only the listening line
+  -h, --help               Show this help and exit
+  -v, --version            Show the version and exit
+
+Examples:
+  voiceable-mock
+  voiceable-mock --port 0 --scenario multi-tenant
+  curl -X GET "http://localhost:3000/api/v1/api_keys/1" -H "X-API-Key: your-api-key-here"
+`
+
+/** A bad command line: the message, then the usage, on stderr; exit code 2. */
+class UsageError extends Error {}
+
+/** A failure to start: one line on stderr; exit code 1. */
+class StartError extends Error {}
+
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown }
+    return typeof pkg.version === 'string' ? pkg.version : 'unknown'
+  } catch {
+    return 'unknown'
+  }
+}
+
+function toInteger(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || Number(raw) > max) {
+    throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}, got "${raw}"`)
+  }
+  return Number(raw)
+}
+
+interface CliOptions {
+  quiet: boolean
+  dataFile: string | undefined
+  server: StartMockServerOptions & { port: number; host: string }
+}
+
+/** Parses argv; `help`/`version` short-circuit. Throws `UsageError` or `StartError`. */
+function parseCommandLine(argv: string[]): CliOptions | 'help' | 'version' {
+  let values
+  try {
+    ;({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string', short: 'p' },
+        host: { type: 'string' },
+        seed: { type: 'string' },
+        scenario: { type: 'string' },
+        data: { type: 'string' },
+        delay: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    }))
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error))
+  }
+  if (values.help === true) return 'help'
+  if (values.version === true) return 'version'
+
+  const port = toInteger('port', values.port, 0, 65535) ?? DEFAULT_PORT
+  const seed = toInteger('seed', values.seed, 0, 2 ** 32 - 1)
+  const delayMs = toInteger('delay', values.delay, 0, 600_000)
+  const host = values.host ?? DEFAULT_HOST
+  if (host.trim() === '') throw new UsageError('--host must not be empty')
+  let scenario: Scenario | undefined
+  if (values.scenario !== undefined) {
+    if (!isScenario(values.scenario)) throw new UsageError(`--scenario must be one of ${SCENARIOS.join(', ')}, got "${values.scenario}"`)
+    scenario = values.scenario
+  }
+  if (values.data !== undefined && scenario !== undefined) throw new UsageError('--data and --scenario cannot be combined: the file is the whole starting state')
+
+  const server: CliOptions['server'] = { port, host }
+  if (seed !== undefined) server.seed = seed
+  if (delayMs !== undefined) server.delayMs = delayMs
+  if (scenario !== undefined) server.scenario = scenario
+  if (values.data !== undefined) server.snapshot = loadDataFile(values.data)
+  return { quiet: values.quiet === true, dataFile: values.data, server }
+}
+
+/** Reads a `--data` file as JSON; the snapshot itself is validated when the mock is built. */
+function loadDataFile(file: string): unknown {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const problem = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory, not a file' : code === 'EACCES' ? 'permission denied' : String(error)
+    throw new StartError(`cannot load --data ${file}: ${problem}`)
+  }
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new StartError(`cannot load --data ${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`)
+  }
+}
+
+/** One line saying why the server could not listen, and what to do about it. */
+function describeListenError(error: NodeJS.ErrnoException, port: number, host: string): string {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return `port ${port} is already in use on ${host}; stop the other server or try --port 0 to pick a free port`
+    case 'EACCES':
+      return `no permission to listen on port ${port}; use a port above 1023 or --port 0`
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `cannot listen on host ${host}: no such local address; try --host 127.0.0.1`
+    default:
+      return `cannot start on ${host}:${port}: ${error.message}`
+  }
+}
+
+/** A URL as people type it: `localhost` for the loopback address, as in the documented base URL. */
+function toDisplayOrigin(url: string): string {
+  return url.replace(/^http:\/\/127\.0\.0\.1(?=:)/, 'http://localhost')
+}
+
+async function formatBanner(server: MockServer, version: string, source: string): Promise<string> {
+  const origin = toDisplayOrigin(server.url)
+  const users = server.mock.store.listUsers()
+  const rows: string[] = []
+  let example: string | undefined
+  for (const user of users.slice(0, BANNER_MAX_USERS)) {
+    const credential = user.apiKey === null ? `Authorization: Bearer ${await server.mock.store.issueToken(user.id)}` : `X-API-Key: ${user.apiKey}`
+    rows.push(`    ${String(user.id).padStart(3)}  ${user.email.padEnd(32)}  ${credential}`)
+    if (example === undefined) {
+      const keyId = user.apiKey === null ? undefined : server.mock.store.authenticateKeyValue(user.apiKey)?.apiKeyId
+      const path = keyId === undefined ? '/api_keys' : `/api_keys/${keyId}`
+      example = `curl -X GET "${origin}/api/v1${path}" -H "${credential}"`
+    }
+  }
+  if (users.length > BANNER_MAX_USERS) rows.push(`    … and ${users.length - BANNER_MAX_USERS} more users`)
+  return [
+    `voiceable-mock ${version} listening on ${server.url}`,
+    '',
+    `  Base URL   ${origin}/api/v1`,
+    `  Also at    ${origin}/voiceable-api   (the real backend's prefix)`,
+    `  Data       ${source}`,
+    '',
+    '  Users and their credentials:',
+    ...(rows.length > 0 ? rows : ['    (none: the store has no users)']),
+    ...(example === undefined ? [] : ['', '  Try it:', `    ${example}`]),
+    '',
+    '  Access log below (method, path, status, time). Press Ctrl+C to stop.',
+    '',
+  ].join('\n')
+}
+
+async function main(argv: string[]): Promise<number> {
+  let cli: CliOptions | 'help' | 'version'
+  try {
+    cli = parseCommandLine(argv)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`voiceable-mock: ${error.message}\n\n${HELP}`)
+      return 2
+    }
+    if (error instanceof StartError) {
+      process.stderr.write(`voiceable-mock: ${error.message}\n`)
+      return 1
+    }
+    throw error
+  }
+  if (cli === 'help') {
+    process.stdout.write(HELP)
+    return 0
+  }
+  const version = readVersion()
+  if (cli === 'version') {
+    process.stdout.write(`${version}\n`)
+    return 0
+  }
+
+  const { quiet, dataFile, server: options } = cli
+  let server: MockServer
+  try {
+    server = await startMockServer({ ...options, log: quiet ? false : (line) => process.stdout.write(`${line}\n`) })
+  } catch (error) {
+    if (error instanceof SnapshotError) {
+      process.stderr.write(`voiceable-mock: cannot load --data ${dataFile ?? ''}: ${error.problems.join('; ')}\n`)
+      return 1
+    }
+    process.stderr.write(`voiceable-mock: ${describeListenError(error as NodeJS.ErrnoException, options.port, options.host)}\n`)
+    return 1
+  }
+
+  const source = dataFile !== undefined ? `snapshot ${dataFile}` : `scenario "${options.scenario ?? 'documented'}", seed ${options.seed ?? DEFAULT_SEED}`
+  process.stdout.write(quiet ? `voiceable-mock ${version} listening on ${server.url}\n` : `${await formatBanner(server, version, source)}\n`)
+
+  return new Promise<number>((resolve) => {
+    const stop = (signal: NodeJS.Signals): void => {
+      process.off('SIGINT', stop).off('SIGTERM', stop)
+      if (!quiet) process.stdout.write(`voiceable-mock: ${signal} received, stopping\n`)
+      void server.close().then(() => resolve(0))
+    }
+    process.on('SIGINT', stop).on('SIGTERM', stop)
+  })
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code
+  },
+  (error: unknown) => {
+    process.stderr.write(`voiceable-mock: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    process.exitCode = 1
+  },
+)

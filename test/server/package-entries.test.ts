@@ -1,0 +1,52 @@
+import { execFile } from 'node:child_process'
+import { accessSync, constants, readFileSync } from 'node:fs'
+import { builtinModules } from 'node:module'
+import { dirname, join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { expect, it } from 'vitest'
+import { REPO_ROOT, ROOT_ENTRY_PATH } from '../support/cli-process.js'
+
+const run = promisify(execFile)
+const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+  bin: Record<string, string>
+  exports: Record<string, { types: string; import: string }>
+}
+
+/** Every module specifier a built file imports, statically or dynamically. */
+function importsOf(file: string): string[] {
+  const source = readFileSync(file, 'utf8')
+  return [...source.matchAll(/(?:^|[;\n])\s*(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|^import\s*["']([^"']+)["']/gm)].map(
+    (match) => (match[1] ?? match[2] ?? match[3]) as string,
+  )
+}
+
+it('keeps the root entry platform-neutral: nothing it loads imports a Node built-in', () => {
+  const builtins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)])
+  const seen = new Set<string>()
+  const reached: string[] = []
+  const visit = (file: string): void => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const specifier of importsOf(file)) {
+      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier))
+      else reached.push(specifier)
+    }
+  }
+  visit(ROOT_ENTRY_PATH)
+  expect(reached.length).toBeGreaterThan(0)
+  expect(reached.filter((specifier) => builtins.has(specifier) || specifier.startsWith('node:'))).toEqual([])
+  expect(reached.filter((specifier) => specifier.startsWith('msw/'))).toEqual([])
+})
+
+it('points the voiceable-mock bin at an executable script with a node shebang', () => {
+  const bin = join(REPO_ROOT, pkg.bin['voiceable-mock'] as string)
+  expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true)
+  accessSync(bin, constants.X_OK)
+})
+
+it('resolves voiceable-mock/node by package name to a startMockServer function, with types', async () => {
+  const script = "const m = await import('voiceable-mock/node'); process.stdout.write(typeof m.startMockServer)"
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO_ROOT, timeout: 15_000 })
+  expect(stdout).toBe('function')
+  accessSync(join(REPO_ROOT, pkg.exports['./node']?.types as string), constants.R_OK)
+})
