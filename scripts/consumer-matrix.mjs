@@ -10,6 +10,7 @@
 // first on PATH (msw 3 needs Node >= 22.12). Run `npm run build` first: the tarball ships dist/.
 import { spawn, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { delimiter, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -180,11 +181,20 @@ function pack(destination) {
 }
 
 async function runConsumer(consumer, tarball, workRoot) {
-  const startedAt = Date.now()
   if (consumer.pending !== undefined) return { status: 'pending', message: consumer.pending, duration: 0, log: '' }
+  const project = mkdtempSync(join(workRoot, `${consumer.fixture}-`))
+  try {
+    return await runInProject(consumer, tarball, project)
+  } finally {
+    // Removed as soon as it is done (tens of thousands of files each), while the other worker runs.
+    if (!args.keep) await rm(project, { recursive: true, force: true })
+  }
+}
+
+async function runInProject(consumer, tarball, project) {
+  const startedAt = Date.now()
   let log = ''
   try {
-    const project = mkdtempSync(join(workRoot, `${consumer.fixture}-`))
     cpSync(join(FIXTURES, consumer.fixture), project, { recursive: true })
     cpSync(join(FIXTURES, 'checks.mjs'), join(project, 'checks.mjs'))
     writeFileSync(
@@ -207,7 +217,7 @@ async function runConsumer(consumer, tarball, workRoot) {
       if (installed.code !== 0) return { status: 'failed', message: 'npm install failed', duration: Date.now() - startedAt, log }
     }
     const versions = await run('node', ['-e', VERSIONS_SCRIPT], { cwd: project, env })
-    log += `$ node -p versions\n${versions.output}`
+    log += `$ node -e versions\n${versions.output}`
     for (const [command, ...commandArgs] of consumer.steps) {
       const step = await run(command, commandArgs, { cwd: project, env })
       log += `$ ${command} ${commandArgs.join(' ')}\n${step.output}`
