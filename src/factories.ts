@@ -43,7 +43,10 @@ export function createApiKeyData(
   const refDate = faker.defaultRefDate()
   const updated =
     faker.number.int(3) === 0 && created < refDate ? faker.date.between({ from: created, to: refDate }) : created
+  const { id, ...rest } = overrides
+  // @note `id` comes first: the key order here is the wire's field order (documented order).
   return {
+    id,
     key_type: keyType,
     name: `${faker.helpers.arrayElement(KEY_PURPOSES)} API Key`,
     key_value: createKeyValue(faker, keyType),
@@ -54,7 +57,6 @@ export function createApiKeyData(
     user_email: owner.email,
     created_at: toTimestamp(created),
     updated_at: toTimestamp(updated),
-    ...overrides,
-    id: overrides.id,
+    ...rest,
   }
 }

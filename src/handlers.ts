@@ -2,6 +2,7 @@ import { http, type HttpHandler } from 'msw'
 import { createEndpointResolver, type EndpointDefinition, type EndpointName, type EndpointRuntime } from './endpoint.js'
 import { ApiError, ERROR_MESSAGES } from './errors.js'
 import { parseKeyId } from './internal/key-id.js'
+import { reachesRouteLiterally } from './internal/literal-route.js'
 import { readApiKeyFields } from './request-body.js'
 import { CreateApiKeyFieldsSchema, UpdateApiKeyFieldsSchema } from './schemas.js'
 import type { Principal } from './store.js'
@@ -128,7 +129,14 @@ export function createHandlers(runtime: EndpointRuntime, options: HandlerOptions
   const record = {} as HandlerRecord
   for (const definition of createDefinitions(runtime, options.maxBodyBytes)) {
     const { method, path } = ROUTES[definition.name]
-    const resolver = createEndpointResolver(definition, runtime)
+    const endpoint = createEndpointResolver(definition, runtime)
+    // @note An endpoint declines (`undefined`: msw tries the next handler, the catch-all) a path
+    // that only msw 3's decoding makes match, like `/api_keys%2F1`: see reachesRouteLiterally.
+    const resolver =
+      definition.name === 'unknownRoute'
+        ? endpoint
+        : (info: Parameters<typeof endpoint>[0]) =>
+            reachesRouteLiterally(new URL(info.request.url).pathname, path) ? endpoint(info) : undefined
     record[definition.name] =
       definition.name === 'unknownRoute' && options.unknownRoutes === 'passthrough'
         ? []

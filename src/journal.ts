@@ -14,7 +14,7 @@ export interface JournalEntry {
   path: string
   /** The `{id}` path parameter as a number, when it is a valid id; else `null`. */
   keyId: number | null
-  /** The parsed JSON request body; the raw text if it was not JSON; `null` if there was none. */
+  /** The parsed JSON request body; the raw text if it was not JSON (or nested deeper than `JOURNAL_MAX_BODY_DEPTH`); `null` if there was none. */
   body: unknown
   /** The authenticated user, or `null` when the request did not authenticate. */
   userId: number | null
@@ -100,8 +100,32 @@ export function createJournal(maxEntries: number = JOURNAL_MAX_ENTRIES): Journal
 }
 
 
+/**
+ * Deepest JSON nesting the journal keeps parsed. A deeper body is kept as its text: copying it
+ * (`structuredClone`, on every read) would overflow the stack and break `entries()`.
+ */
+export const JOURNAL_MAX_BODY_DEPTH = 256
+
+/** True when the JSON text nests arrays/objects deeper than `limit` (strings are skipped). */
+function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i)
+    if (inString) {
+      if (char === 0x5c) i++
+      else if (char === 0x22) inString = false
+    } else if (char === 0x22) inString = true
+    else if (char === 0x5b || char === 0x7b) {
+      if (++depth > limit) return true
+    } else if (char === 0x5d || char === 0x7d) depth--
+  }
+  return false
+}
+
 function parseLoose(text: string): unknown {
   if (text === '') return null
+  if (nestsDeeperThan(text, JOURNAL_MAX_BODY_DEPTH)) return text
   try {
     return JSON.parse(text) as unknown
   } catch {

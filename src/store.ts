@@ -160,7 +160,15 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
   // issued before a scenario switch or a reset still authenticates after it.
   const tokenSecret = createTokenSecret(createFaker(seed + 1, DEFAULT_REF_DATE))
 
+  /**
+   * Secrets of keys deleted since the last reset. @note The seeded generator replays its sequence
+   * in every store started from a snapshot and after `restore()`, so without this a deleted key's
+   * secret could be issued again to a new key: a revoked secret would authenticate again.
+   */
+  let retired = new Set<string>()
+
   function reset(): void {
+    retired = new Set()
     faker = createFaker(seed, DEFAULT_REF_DATE)
     state = load(startingSnapshot ?? buildScenario(scenario, faker, tokenSecret))
   }
@@ -179,8 +187,10 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
   function newKeyValue(keyType: KeyType): string {
     // @note Secrets must be unique, or one secret would authenticate as two keys.
     for (let attempt = 0; attempt < 10; attempt++) {
-      const value = options.generateKeyValue?.(keyType) ?? createKeyValue(faker, keyType)
-      if (!state.keyIdByValue.has(value)) return value
+      const custom = options.generateKeyValue?.(keyType)
+      const value = custom ?? createKeyValue(faker, keyType)
+      // A custom generator may reuse a deleted key's secret on purpose; the built-in one never does.
+      if (!state.keyIdByValue.has(value) && (custom !== undefined || !retired.has(value))) return value
     }
     throw new Error('Failed to create an API key: generateKeyValue keeps returning secrets already in use')
   }
@@ -296,6 +306,7 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
       state.keys.delete(id)
       state.keyIdsByUser.get(userId)?.delete(id)
       state.keyIdByValue.delete(record.key_value)
+      retired.add(record.key_value)
       return true
     },
 
@@ -304,7 +315,7 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
       for (let i = 0; i < count; i++) {
         const id = state.nextApiKeyId++
         const record = createApiKeyData(faker, user, { id })
-        if (state.keyIdByValue.has(record.key_value)) record.key_value = newKeyValue(record.key_type)
+        if (state.keyIdByValue.has(record.key_value) || retired.has(record.key_value)) record.key_value = newKeyValue(record.key_type)
         insert(state, record)
       }
     },

@@ -1,0 +1,560 @@
+/**
+ * A small reference model of the Voiceable API-keys endpoints, written from the reference
+ * (`shared/reference/voiceable-api.md`) and the choices listed in the README's fidelity section,
+ * not from the fake's code. It predicts the status, the body (byte for byte) and the rate-limit
+ * headers of every request the model test sends, so any disagreement is either a bug in the fake
+ * or a wrong line here; both are worth knowing.
+ *
+ * The model works on abstract requests (who calls, with which credential, on which id, with
+ * which body) and also builds the concrete `Request`, so the two can never drift apart.
+ */
+import { ERROR_MESSAGES, ERROR_STATUS, SUCCESS_MESSAGES, type ErrorCode, type Snapshot } from '../../src/index.js'
+
+// ---------------------------------------------------------------------------------------------
+// State
+
+export interface ModelKey {
+  id: number
+  key_type: 'private' | 'public'
+  name: string
+  key_value: string
+  allowed_origins: string[]
+  allowed_assistants: string[]
+  transient_assistant: boolean
+  user_id: number
+  user_email: string
+  created_at: string
+  updated_at: string
+}
+
+export interface ModelUser {
+  id: number
+  email: string
+}
+
+/** Everything a snapshot restores: the store, plus what the invariants remember of this timeline. */
+export interface ModelState {
+  users: Map<number, ModelUser>
+  keys: Map<number, ModelKey>
+  nextUserId: number
+  nextKeyId: number
+  tokenSecret: string
+  /** Every key id this timeline has ever handed out: a new key must never get one of them. */
+  issuedIds: Set<number>
+  /** Secrets of deleted keys: they must answer 401 for as long as this timeline lasts. */
+  revoked: Map<string, number>
+}
+
+export function stateFromSnapshot(snapshot: Snapshot): ModelState {
+  const keys = new Map<number, ModelKey>()
+  for (const key of snapshot.api_keys) keys.set(key.id, { ...key, allowed_origins: [...key.allowed_origins], allowed_assistants: [...key.allowed_assistants] })
+  return {
+    users: new Map(snapshot.users.map((user) => [user.id, { ...user }])),
+    keys,
+    nextUserId: snapshot.next_user_id,
+    nextKeyId: snapshot.next_api_key_id,
+    tokenSecret: snapshot.token_secret,
+    issuedIds: new Set(keys.keys()),
+    revoked: new Map(),
+  }
+}
+
+export function cloneState(state: ModelState): ModelState {
+  const keys = new Map<number, ModelKey>()
+  for (const [id, key] of state.keys) keys.set(id, { ...key, allowed_origins: [...key.allowed_origins], allowed_assistants: [...key.allowed_assistants] })
+  return {
+    users: new Map([...state.users].map(([id, user]) => [id, { ...user }])),
+    keys,
+    nextUserId: state.nextUserId,
+    nextKeyId: state.nextKeyId,
+    tokenSecret: state.tokenSecret,
+    issuedIds: new Set(state.issuedIds),
+    revoked: new Map(state.revoked),
+  }
+}
+
+/** The snapshot the fake should produce for this state (keys in id order, users in id order). */
+export function toSnapshot(state: ModelState): Snapshot {
+  return {
+    format: 'voiceable-mock/snapshot@1',
+    next_user_id: state.nextUserId,
+    next_api_key_id: state.nextKeyId,
+    token_secret: state.tokenSecret,
+    users: [...state.users.values()].sort((a, b) => a.id - b.id).map((user) => ({ id: user.id, email: user.email })),
+    api_keys: [...state.keys.values()].sort((a, b) => a.id - b.id).map((key) => ({ ...toWire(key, true), key_value: key.key_value })),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Wire format
+
+/** A key in the documented field order; the secret only when `reveal` (the create response). */
+export function toWire(key: ModelKey, reveal: boolean): Omit<ModelKey, 'key_value'> & { key_value: string | null } {
+  return {
+    id: key.id,
+    key_type: key.key_type,
+    name: key.name,
+    key_value: reveal ? key.key_value : null,
+    allowed_origins: [...key.allowed_origins],
+    allowed_assistants: [...key.allowed_assistants],
+    transient_assistant: key.transient_assistant,
+    user_id: key.user_id,
+    user_email: key.user_email,
+    created_at: key.created_at,
+    updated_at: key.updated_at,
+  }
+}
+
+export function errorBody(code: ErrorCode, errors: readonly string[]): unknown {
+  const message = code === 'validation_failed' ? `${ERROR_STATUS[code].message}: ${errors.join(', ')}` : ERROR_STATUS[code].message
+  return { status: { code: ERROR_STATUS[code].status, message }, error: code, errors: [...errors] }
+}
+
+/** The one 404 body of a key that does not exist for the caller, whether missing or foreign. */
+export const NOT_FOUND_BODY = errorBody('not_found', [ERROR_MESSAGES.apiKeyNotFound])
+
+/** ISO 8601, `Z`, whole seconds: the API's timestamp format. */
+export function stamp(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rate limiting: a fixed window per caller, starting at the caller's first request.
+
+export interface RateLimitModel {
+  limit: number
+  windowSeconds: number
+  buckets: Map<string, { start: number; count: number }>
+}
+
+export interface RateHit {
+  headers: Record<string, string>
+  exceeded: boolean
+  retryAfter: number
+}
+
+export function hitRateLimit(model: RateLimitModel, bucket: string, nowMs: number): RateHit {
+  const windowMs = model.windowSeconds * 1000
+  let entry = model.buckets.get(bucket)
+  if (entry === undefined || nowMs >= entry.start + windowMs) {
+    entry = { start: nowMs, count: 0 }
+    model.buckets.set(bucket, entry)
+  }
+  entry.count++
+  const end = entry.start + windowMs
+  return {
+    headers: {
+      'x-ratelimit-limit': String(model.limit),
+      'x-ratelimit-remaining': String(Math.max(0, model.limit - entry.count)),
+      'x-ratelimit-reset': String(Math.ceil(end / 1000)),
+    },
+    exceeded: entry.count > model.limit,
+    retryAfter: Math.max(1, Math.ceil((end - nowMs) / 1000)),
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Credentials
+
+/** A JWT the test issued through `store.issueToken`; tokens outlive snapshots and resets. */
+export interface ModelToken {
+  token: string
+  userId: number
+  /** Expiry, Unix seconds: valid while `exp > now`. */
+  exp: number
+}
+
+/** How one credential is sent. Two credentials on the same header are sent as two headers. */
+export type Credential =
+  | { kind: 'key'; secret: string; header: 'x-api-key' | 'bearer' }
+  | { kind: 'jwt'; token: ModelToken; tampered: string | undefined; header: 'authorization' | 'x-api-key' }
+  | { kind: 'unknown-key'; secret: string; header: 'x-api-key' | 'bearer' }
+  | { kind: 'malformed'; header: 'x-api-key' | 'authorization'; value: string }
+
+/** Spellings of the scheme that must all work: it is case-insensitive and may be followed by several spaces. */
+export const BEARER_SPELLINGS = ['Bearer ', 'bearer ', 'BEARER ', 'Bearer   '] as const
+
+export interface Principal {
+  userId: number
+  keyType: 'private' | 'public' | 'jwt'
+}
+
+export type AuthResult = { ok: true; principal: Principal } | { ok: false; reason: string }
+
+/** The header name and value a credential is sent as. */
+export function credentialHeader(credential: Credential, spelling: string): [string, string] {
+  switch (credential.kind) {
+    case 'key':
+    case 'unknown-key':
+      return credential.header === 'x-api-key' ? ['X-API-Key', credential.secret] : ['Authorization', `${spelling}${credential.secret}`]
+    case 'jwt': {
+      const token = credential.tampered ?? credential.token.token
+      return credential.header === 'x-api-key' ? ['X-API-Key', token] : ['Authorization', `${spelling}${token}`]
+    }
+    case 'malformed':
+      return [credential.header === 'x-api-key' ? 'X-API-Key' : 'Authorization', credential.value]
+  }
+}
+
+function headerOf(credential: Credential): 'x-api-key' | 'authorization' {
+  if (credential.kind === 'malformed') return credential.header
+  if (credential.kind === 'jwt') return credential.header
+  return credential.header === 'x-api-key' ? 'x-api-key' : 'authorization'
+}
+
+function checkOne(state: ModelState, credential: Credential, nowSeconds: number): AuthResult {
+  switch (credential.kind) {
+    case 'malformed':
+      return { ok: false, reason: credential.header === 'authorization' ? ERROR_MESSAGES.malformedAuthorization : ERROR_MESSAGES.invalidApiKey }
+    case 'unknown-key':
+      return { ok: false, reason: ERROR_MESSAGES.invalidApiKey }
+    case 'key': {
+      const key = [...state.keys.values()].find((candidate) => candidate.key_value === credential.secret)
+      return key === undefined ? { ok: false, reason: ERROR_MESSAGES.invalidApiKey } : { ok: true, principal: { userId: key.user_id, keyType: key.key_type } }
+    }
+    case 'jwt': {
+      // A JWT in X-API-Key is just an unknown API key.
+      if (credential.header === 'x-api-key') return { ok: false, reason: ERROR_MESSAGES.invalidApiKey }
+      if (credential.tampered !== undefined && credential.tampered !== credential.token.token) return { ok: false, reason: ERROR_MESSAGES.invalidToken }
+      // A token is checked as a JWT library would: signature, then expiry, then its user.
+      if (credential.token.exp <= nowSeconds) return { ok: false, reason: ERROR_MESSAGES.expiredToken }
+      if (!state.users.has(credential.token.userId)) return { ok: false, reason: ERROR_MESSAGES.invalidToken }
+      return { ok: true, principal: { userId: credential.token.userId, keyType: 'jwt' } }
+    }
+  }
+}
+
+/**
+ * Who is calling: X-API-Key is checked first, then Authorization. Every credential must be valid
+ * and all must name the same user; a header sent twice is malformed.
+ */
+export function authenticate(state: ModelState, credentials: readonly Credential[], nowSeconds: number): AuthResult {
+  if (credentials.length === 0) return { ok: false, reason: ERROR_MESSAGES.missingCredentials }
+  let acting: Principal | undefined
+  for (const header of ['x-api-key', 'authorization'] as const) {
+    const sent = credentials.filter((credential) => headerOf(credential) === header)
+    if (sent.length === 0) continue
+    const result: AuthResult =
+      sent.length > 1
+        ? { ok: false, reason: header === 'authorization' ? ERROR_MESSAGES.malformedAuthorization : ERROR_MESSAGES.invalidApiKey }
+        : checkOne(state, sent[0] as Credential, nowSeconds)
+    if (!result.ok) return result
+    if (acting !== undefined && acting.userId !== result.principal.userId) return { ok: false, reason: ERROR_MESSAGES.conflictingCredentials }
+    acting ??= result.principal
+  }
+  return { ok: true, principal: acting as Principal }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bodies
+
+/** How a request body is sent. */
+export type BodyEncoding = 'json' | 'json-no-content-type' | 'text-plain' | 'truncated-json'
+
+/** How the fields are wrapped. */
+export type Wrapper = 'api_key' | 'bare' | 'null' | 'string' | 'array' | 'top-level-array'
+
+export interface BodySpec {
+  encoding: BodyEncoding
+  wrapper: Wrapper
+  /** The fields inside the wrapper; `undefined` values are left out by JSON. */
+  fields: Record<string, unknown>
+}
+
+export function bodyValue(spec: BodySpec): unknown {
+  switch (spec.wrapper) {
+    case 'api_key':
+      return { api_key: spec.fields }
+    case 'bare':
+      return spec.fields
+    case 'null':
+      return { api_key: null }
+    case 'string':
+      return { api_key: 'name' }
+    case 'array':
+      return { api_key: [spec.fields] }
+    case 'top-level-array':
+      return [{ api_key: spec.fields }]
+  }
+}
+
+export function bodyText(spec: BodySpec): string {
+  const text = JSON.stringify(bodyValue(spec))
+  return spec.encoding === 'truncated-json' ? text.slice(0, -1) : text
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; errors: string[] }
+
+/** Reads `{"api_key": {...}}` as the API does: 422 for a non-JSON type, 400 for bad JSON, 422 for a missing wrapper. */
+function readWrapper(spec: BodySpec): Outcome<Record<string, unknown>> {
+  if (spec.encoding === 'text-plain') {
+    return { ok: false, code: 'validation_failed', errors: [ERROR_MESSAGES.missingWrapper, ERROR_MESSAGES.notJsonContentType('text/plain')] }
+  }
+  const text = bodyText(spec)
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (error) {
+    return { ok: false, code: 'invalid_json', errors: [ERROR_MESSAGES.invalidJson((error as Error).message)] }
+  }
+  const wrapper = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>)['api_key'] : undefined
+  const blank =
+    wrapper === undefined || wrapper === null || wrapper === '' ||
+    (Array.isArray(wrapper) && wrapper.length === 0) ||
+    (typeof wrapper === 'object' && wrapper !== null && Object.keys(wrapper).length === 0)
+  if (blank) return { ok: false, code: 'validation_failed', errors: [ERROR_MESSAGES.missingWrapper] }
+  if (typeof wrapper !== 'object' || Array.isArray(wrapper)) return { ok: false, code: 'validation_failed', errors: [ERROR_MESSAGES.wrapperNotObject] }
+  return { ok: true, value: wrapper as Record<string, unknown> }
+}
+
+export const LIMITS = { name: 255, listItems: 100, listItem: 2048 } as const
+
+function nameProblems(name: unknown, required: boolean): string[] {
+  if (name === undefined) return required ? ["Name can't be blank"] : []
+  if (typeof name !== 'string') return ['Name must be a string']
+  const problems: string[] = []
+  if (name.length > LIMITS.name) problems.push(`Name is too long (maximum is ${LIMITS.name} characters)`)
+  if (name.trim() === '') problems.push("Name can't be blank")
+  return problems
+}
+
+function listProblems(value: unknown, label: string): string[] {
+  if (value === undefined) return []
+  const notList = `${label} must be an array of strings`
+  if (!Array.isArray(value)) return [notList]
+  if (value.length > LIMITS.listItems) return [`${label} must have at most ${LIMITS.listItems} entries`]
+  const problems: string[] = []
+  for (const item of value) {
+    if (typeof item !== 'string') problems.push(notList)
+    else if (item.length > LIMITS.listItem) problems.push(`${label} entries must be at most ${LIMITS.listItem} characters`)
+  }
+  return problems
+}
+
+export interface CreateFields {
+  name: string
+  key_type: 'private' | 'public'
+  allowed_origins: string[]
+  allowed_assistants: string[]
+  transient_assistant: boolean
+}
+
+/** Validates create fields: every problem, in field order, each message once. */
+export function readCreateBody(spec: BodySpec): Outcome<CreateFields> {
+  const wrapper = readWrapper(spec)
+  if (!wrapper.ok) return wrapper
+  const f = wrapper.value
+  const problems = [
+    ...nameProblems(f['name'], true),
+    ...(f['key_type'] === 'private' || f['key_type'] === 'public'
+      ? []
+      : [f['key_type'] === undefined ? "Key type can't be blank" : "Key type must be 'private' or 'public'"]),
+    ...listProblems(f['allowed_origins'], 'Allowed origins'),
+    ...listProblems(f['allowed_assistants'], 'Allowed assistants'),
+    ...(f['transient_assistant'] === undefined || typeof f['transient_assistant'] === 'boolean' ? [] : ['Transient assistant must be true or false']),
+  ]
+  if (problems.length > 0) return { ok: false, code: 'validation_failed', errors: [...new Set(problems)] }
+  return {
+    ok: true,
+    value: {
+      name: f['name'] as string,
+      key_type: f['key_type'] as 'private' | 'public',
+      allowed_origins: (f['allowed_origins'] as string[] | undefined) ?? [],
+      allowed_assistants: (f['allowed_assistants'] as string[] | undefined) ?? [],
+      transient_assistant: (f['transient_assistant'] as boolean | undefined) ?? false,
+    },
+  }
+}
+
+export interface UpdateFields {
+  name?: string
+  allowed_origins?: string[]
+  allowed_assistants?: string[]
+}
+
+/** Validates update fields: only `name` and the two lists are read; anything else is ignored. */
+export function readUpdateBody(spec: BodySpec): Outcome<UpdateFields> {
+  const wrapper = readWrapper(spec)
+  if (!wrapper.ok) return wrapper
+  const f = wrapper.value
+  const problems = [...nameProblems(f['name'], false), ...listProblems(f['allowed_origins'], 'Allowed origins'), ...listProblems(f['allowed_assistants'], 'Allowed assistants')]
+  if (problems.length > 0) return { ok: false, code: 'validation_failed', errors: [...new Set(problems)] }
+  const fields: UpdateFields = {}
+  if (f['name'] !== undefined) fields.name = f['name'] as string
+  if (f['allowed_origins'] !== undefined) fields.allowed_origins = f['allowed_origins'] as string[]
+  if (f['allowed_assistants'] !== undefined) fields.allowed_assistants = f['allowed_assistants'] as string[]
+  return { ok: true, value: fields }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Endpoints
+
+/** An id in the path: canonical positive integers only; anything else names no key. */
+export function parsePathId(raw: string): number | undefined {
+  if (!/^[1-9]\d{0,15}$/.test(raw)) return undefined
+  const id = Number(raw)
+  return Number.isSafeInteger(id) ? id : undefined
+}
+
+export type Endpoint = 'listApiKeys' | 'createApiKey' | 'getApiKey' | 'updateApiKey' | 'deleteApiKey' | 'unknownRoute'
+
+export interface ModelRequest {
+  endpoint: Endpoint
+  method: string
+  /** The whole path as the URL spells it, e.g. `/api/v1/api_keys/5`. */
+  pathname: string
+  /** The path id as the router decodes it, for the `:id` endpoints. */
+  rawId?: string
+  credentials: Credential[]
+  body?: BodySpec
+}
+
+export interface Expectation {
+  status: number
+  body: unknown
+  headers: Record<string, string>
+  /** The secret the fake must make up for a created key (the model cannot know it in advance). */
+  creates?: { fields: CreateFields; userId: number }
+}
+
+export type PublicKeyAccess = 'forbidden' | 'read-only' | 'full-access'
+
+export interface ModelOptions {
+  publicKeyAccess: PublicKeyAccess
+  rateLimit: RateLimitModel | undefined
+}
+
+const WRITE_ENDPOINTS = new Set<Endpoint>(['createApiKey', 'updateApiKey', 'deleteApiKey'])
+
+function ok(message: string, data?: unknown): unknown {
+  return data === undefined ? { status: { code: 200, message } } : { status: { code: 200, message }, data }
+}
+
+/**
+ * Predicts the answer to a request and applies its effect to `state`, except for creates: their
+ * secret is made up by the fake, so `commitCreate` finishes them once the response is in.
+ */
+export function expect(state: ModelState, options: ModelOptions, request: ModelRequest, nowMs: number): Expectation {
+  const nowSeconds = Math.floor(nowMs / 1000)
+  const auth = authenticate(state, request.credentials, nowSeconds)
+  const principal = auth.ok ? auth.principal : undefined
+  const rate = options.rateLimit === undefined ? undefined : hitRateLimit(options.rateLimit, principal === undefined ? 'anonymous' : `user:${principal.userId}`, nowMs)
+  const headers = { 'content-type': 'application/json; charset=utf-8', ...(rate?.headers ?? {}) }
+  const fail = (code: ErrorCode, errors: readonly string[], extra: Record<string, string> = {}): Expectation => ({
+    status: ERROR_STATUS[code].status,
+    body: errorBody(code, errors),
+    headers: { ...headers, ...extra },
+  })
+
+  if (request.endpoint !== 'unknownRoute' && !auth.ok) return fail('unauthorized', [auth.reason])
+  if (rate?.exceeded === true) {
+    const { limit, windowSeconds } = options.rateLimit as RateLimitModel
+    return fail('rate_limited', [ERROR_MESSAGES.rateLimited(limit, windowSeconds, rate.retryAfter)], { 'retry-after': String(rate.retryAfter) })
+  }
+  if (request.endpoint === 'unknownRoute') return fail('route_not_found', [ERROR_MESSAGES.routeNotFound(request.method, request.pathname)])
+
+  const caller = principal as Principal
+  if (caller.keyType === 'public' && options.publicKeyAccess !== 'full-access') {
+    if (options.publicKeyAccess === 'forbidden') return fail('forbidden', [ERROR_MESSAGES.publicKeyForbidden])
+    if (WRITE_ENDPOINTS.has(request.endpoint)) return fail('forbidden', [ERROR_MESSAGES.publicKeyReadOnly])
+  }
+
+  const owned = (): ModelKey | undefined => {
+    const id = parsePathId(request.rawId ?? '')
+    const key = id === undefined ? undefined : state.keys.get(id)
+    return key !== undefined && key.user_id === caller.userId ? key : undefined
+  }
+  const notFound = (): Expectation => ({ status: 404, body: NOT_FOUND_BODY, headers })
+
+  switch (request.endpoint) {
+    case 'listApiKeys': {
+      const keys = [...state.keys.values()].filter((key) => key.user_id === caller.userId).sort((a, b) => a.id - b.id)
+      return { status: 200, body: ok(SUCCESS_MESSAGES.read, keys.map((key) => toWire(key, false))), headers }
+    }
+    case 'getApiKey': {
+      const key = owned()
+      return key === undefined ? notFound() : { status: 200, body: ok(SUCCESS_MESSAGES.read, toWire(key, false)), headers }
+    }
+    case 'deleteApiKey': {
+      const key = owned()
+      if (key === undefined) return notFound()
+      state.keys.delete(key.id)
+      state.revoked.set(key.key_value, key.id)
+      return { status: 200, body: ok(SUCCESS_MESSAGES.deleted), headers }
+    }
+    case 'updateApiKey': {
+      const key = owned()
+      if (key === undefined) return notFound()
+      const fields = readUpdateBody(request.body as BodySpec)
+      if (!fields.ok) return fail(fields.code, fields.errors)
+      const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, i) => item === b[i])
+      const { name, allowed_origins: origins, allowed_assistants: assistants } = fields.value
+      const changed =
+        (name !== undefined && name !== key.name) ||
+        (origins !== undefined && !same(origins, key.allowed_origins)) ||
+        (assistants !== undefined && !same(assistants, key.allowed_assistants))
+      if (changed) {
+        if (name !== undefined) key.name = name
+        if (origins !== undefined) key.allowed_origins = [...origins]
+        if (assistants !== undefined) key.allowed_assistants = [...assistants]
+        // updated_at moves with the clock but never back, even when the clock does.
+        const time = stamp(nowMs)
+        if (time > key.updated_at) key.updated_at = time
+      }
+      return { status: 200, body: ok(SUCCESS_MESSAGES.updated, toWire(key, false)), headers }
+    }
+    case 'createApiKey': {
+      const fields = readCreateBody(request.body as BodySpec)
+      if (!fields.ok) return fail(fields.code, fields.errors)
+      return { status: 201, body: undefined, headers, creates: { fields: fields.value, userId: caller.userId } }
+    }
+  }
+}
+
+/** Adds a key the fake created with the secret it made up; returns the expected 201 body. */
+export function commitCreate(state: ModelState, creates: NonNullable<Expectation['creates']>, secret: string, nowMs: number): unknown {
+  const user = state.users.get(creates.userId) as ModelUser
+  const time = stamp(nowMs)
+  const key: ModelKey = {
+    id: state.nextKeyId++,
+    key_type: creates.fields.key_type,
+    name: creates.fields.name,
+    key_value: secret,
+    allowed_origins: [...creates.fields.allowed_origins],
+    allowed_assistants: [...creates.fields.allowed_assistants],
+    transient_assistant: creates.fields.transient_assistant,
+    user_id: user.id,
+    user_email: user.email,
+    created_at: time,
+    updated_at: time,
+  }
+  state.keys.set(key.id, key)
+  state.issuedIds.add(key.id)
+  return { status: { code: 201, message: SUCCESS_MESSAGES.created }, data: toWire(key, true) }
+}
+
+/** `store.createUser`: a new user and a private key named "Default API Key". */
+export function commitUser(state: ModelState, email: string, secret: string, nowMs: number): { id: number; keyId: number } {
+  const user = { id: state.nextUserId++, email }
+  state.users.set(user.id, user)
+  const time = stamp(nowMs)
+  const key: ModelKey = {
+    id: state.nextKeyId++,
+    key_type: 'private',
+    name: 'Default API Key',
+    key_value: secret,
+    allowed_origins: [],
+    allowed_assistants: [],
+    transient_assistant: false,
+    user_id: user.id,
+    user_email: email,
+    created_at: time,
+    updated_at: time,
+  }
+  state.keys.set(key.id, key)
+  state.issuedIds.add(key.id)
+  return { id: user.id, keyId: key.id }
+}
+
+/** Secrets the fake makes up: `sk_live_`/`pk_live_` and 24 letters and digits. */
+export const SECRET_FORMAT = { private: /^sk_live_[A-Za-z0-9]{24}$/, public: /^pk_live_[A-Za-z0-9]{24}$/ } as const
