@@ -26,6 +26,15 @@ export default defineConfig({
           globalSetup: ['test/support/build-dist.ts'],
         },
       },
+      // Type tests (tsc, never run): the public types against whichever msw major is installed.
+      {
+        extends: true,
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: { enabled: true, only: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
+        },
+      },
     ],
   },
 })

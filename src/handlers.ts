@@ -2,6 +2,7 @@ import { http, matchRequestUrl, type HttpHandler } from 'msw'
 import { createEndpointResolver, type EndpointDefinition, type EndpointName, type EndpointRuntime } from './endpoint.js'
 import { ApiError, ERROR_MESSAGES } from './errors.js'
 import { parseKeyId } from './internal/key-id.js'
+import { reachesRouteLiterally } from './internal/literal-route.js'
 import { readApiKeyFields } from './request-body.js'
 import { CreateApiKeyFieldsSchema, UpdateApiKeyFieldsSchema } from './schemas.js'
 import type { Principal } from './store.js'
@@ -123,7 +124,9 @@ export interface HandlerOptions {
   unknownRoutes: 'not-found' | 'passthrough'
 }
 
-type Resolver = ReturnType<typeof createEndpointResolver>
+type EndpointResolver = ReturnType<typeof createEndpointResolver>
+/** An endpoint's resolver, which may decline a request (`undefined`) so that msw tries the next handler. */
+type Resolver = (info: Parameters<EndpointResolver>[0]) => ReturnType<EndpointResolver> | undefined
 
 /**
  * One msw handler answering every endpoint under one base URL. msw runs each handler of the list
@@ -171,7 +174,13 @@ export function createHandlers(runtime: EndpointRuntime, options: HandlerOptions
   const routes: { method: string; path: string; resolve: Resolver }[] = []
   for (const definition of createDefinitions(runtime, options.maxBodyBytes)) {
     const { method, path } = ROUTES[definition.name]
-    const resolver = createEndpointResolver(definition, runtime)
+    const endpoint = createEndpointResolver(definition, runtime)
+    // @note An endpoint declines (`undefined`: msw tries the next handler, the catch-all) a path
+    // that only msw 3's decoding makes match, like `/api_keys%2F1`: see reachesRouteLiterally.
+    const resolver: Resolver =
+      definition.name === 'unknownRoute'
+        ? endpoint
+        : (info) => (reachesRouteLiterally(new URL(info.request.url).pathname, path) ? endpoint(info) : undefined)
     if (definition.name !== 'unknownRoute') routes.push({ method: method.toUpperCase(), path, resolve: resolver })
     record[definition.name] =
       definition.name === 'unknownRoute' && options.unknownRoutes === 'passthrough'

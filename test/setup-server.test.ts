@@ -1,15 +1,16 @@
-import { setupServer } from 'msw/node'
-import { createVoiceableMock } from 'voiceable-mock'
-import { afterAll, afterEach, beforeAll, expect, it, vi } from 'vitest'
+import { createVoiceableMock, ERROR_MESSAGES } from 'voiceable-mock'
+import { afterAll, afterEach, expect, it, vi } from 'vitest'
 import { fixture } from './support/fixtures.js'
+import { startMswServer } from './support/msw-server.js'
 import { assertJournalWireFormat } from './support/wire-format.js'
 
-// The README's quick start, as a test: one mock, setupServer, real fetch.
+// The README's quick start, as a test: one mock, setupServer, real fetch. Runs on both CI legs
+// (msw 2 on Node 20, msw 3 on Node 22); startMswServer passes the unhandled-request strategy in
+// both majors' spellings.
 const mock = createVoiceableMock()
-const server = setupServer(...mock.handlers)
+const server = startMswServer(mock.handlers, 'error')
 const headers = { 'X-API-Key': 'your-api-key-here' }
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => {
   assertJournalWireFormat(mock)
   server.resetHandlers()
@@ -41,6 +42,12 @@ it('creates, lists, updates and deletes through fetch', async () => {
   expect((await fetch(url, { headers })).status).toBe(404)
 })
 
+it('answers a wrong key with 401 through fetch', async () => {
+  const res = await fetch('https://api.example.com/api/v1/api_keys/1', { headers: { 'X-API-Key': 'not-a-key' } })
+  expect(res.status).toBe(401)
+  expect(await res.json()).toMatchObject({ error: 'unauthorized', errors: [ERROR_MESSAGES.invalidApiKey] })
+})
+
 it('answers the real backend prefix too', async () => {
   const res = await fetch('https://api.voiceable.dev/voiceable-api/api_keys', { headers })
   expect(res.status).toBe(200)
@@ -52,7 +59,7 @@ it('starts every test from the seeded state after reset()', async () => {
   expect((await fetch('https://api.example.com/api/v1/api_keys/1', { headers })).status).toBe(200)
 })
 
-it('fails a request to a host the mock does not serve, as onUnhandledRequest error says', async () => {
+it('fails a request to a host the mock does not serve, as the error strategy says', async () => {
   const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
   // msw reports the unhandled request and fails it (a 500 on msw 2, a rejection elsewhere).
   const outcome = await fetch('https://elsewhere.example/api_keys').then((res) => res.status, () => 'rejected')

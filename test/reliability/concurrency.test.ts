@@ -2,18 +2,18 @@
  * 1,000 concurrent mixed requests through msw's `setupServer` and the real `fetch`: the store
  * comes out consistent (see concurrency-workload.ts for every check).
  */
-import { setupServer } from 'msw/node'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, expect, it } from 'vitest'
 import { createVoiceableMock } from '../../src/index.js'
+import { startMswServer } from '../support/msw-server.js'
 import { buildWorkload, LOAD_TIME, SETUP_TIME, WORKLOAD_RATE_LIMIT, WORKLOAD_SIZE, type Outcome } from './concurrency-workload.js'
 import { recordFigures } from './figures.js'
 
 const BASE = 'https://api.example.com/api/v1'
 let nowMs = SETUP_TIME
 const mock = createVoiceableMock({ scenario: 'empty', now: () => new Date(nowMs), rateLimit: WORKLOAD_RATE_LIMIT })
-const server = setupServer(...mock.handlers)
+// Both msw majors' spelling of the unhandled-request strategy (the msw 3 leg runs this too).
+const server = startMswServer(mock.handlers, 'error')
 
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterAll(() => server.close())
 
 it('keeps the store consistent under 1,000 concurrent mixed requests', async () => {

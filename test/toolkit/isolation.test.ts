@@ -1,11 +1,10 @@
-import { setupServer } from 'msw/node'
 import { createVoiceableMock } from 'voiceable-mock'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { afterAll, expect, it } from 'vitest'
+import { startMswServer } from '../support/msw-server.js'
 
 // One msw server, many concurrent tests, each with its own mock scoped by server.boundary:
 // nothing leaks between them whatever order vitest's shuffle picks.
-const server = setupServer()
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+const server = startMswServer([], 'error')
 afterAll(() => server.close())
 
 const headers = { 'X-API-Key': 'your-api-key-here', 'Content-Type': 'application/json' }

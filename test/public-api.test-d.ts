@@ -1,0 +1,101 @@
+import { getResponse, type HttpHandler } from 'msw'
+import { setupWorker } from 'msw/browser'
+import { setupServer } from 'msw/node'
+import { expectTypeOf, it } from 'vitest'
+import type { z } from 'zod'
+import {
+  createStore,
+  createVoiceableMock,
+  type ApiKey,
+  type ApiKeyResponse,
+  ApiKeyResponseSchema,
+  type CreateApiKeyResponse,
+  CreateApiKeyResponseSchema,
+  type CreatedUser,
+  type DeleteApiKeyResponse,
+  type ErrorResponse,
+  ErrorResponseSchema,
+  type ListApiKeysResponse,
+  ListApiKeysResponseSchema,
+  type VoiceableMockOptions,
+} from 'voiceable-mock'
+
+// Type tests: checked by tsc, never run. Both CI legs check them, so `setupServer`,
+// `setupWorker` and `getResponse` below are msw 2's on one leg and msw 3's on the other.
+
+const mock = createVoiceableMock()
+
+it('accepts the handlers in setupServer, setupWorker and getResponse', () => {
+  expectTypeOf(mock.handlers).toExtend<Parameters<typeof setupServer>>()
+  expectTypeOf(mock.handlers).toExtend<Parameters<typeof setupWorker>>()
+  expectTypeOf(mock.handlers).toExtend<Parameters<typeof getResponse>[0]>()
+  expectTypeOf(setupServer(...mock.handlers).use).toBeCallableWith(...mock.handlers)
+  expectTypeOf(setupWorker(...mock.handlers).use).toBeCallableWith(...mock.handlers)
+  expectTypeOf(getResponse(mock.handlers, new Request('https://api.example.com/api/v1/api_keys'))).resolves.toEqualTypeOf<
+    Response | undefined
+  >()
+})
+
+it('keys the handler record by endpoint name', () => {
+  expectTypeOf(mock.handlersByEndpoint.getApiKey).toEqualTypeOf<HttpHandler[]>()
+  expectTypeOf(Object.values(mock.handlersByEndpoint).flat()).toExtend<Parameters<typeof setupServer>>()
+  // @ts-expect-error the endpoint is named getApiKey
+  void mock.handlersByEndpoint.getApiKeys
+})
+
+it('rejects a misspelled option at compile time', () => {
+  // @ts-expect-error `sed` is not an option (`seed` is)
+  createVoiceableMock({ sed: 1 })
+  // @ts-expect-error not a scenario name
+  createVoiceableMock({ scenario: 'documentd' })
+  // @ts-expect-error unknownRoutes is 'not-found' or 'passthrough'
+  createVoiceableMock({ unknownRoutes: 'ignore' })
+  // @ts-expect-error not an endpoint name
+  mock.faults.error(503, { endpoint: 'getApiKeys' })
+  // @ts-expect-error `rateLimit` takes `limit`, not `max`
+  createVoiceableMock({ rateLimit: { max: 5 } })
+})
+
+it('accepts one base URL or several', () => {
+  expectTypeOf(createVoiceableMock).toBeCallableWith({ baseUrl: '/api/v1' })
+  expectTypeOf(createVoiceableMock).toBeCallableWith({ baseUrl: ['https://a.test/api/v1', '/api/v1'] as const })
+  expectTypeOf<VoiceableMockOptions['rateLimit']>().toEqualTypeOf<{ limit?: number; windowSeconds?: number } | false | undefined>()
+})
+
+it('types an API key with the documented fields', () => {
+  expectTypeOf<ApiKey>().toEqualTypeOf<{
+    id: number
+    key_type: 'private' | 'public'
+    name: string
+    key_value: string | null
+    allowed_origins: string[]
+    allowed_assistants: string[]
+    transient_assistant: boolean
+    user_id: number
+    user_email: string
+    created_at: string
+    updated_at: string
+  }>()
+})
+
+it('types response bodies from the zod schemas', () => {
+  expectTypeOf<ApiKeyResponse>().toEqualTypeOf<z.infer<typeof ApiKeyResponseSchema>>()
+  expectTypeOf<CreateApiKeyResponse>().toEqualTypeOf<z.infer<typeof CreateApiKeyResponseSchema>>()
+  expectTypeOf<ListApiKeysResponse>().toEqualTypeOf<z.infer<typeof ListApiKeysResponseSchema>>()
+  expectTypeOf<ErrorResponse>().toEqualTypeOf<z.infer<typeof ErrorResponseSchema>>()
+  // The secret is only ever in the create response.
+  expectTypeOf<CreateApiKeyResponse['data']['key_value']>().toEqualTypeOf<string>()
+  expectTypeOf<ApiKeyResponse['data']['key_value']>().toEqualTypeOf<null>()
+  expectTypeOf<ListApiKeysResponse['data'][number]['key_value']>().toEqualTypeOf<null>()
+  expectTypeOf<DeleteApiKeyResponse>().toEqualTypeOf<{ status: { code: number; message: string } }>()
+  expectTypeOf<ErrorResponse['details']>().toEqualTypeOf<string | undefined>()
+})
+
+it('types the store methods tests call most', () => {
+  const store = createStore()
+  expectTypeOf(store.createUser()).toEqualTypeOf<CreatedUser>()
+  expectTypeOf<CreatedUser>().toEqualTypeOf<{ id: number; email: string; apiKey: string }>()
+  expectTypeOf(store.issueToken).returns.toEqualTypeOf<Promise<string>>()
+  expectTypeOf(mock.store.issueToken).toBeCallableWith(1, { expiresInSeconds: 60 })
+  expectTypeOf(store.getApiKey(1, 1)).toEqualTypeOf<ApiKey | undefined>()
+})
