@@ -3,6 +3,7 @@ import { KEY_PURPOSES, type User } from './factories.js'
 import type { Faker } from './random.js'
 import type { KeyType } from './schemas.js'
 import type { ApiKeyRecord } from './snapshot.js'
+import { createSeededRandom } from './internal/seeded-random.js'
 
 /**
  * The cheap path behind `store.generateApiKeys`, for stores of 10k to 1M keys: the same fields
@@ -15,18 +16,6 @@ const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 const DOMAIN_POOL_SIZE = 32
 const DAY_MS = 24 * 60 * 60 * 1000
 const RECENT_DAYS = 30
-
-/** mulberry32: small, fast and reproducible per seed. Returns floats in [0, 1). */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /**
  * Strings built from character codes in one go. V8 keeps `a + b` as a rope of both parts, which
@@ -66,7 +55,7 @@ function createTimestampFormatter(): (ms: number) => string {
  * const key = next(42) // { id: 42, key_type: 'private', key_value: 'sk_live_…', … }
  */
 export function createApiKeyGenerator(faker: Faker, owner: User): (id: number) => ApiKeyRecord {
-  const random = createRandom(faker.number.int({ min: 0, max: 0xffffffff }))
+  const random = createSeededRandom(faker.number.int({ min: 0, max: 0xffffffff }))
   const int = (max: number): number => Math.floor(random() * (max + 1))
   const names = KEY_PURPOSES.map((purpose) => `${purpose} API Key`)
   const origins = Array.from({ length: DOMAIN_POOL_SIZE }, () => `https://${faker.internet.domainName()}`)

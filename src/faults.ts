@@ -1,6 +1,7 @@
 import type { EndpointName } from './endpoint.js'
 import { ApiError, ERROR_STATUS } from './errors.js'
 import type { Principal } from './store.js'
+import { createSeededRandom } from './internal/seeded-random.js'
 
 /** Which requests a fault applies to, and for how long. */
 export interface FaultScope {
@@ -50,18 +51,6 @@ const REASON_PHRASES: Record<number, string> = {
   501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
 }
 
-/** A small seeded generator (mulberry32): enough for fault dice, and reproducible per seed. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 function toError(status: number, message: string | undefined): ApiError {
   const known = Object.entries(ERROR_STATUS).find(([, entry]) => entry.status === status)
   const reason = known?.[1].message ?? REASON_PHRASES[status] ?? 'Error'
@@ -81,7 +70,7 @@ export interface FaultInjector extends FaultControls {
 
 export function createFaultInjector(seed: number, exhaust: ((bucket: string) => void) | undefined): FaultInjector {
   let faults: ActiveFault[] = []
-  let random = createRandom(seed)
+  let random = createSeededRandom(seed)
 
   function add(effect: Effect, scope: FaultScope = {}): Fault {
     if (scope.times !== undefined && !(Number.isInteger(scope.times) && scope.times > 0))
@@ -162,7 +151,7 @@ export function createFaultInjector(seed: number, exhaust: ((bucket: string) => 
     },
     reset() {
       faults = []
-      random = createRandom(seed)
+      random = createSeededRandom(seed)
     },
   }
 }
