@@ -79,14 +79,17 @@ export interface RawExchange {
 }
 
 /**
- * Writes `chunks` to a raw TCP connection (with `gapMs` between them), optionally half-closes,
- * then reads until the server closes or `waitMs` passes; the socket is always destroyed.
+ * Opens a raw TCP connection to `url`'s host, lets `write` send on it, and collects what comes
+ * back until the server closes, `isDone` says one whole answer is in, or `waitMs` passes; the
+ * socket is always destroyed. `closed` says whether the server (or an error) ended it.
  */
-export function rawExchange(url: string, chunks: (string | Uint8Array)[], options: { gapMs?: number; waitMs?: number; end?: boolean } = {}): Promise<RawExchange> {
-  const { port, hostname } = new URL(url)
-  const waitMs = options.waitMs ?? 3000
+function collectFromSocket(
+  url: URL,
+  write: (socket: Socket, isSettled: () => boolean) => void,
+  options: { waitMs: number; isDone?: (received: Buffer) => boolean },
+): Promise<{ raw: Buffer; closed: boolean }> {
   return new Promise((resolve) => {
-    const socket: Socket = connect({ host: hostname, port: Number(port) })
+    const socket: Socket = connect({ host: url.hostname, port: Number(url.port) })
     const received: Buffer[] = []
     let settled = false
     const finish = (closed: boolean) => {
@@ -94,28 +97,41 @@ export function rawExchange(url: string, chunks: (string | Uint8Array)[], option
       settled = true
       clearTimeout(timer)
       socket.destroy()
-      const text = Buffer.concat(received).toString('latin1')
-      const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1] ?? 0)
-      const separator = text.indexOf('\r\n\r\n')
-      resolve({ text, closed, status, body: separator === -1 ? '' : text.slice(separator + 4) })
+      resolve({ raw: Buffer.concat(received), closed })
     }
-    const timer = setTimeout(() => finish(false), waitMs)
+    const timer = setTimeout(() => finish(false), options.waitMs)
     socket.on('data', (chunk: Buffer) => {
       received.push(chunk)
-      // Done as soon as one whole response is in: the server may keep the connection open.
-      if (isCompleteResponse(Buffer.concat(received))) finish(false)
+      if (options.isDone?.(Buffer.concat(received)) === true) finish(false)
     })
     socket.on('close', () => finish(true))
     socket.on('error', () => finish(true))
-    socket.on('connect', async () => {
+    socket.on('connect', () => write(socket, () => settled))
+  })
+}
+
+/**
+ * Writes `chunks` to a raw TCP connection (with `gapMs` between them), optionally half-closes,
+ * then reads until the server closes or `waitMs` passes; the socket is always destroyed.
+ */
+export async function rawExchange(url: string, chunks: (string | Uint8Array)[], options: { gapMs?: number; waitMs?: number; end?: boolean } = {}): Promise<RawExchange> {
+  const { raw, closed } = await collectFromSocket(
+    new URL(url),
+    async (socket, isSettled) => {
       for (const [index, chunk] of chunks.entries()) {
-        if (settled || socket.destroyed) return
+        if (isSettled() || socket.destroyed) return
         if (index > 0 && (options.gapMs ?? 0) > 0) await new Promise((wait) => setTimeout(wait, options.gapMs))
         if (!socket.destroyed) socket.write(chunk)
       }
       if (options.end === true && !socket.destroyed) socket.end()
-    })
-  })
+    },
+    // Done as soon as one whole response is in: the server may keep the connection open.
+    { waitMs: options.waitMs ?? 3000, isDone: isCompleteResponse },
+  )
+  const text = raw.toString('latin1')
+  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1] ?? 0)
+  const separator = text.indexOf('\r\n\r\n')
+  return { text, closed, status, body: separator === -1 ? '' : text.slice(separator + 4) }
 }
 
 /** A bounded keep-alive agent for load: at most `maxSockets` connections. */
@@ -143,41 +159,29 @@ function dechunk(raw: Buffer): Buffer {
  * headers no HTTP client library would send (control characters, repeats, huge values) reach
  * the server as they are. Header values are written as Latin-1, the body as UTF-8.
  */
-export function sendRaw(url: string, init: { method: string; headers: [string, string][]; body?: string | Uint8Array | undefined; waitMs?: number }): Promise<HttpOutcome & { closed: boolean }> {
+export async function sendRaw(url: string, init: { method: string; headers: [string, string][]; body?: string | Uint8Array | undefined; waitMs?: number }): Promise<HttpOutcome & { closed: boolean }> {
   const target = new URL(url)
   const body = init.body === undefined ? undefined : typeof init.body === 'string' ? Buffer.from(init.body, 'utf8') : Buffer.from(init.body)
   const lines = [`${init.method} ${target.pathname}${target.search} HTTP/1.1`, `Host: ${target.host}`, ...init.headers.map(([name, value]) => `${name}: ${value}`)]
   if (body !== undefined) lines.push(`Content-Length: ${body.byteLength}`)
   lines.push('Connection: close', '', '')
   const head = Buffer.from(lines.join('\r\n'), 'latin1')
-  return new Promise((resolve) => {
-    const socket = connect({ host: target.hostname, port: Number(target.port) })
-    const received: Buffer[] = []
-    let settled = false
-    const finish = (closed: boolean) => {
-      if (settled) return
-      settled = true
-      clearTimeout(timer)
-      socket.destroy()
-      const raw = Buffer.concat(received)
-      const split = raw.indexOf('\r\n\r\n')
-      const headText = (split === -1 ? raw : raw.subarray(0, split)).toString('latin1')
-      const headers = new Headers()
-      for (const line of headText.split('\r\n').slice(1)) {
-        const colon = line.indexOf(':')
-        if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim())
-      }
-      const rawBody = split === -1 ? Buffer.alloc(0) : raw.subarray(split + 4)
-      const text = (headers.get('transfer-encoding') === 'chunked' ? dechunk(rawBody) : rawBody).toString('utf8')
-      resolve({ status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(headText)?.[1] ?? 0), headers, text, closed })
-    }
-    const timer = setTimeout(() => finish(false), init.waitMs ?? 15_000)
-    socket.on('data', (chunk: Buffer) => received.push(chunk))
-    socket.on('close', () => finish(true))
-    socket.on('error', () => finish(true))
-    socket.on('connect', () => {
+  const { raw, closed } = await collectFromSocket(
+    target,
+    (socket) => {
       socket.write(head)
       if (body !== undefined) socket.write(body)
-    })
-  })
+    },
+    { waitMs: init.waitMs ?? 15_000 },
+  )
+  const split = raw.indexOf('\r\n\r\n')
+  const headText = (split === -1 ? raw : raw.subarray(0, split)).toString('latin1')
+  const headers = new Headers()
+  for (const line of headText.split('\r\n').slice(1)) {
+    const colon = line.indexOf(':')
+    if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim())
+  }
+  const rawBody = split === -1 ? Buffer.alloc(0) : raw.subarray(split + 4)
+  const text = (headers.get('transfer-encoding') === 'chunked' ? dechunk(rawBody) : rawBody).toString('utf8')
+  return { status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(headText)?.[1] ?? 0), headers, text, closed }
 }
