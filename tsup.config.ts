@@ -3,11 +3,11 @@ import { defineConfig } from 'tsup'
 export default defineConfig({
   // @note One build with code splitting, so `voiceable-mock` and `voiceable-mock/node` share one
   // copy of the core (one `SnapshotError` class, one store implementation). The root entry stays
-  // platform-neutral: only `node.ts`, `server.ts` and `cli.ts` import `node:` modules, and
+  // platform-neutral: only `src/node/` imports `node:` modules, and
   // test/server/package-entries.test.ts checks that dist/index.js never reaches one.
-  entry: { index: 'src/index.ts', node: 'src/node.ts', cli: 'src/cli.ts' },
+  entry: { index: 'src/index.ts', node: 'src/node/index.ts', cli: 'src/node/cli.ts' },
   format: ['esm'],
-  dts: { entry: { index: 'src/index.ts', node: 'src/node.ts' } },
+  dts: { entry: { index: 'src/index.ts', node: 'src/node/index.ts' } },
   clean: true,
   sourcemap: true,
   splitting: true,

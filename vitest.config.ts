@@ -7,7 +7,7 @@ export default defineConfig({
     // tests (test/consumer) install the packed tarball instead, to exercise the exports map.
     alias: [
       { find: /^voiceable-mock$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
-      { find: /^voiceable-mock\/node$/, replacement: fileURLToPath(new URL('./src/node.ts', import.meta.url)) },
+      { find: /^voiceable-mock\/node$/, replacement: fileURLToPath(new URL('./src/node/index.ts', import.meta.url)) },
     ],
   },
   test: {

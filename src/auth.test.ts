@@ -1,6 +1,9 @@
 import { expect, it } from 'vitest'
 import { parseCredentials } from './auth.js'
 
+/** Headers as the core reads them: by lower-case name, repeated headers joined (Fetch's own rule). */
+const lookup = (headers: Headers) => (name: string) => headers.get(name) ?? undefined
+
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl'
 
 it.each([
@@ -36,12 +39,12 @@ it.each([
     ],
   ],
 ])('parses %j', (headers, expected) => {
-  expect(parseCredentials(new Headers(headers))).toEqual(expected)
+  expect(parseCredentials(lookup(new Headers(headers)))).toEqual(expected)
 })
 
 it('reads two appended Authorization headers as one malformed credential', () => {
   const headers = new Headers()
   headers.append('Authorization', 'Bearer k1')
   headers.append('Authorization', 'Bearer k1')
-  expect(parseCredentials(headers)).toEqual([{ scheme: 'malformed', header: 'authorization' }])
+  expect(parseCredentials(lookup(headers))).toEqual([{ scheme: 'malformed', header: 'authorization' }])
 })

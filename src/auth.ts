@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES } from './errors.js'
+import { ERROR_MESSAGES } from './envelope.js'
 import { looksLikeJwt } from './jwt.js'
 import type { Principal, VoiceableStore } from './store.js'
 
@@ -17,24 +17,27 @@ const TOKEN = /^[\x21-\x2b\x2d-\x7e]+$/
 
 /**
  * `Bearer`, case-insensitive, one or more spaces, then the token. Surrounding whitespace is
- * already trimmed by the Fetch `Headers` class.
+ * already trimmed, by the Fetch `Headers` class and by Node's HTTP parser alike.
  */
 const BEARER = /^bearer +(\S+)$/i
+
+/** A request header by its lower-case name; repeated headers joined with `, `, as Fetch does. */
+export type HeaderLookup = (name: string) => string | undefined
 
 /**
  * Reads the credentials of a request: `X-API-Key` first, then `Authorization`. Pure; never throws.
  * @example
- * parseCredentials(new Headers({ 'X-API-Key': 'your-api-key-here' }))
+ * parseCredentials((name) => ({ 'x-api-key': 'your-api-key-here' })[name])
  * // [{ scheme: 'x-api-key', token: 'your-api-key-here' }]
  */
-export function parseCredentials(headers: Headers): Credential[] {
+export function parseCredentials(header: HeaderLookup): Credential[] {
   const credentials: Credential[] = []
-  const apiKey = headers.get('x-api-key')
-  if (apiKey !== null) {
+  const apiKey = header('x-api-key')
+  if (apiKey !== undefined) {
     credentials.push(TOKEN.test(apiKey) ? { scheme: 'x-api-key', token: apiKey } : { scheme: 'malformed', header: 'x-api-key' })
   }
-  const authorization = headers.get('authorization')
-  if (authorization !== null) {
+  const authorization = header('authorization')
+  if (authorization !== undefined) {
     const token = BEARER.exec(authorization)?.[1]
     if (token === undefined || !TOKEN.test(token)) credentials.push({ scheme: 'malformed', header: 'authorization' })
     else credentials.push({ scheme: looksLikeJwt(token) ? 'bearer-jwt' : 'bearer-key', token })
@@ -75,8 +78,8 @@ async function resolveCredential(credential: Credential, store: VoiceableStore):
  * invalid header is never silently ignored because a valid one sits beside it. When both are
  * valid, `X-API-Key` is the acting credential (it decides public-key permissions).
  */
-export async function resolveCaller(headers: Headers, store: VoiceableStore): Promise<CallerResult> {
-  const credentials = parseCredentials(headers)
+export async function resolveCaller(header: HeaderLookup, store: VoiceableStore): Promise<CallerResult> {
+  const credentials = parseCredentials(header)
   if (credentials.length === 0) return { ok: false, reason: ERROR_MESSAGES.missingCredentials }
   let acting: Principal | undefined
   for (const credential of credentials) {

@@ -1,8 +1,7 @@
 import { KEY_VALUE_PREFIX, KEY_VALUE_RANDOM_LENGTH } from './defaults.js'
-import { KEY_PURPOSES, type User } from './factories.js'
+import { KEY_PURPOSES } from './factories.js'
 import type { Faker } from './random.js'
-import type { KeyType } from './schemas.js'
-import type { ApiKeyRecord } from './snapshot.js'
+import type { ApiKeyRecord, KeyType, User } from './schemas.js'
 import { createSeededRandom } from './internal/seeded-random.js'
 
 /**

@@ -1,4 +1,4 @@
-import type { ApiKeyRecord } from './snapshot.js'
+import type { ApiKeyRecord } from './schemas.js'
 
 /**
  * The documented example, reproduced as built-in data: user 1 owns key 1 exactly as the

@@ -1,18 +1,12 @@
 import { KEY_VALUE_PREFIX, KEY_VALUE_RANDOM_LENGTH } from './defaults.js'
 import type { Faker } from './random.js'
-import type { ApiKey, KeyType } from './schemas.js'
-import type { ApiKeyRecord } from './snapshot.js'
+import type { ApiKey, ApiKeyRecord, KeyType, User } from './schemas.js'
 import { toTimestamp } from './time.js'
 
 /**
  * Plain factories: each takes the caller's Faker instance and returns a fresh object, with
  * `overrides` winning over generated values. No I/O, no store.
  */
-
-export interface User {
-  id: number
-  email: string
-}
 
 /** A generated user. Emails use reserved example domains so they never reach a real inbox. */
 export function createUserData(faker: Faker, overrides: Partial<User> & Pick<User, 'id'>): User {

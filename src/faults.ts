@@ -1,7 +1,8 @@
-import type { EndpointName } from './endpoint.js'
-import { ApiError, ERROR_STATUS } from './errors.js'
-import type { Principal } from './store.js'
+import type { EndpointName } from './endpoints/table.js'
+import { ApiError } from './envelope.js'
 import { createSeededRandom } from './internal/seeded-random.js'
+import { sleep } from './internal/sleep.js'
+import type { Principal } from './store.js'
 
 /** Which requests a fault applies to, and for how long. */
 export interface FaultScope {
@@ -45,25 +46,17 @@ interface ActiveFault {
   hits: number
 }
 
-const REASON_PHRASES: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 408: 'Request Timeout',
-  409: 'Conflict', 422: 'Unprocessable Entity', 429: 'Too Many Requests', 500: 'Internal Server Error',
-  501: 'Not Implemented', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
-}
-
-function toError(status: number, message: string | undefined): ApiError {
-  const known = Object.entries(ERROR_STATUS).find(([, entry]) => entry.status === status)
-  const reason = known?.[1].message ?? REASON_PHRASES[status] ?? 'Error'
-  return new ApiError('internal_error', [message ?? `Injected fault: ${status} ${reason}`], {
-    status,
-    statusMessage: reason,
-    code: known?.[0] ?? `http_${status}`,
-  })
-}
-
 export interface FaultInjector extends FaultControls {
-  /** Applies the faults that match a request: waits, then throws, answers, or returns `undefined`. */
-  apply(endpoint: EndpointName, principal: Principal | undefined): Promise<Response | undefined> | undefined
+  /**
+   * Applies the faults that match a request: waits (abortable by `signal`), then throws the
+   * injected `ApiError`, resolves to `'network-error'`, or to `undefined` (carry on). No fault
+   * matched: `undefined` at once, with no promise.
+   */
+  apply(
+    endpoint: EndpointName,
+    principal: Principal | undefined,
+    signal?: AbortSignal,
+  ): Promise<'network-error' | undefined> | undefined
   /** Clears every fault and reseeds the dice. */
   reset(): void
 }
@@ -101,21 +94,18 @@ export function createFaultInjector(seed: number, exhaust: ((bucket: string) => 
     return true
   }
 
-  async function run(matched: ActiveFault[]): Promise<Response | undefined> {
+  async function run(matched: ActiveFault[], signal: AbortSignal | undefined): Promise<'network-error' | undefined> {
     for (const { effect } of matched) {
-      if (effect.kind === 'latency') {
-        const ms = effect.min + Math.floor(random() * (effect.max - effect.min + 1))
-        await new Promise((resolve) => setTimeout(resolve, ms))
-      }
+      if (effect.kind === 'latency') await sleep(effect.min + Math.floor(random() * (effect.max - effect.min + 1)), signal)
     }
     const terminal = matched.find(({ effect }) => effect.kind !== 'latency')?.effect
-    if (terminal?.kind === 'network') return Response.error()
-    if (terminal?.kind === 'error') throw toError(terminal.status, terminal.message)
+    if (terminal?.kind === 'network') return 'network-error'
+    if (terminal?.kind === 'error') throw ApiError.injected(terminal.status, terminal.message)
     return undefined
   }
 
   return {
-    apply(endpoint, principal) {
+    apply(endpoint, principal, signal) {
       // @note No faults, no promise: tests that inject nothing pay nothing.
       if (faults.length === 0) return undefined
       const matched: ActiveFault[] = []
@@ -129,7 +119,7 @@ export function createFaultInjector(seed: number, exhaust: ((bucket: string) => 
         }
       }
       faults = faults.filter((fault) => fault.remaining > 0)
-      return matched.length === 0 ? undefined : run(matched)
+      return matched.length === 0 ? undefined : run(matched, signal)
     },
     error(status, scope = {}) {
       if (!(Number.isInteger(status) && status >= 400 && status <= 599))

@@ -2,6 +2,10 @@
  * voiceable-mock: the public surface. Everything a user may import is named here; anything not
  * listed is internal and may change without notice. This entry is platform-neutral: it imports
  * only the `msw` root (never `msw/node` or `msw/browser`) and no `node:` modules.
+ *
+ * Architecture: one endpoint table (`endpoints/`) → one transport-neutral core (`core.ts`: plain
+ * request in, plain answer out) → thin adapters (`adapters/msw.ts`, `adapters/fetch.ts`, and the
+ * demo server in `node/server.ts`).
  */
 
 // The fake
@@ -59,12 +63,11 @@ export type {
 } from './schemas.js'
 
 // Messages, codes and built-in data, for assertions
-export { ERROR_MESSAGES, ERROR_STATUS } from './errors.js'
-export type { ErrorCode } from './errors.js'
-export { SUCCESS_MESSAGES } from './handlers.js'
-export type { HandlerRecord } from './handlers.js'
-export { ENDPOINT_NAMES } from './endpoint.js'
-export type { EndpointName } from './endpoint.js'
+export { ERROR_MESSAGES, ERROR_STATUS, SUCCESS_MESSAGES } from './envelope.js'
+export type { ErrorCode } from './envelope.js'
+export type { HandlerRecord } from './adapters/msw.js'
+export { ENDPOINT_NAMES } from './endpoints/table.js'
+export type { EndpointName } from './endpoints/table.js'
 export { DOCUMENTED_API_KEY, DOCUMENTED_KEY_VALUE, DOCUMENTED_USER } from './documented-data.js'
 
 // Every choice the docs leave open (see the README's fidelity section)
@@ -82,5 +85,5 @@ export {
 } from './defaults.js'
 export type { PublicKeyAccess } from './defaults.js'
 
-// Deliberately not exported: the endpoint pipeline, credential parsing and the JWT signer are
-// internals; use `store.issueToken` and the handlers instead.
+// Deliberately not exported: the endpoint table, the core, credential parsing and the JWT signer
+// are internals; use `store.issueToken`, the handlers and `mock.fetch` instead.

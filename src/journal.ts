@@ -1,5 +1,6 @@
-import type { EndpointName, HandledRequest } from './endpoint.js'
+import type { EndpointName } from './endpoints/table.js'
 import { parseKeyId } from './internal/key-id.js'
+import type { Principal } from './store.js'
 
 /** Most entries the journal keeps; older ones are dropped first, so long runs stay bounded. */
 export const JOURNAL_MAX_ENTRIES = 10_000
@@ -133,20 +134,41 @@ function parseLoose(text: string): unknown {
   }
 }
 
+/** One request as the core handled it: what the journal records. */
+export interface HandledRequest {
+  endpoint: EndpointName
+  method: string
+  /** The request path without its query. */
+  path: string
+  params: Readonly<Record<string, string>>
+  principal: Principal | undefined
+  /** The request body's bytes, if any. */
+  body: Uint8Array | undefined
+  /** `0` for an injected network error. */
+  status: number
+  /** `null` for an injected network error. */
+  response: unknown
+  /** When the request arrived, epoch milliseconds. */
+  startedAt: number
+  durationMs: number
+}
+
+const decoder = new TextDecoder()
+
 /** The journal's record of a handled request. */
 export function toJournalEntry(handled: HandledRequest): Omit<JournalEntry, 'seq'> {
   const { principal } = handled
   return {
     endpoint: handled.endpoint,
-    method: handled.request.method,
-    path: new URL(handled.request.url).pathname,
-    keyId: parseKeyId(handled.params['id']) ?? null,
-    body: parseLoose(handled.bodyText),
+    method: handled.method,
+    path: handled.path,
+    keyId: parseKeyId(handled.params['keyId']) ?? null,
+    body: handled.body === undefined ? null : parseLoose(decoder.decode(handled.body)),
     userId: principal?.user.id ?? null,
     credential: principal === undefined ? null : principal.keyType === 'jwt' ? 'jwt' : `${principal.keyType}-key`,
     status: handled.status,
-    response: handled.body,
+    response: handled.response,
     time: new Date(handled.startedAt).toISOString(),
-    durationMs: Date.now() - handled.startedAt,
+    durationMs: handled.durationMs,
   }
 }

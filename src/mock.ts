@@ -8,13 +8,14 @@ import {
   MAX_BODY_BYTES,
   type PublicKeyAccess,
 } from './defaults.js'
-import type { EndpointRuntime } from './endpoint.js'
-import { ApiError, ERROR_MESSAGES } from './errors.js'
+import { normalizeBaseUrl } from './adapters/base-url.js'
+import { createMockFetch } from './adapters/fetch.js'
+import { createMswHandlers, type HandlerRecord } from './adapters/msw.js'
+import { createCore, type Core } from './core.js'
 import { createFaultInjector, type FaultControls } from './faults.js'
-import { createHandlers, type HandlerRecord } from './handlers.js'
-import { createJournal, JOURNAL_MAX_ENTRIES, toJournalEntry, type RequestJournal } from './journal.js'
+import { createJournal, JOURNAL_MAX_ENTRIES, type RequestJournal } from './journal.js'
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js'
-import { SCENARIO_HEADER, isScenario, type Scenario } from './scenarios.js'
+import type { Scenario } from './scenarios.js'
 import type { Snapshot } from './snapshot.js'
 import { createStore, type StoreOptions, type VoiceableStore } from './store.js'
 
@@ -40,8 +41,13 @@ export interface VoiceableMockOptions extends StoreOptions {
 export interface VoiceableMock {
   /** Every handler, for `setupServer(...mock.handlers)`, `setupWorker(...)` and `getResponse(mock.handlers, request)`. */
   readonly handlers: HttpHandler[]
-  /** The same handlers keyed by endpoint name, for msw-storybook-addon's `parameters.msw.handlers`. */
+  /** The same endpoints keyed by endpoint name, for msw-storybook-addon's `parameters.msw.handlers`. */
   readonly handlersByEndpoint: HandlerRecord
+  /**
+   * A `fetch` answered by the fake with no msw and no network, for code that takes a custom
+   * fetch (openapi-fetch, ofetch, a client's constructor). URLs outside the base URLs reject.
+   */
+  readonly fetch: typeof fetch
   /** The data behind the handlers: users, keys, tokens. */
   readonly store: VoiceableStore
   /** Every request the fake handled, queryable by endpoint, caller, key id and status. */
@@ -58,14 +64,17 @@ export interface VoiceableMock {
   useScenario(scenario: Scenario): void
 }
 
+/** The mock and the core behind it; the node entry serves the core over HTTP. */
+export interface MockInternals {
+  mock: VoiceableMock
+  core: Core
+}
+
 /**
- * Creates an independent fake of the Voiceable API: its own store, seeded data and handlers.
- * @example
- * const mock = createVoiceableMock()
- * const server = setupServer(...mock.handlers)
- * // GET https://api.example.com/api/v1/api_keys/1 with X-API-Key: your-api-key-here → 200
+ * Wires a mock: store, rate limiter, faults and journal, the core over them, and the adapters.
+ * Internal: `createVoiceableMock` returns its `mock`, the demo server uses its `core` too.
  */
-export function createVoiceableMock(options: VoiceableMockOptions = {}): VoiceableMock {
+export function createMockInternals(options: VoiceableMockOptions = {}): MockInternals {
   const now = options.now ?? (() => new Date())
   const store = createStore(options)
   const rateLimiter =
@@ -80,46 +89,59 @@ export function createVoiceableMock(options: VoiceableMockOptions = {}): Voiceab
         )
   const journal = options.journal === false ? undefined : createJournal(options.journal?.maxEntries ?? JOURNAL_MAX_ENTRIES)
   const faults = createFaultInjector(options.seed ?? DEFAULT_SEED, rateLimiter?.exhaust)
-  const runtime: EndpointRuntime = {
-    store,
-    rateLimiter,
-    publicKeyAccess: options.publicKeyAccess ?? DEFAULT_PUBLIC_KEY_ACCESS,
-    beforeRequest: (name, principal) => faults.apply(name, principal),
-    selectScenario(request) {
-      const requested = request.headers.get(SCENARIO_HEADER)
-      if (requested === null || requested === store.scenario) return
-      if (!isScenario(requested)) throw new ApiError('bad_request', [ERROR_MESSAGES.unknownScenario(requested)])
-      useScenario(requested)
-    },
-    ...(journal === undefined ? {} : { afterResponse: (handled) => journal.add(toJournalEntry(handled)) }),
-  }
-  const baseUrls = typeof options.baseUrl === 'string' ? [options.baseUrl] : (options.baseUrl ?? DEFAULT_BASE_URLS)
-  function useScenario(scenario: Scenario): void {
-    store.useScenario(scenario)
+  const baseUrls = (typeof options.baseUrl === 'string' ? [options.baseUrl] : (options.baseUrl ?? DEFAULT_BASE_URLS)).map(
+    normalizeBaseUrl,
+  )
+  const unknownRoutes = options.unknownRoutes ?? 'not-found'
+
+  /** Back to a starting state: everything kept per scenario starts again. */
+  function clearRequestState(): void {
     rateLimiter?.clear()
     faults.reset()
     journal?.clear()
   }
-  const { record, list } = createHandlers(runtime, {
-    baseUrls,
-    maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
-    unknownRoutes: options.unknownRoutes ?? 'not-found',
-  })
+  function useScenario(scenario: Scenario): void {
+    store.useScenario(scenario)
+    clearRequestState()
+  }
 
-  return {
+  const core = createCore({
+    store,
+    rateLimiter,
+    faults,
+    journal,
+    publicKeyAccess: options.publicKeyAccess ?? DEFAULT_PUBLIC_KEY_ACCESS,
+    maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
+    unknownRoutes,
+    useScenario,
+  })
+  const { list, record } = createMswHandlers(core, baseUrls, unknownRoutes)
+
+  const mock: VoiceableMock = {
     handlers: list,
     handlersByEndpoint: record,
+    fetch: createMockFetch(core, baseUrls),
     store,
     journal: journal ?? createJournal(0),
     faults,
     reset() {
       store.reset()
-      rateLimiter?.clear()
-      faults.reset()
-      journal?.clear()
+      clearRequestState()
     },
     snapshot: () => store.snapshot(),
     restore: (snapshot) => store.restore(snapshot),
     useScenario,
   }
+  return { mock, core }
+}
+
+/**
+ * Creates an independent fake of the Voiceable API: its own store, seeded data and handlers.
+ * @example
+ * const mock = createVoiceableMock()
+ * const server = setupServer(...mock.handlers)
+ * // GET https://api.example.com/api/v1/api_keys/1 with X-API-Key: your-api-key-here → 200
+ */
+export function createVoiceableMock(options: VoiceableMockOptions = {}): VoiceableMock {
+  return createMockInternals(options).mock
 }

@@ -1,9 +1,10 @@
 import { DEFAULT_GENERATED_USERS } from './defaults.js'
 import { DOCUMENTED_API_KEY, DOCUMENTED_USER } from './documented-data.js'
-import { createApiKeyData, createUserData, type User } from './factories.js'
+import { createApiKeyData, createUserData } from './factories.js'
 import { toBase64Url } from './jwt.js'
 import type { Faker } from './random.js'
-import { SNAPSHOT_FORMAT, type ApiKeyRecord, type Snapshot } from './snapshot.js'
+import type { ApiKeyRecord, User } from './schemas.js'
+import { SNAPSHOT_FORMAT, type Snapshot } from './snapshot.js'
 import { toTimestamp } from './time.js'
 
 /**

@@ -40,8 +40,15 @@ export type ApiKey = z.infer<typeof ApiKeySchema>
 
 /** An API key as read back (list, get, update): the secret is never included. */
 const StoredApiKeySchema = ApiKeySchema.extend({ key_value: z.null() })
-/** An API key as created: the one time its secret is sent. */
-const CreatedApiKeySchema = ApiKeySchema.extend({ key_value: z.string().min(1) })
+/** An API key with its secret: as created (the one time it is sent), and as the store keeps it. */
+export const ApiKeyRecordSchema = ApiKeySchema.extend({ key_value: z.string().min(1) })
+export type ApiKeyRecord = z.infer<typeof ApiKeyRecordSchema>
+
+/** A user as the store keeps it. */
+export interface User {
+  id: number
+  email: string
+}
 
 /** `GET /api_keys` → 200. */
 export const ListApiKeysResponseSchema = z.strictObject({
@@ -55,7 +62,7 @@ export const ApiKeyResponseSchema = z.strictObject({ status: StatusSchema, data:
 export type ApiKeyResponse = z.infer<typeof ApiKeyResponseSchema>
 
 /** `POST /api_keys` → 201. */
-export const CreateApiKeyResponseSchema = z.strictObject({ status: StatusSchema, data: CreatedApiKeySchema })
+export const CreateApiKeyResponseSchema = z.strictObject({ status: StatusSchema, data: ApiKeyRecordSchema })
 export type CreateApiKeyResponse = z.infer<typeof CreateApiKeyResponseSchema>
 
 /** `DELETE /api_keys/{id}` → 200: `status` only, no `data`. */

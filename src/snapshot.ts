@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { ApiKeySchema } from './schemas.js'
+import { ApiKeyRecordSchema } from './schemas.js'
 
 /** The `format` tag of every snapshot this version writes and reads. */
 export const SNAPSHOT_FORMAT = 'voiceable-mock/snapshot@1'
@@ -18,7 +18,7 @@ export const SnapshotSchema = z
     next_api_key_id: PositiveId,
     token_secret: z.string().regex(/^[\w-]{43,}$/, 'must be at least 32 bytes of base64url'),
     users: z.array(z.strictObject({ id: PositiveId, email: z.string().min(1) })),
-    api_keys: z.array(ApiKeySchema.extend({ key_value: z.string().min(1) })),
+    api_keys: z.array(ApiKeyRecordSchema),
   })
   .superRefine((snapshot, ctx) => {
     const emails = new Map<number, string>()
@@ -49,8 +49,6 @@ export const SnapshotSchema = z
 
 export type Snapshot = z.infer<typeof SnapshotSchema>
 
-/** A key as the store keeps it: the wire fields, with its secret always present. */
-export type ApiKeyRecord = Snapshot['api_keys'][number]
 
 /** Thrown when a snapshot does not validate; the message names each bad field. */
 export class SnapshotError extends Error {

@@ -1,11 +1,11 @@
 import { createApiKeyGenerator } from './bulk-keys.js'
 import { DEFAULT_REF_DATE, DEFAULT_SEED, DEFAULT_TOKEN_TTL_SECONDS } from './defaults.js'
-import { createRandomKeyValue, createUserData, type User } from './factories.js'
+import { createRandomKeyValue, createUserData } from './factories.js'
 import { createTokenSigner, type TokenCheck, type TokenSigner } from './jwt.js'
 import { createFaker, type Faker } from './random.js'
 import { buildScenario, createTokenSecret, type Scenario } from './scenarios.js'
-import type { ApiKey, CreateApiKeyFields, KeyType, UpdateApiKeyFields } from './schemas.js'
-import { parseSnapshot, SNAPSHOT_FORMAT, type ApiKeyRecord, type Snapshot } from './snapshot.js'
+import type { ApiKey, ApiKeyRecord, CreateApiKeyFields, KeyType, UpdateApiKeyFields, User } from './schemas.js'
+import { parseSnapshot, SNAPSHOT_FORMAT, type Snapshot } from './snapshot.js'
 import { toEpochSeconds, toTimestamp } from './time.js'
 
 export interface StoreOptions {

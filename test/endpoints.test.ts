@@ -99,14 +99,14 @@ it.each(['0', '-1', '1.5', '1e3', '01', '0x1', 'abc', '99999999999999999999', '%
 )
 
 it.each([
-  ['an empty body', undefined, [ERROR_MESSAGES.missingWrapper]],
-  ['an empty object', {}, [ERROR_MESSAGES.missingWrapper]],
-  ['no wrapper', { name: 'x', key_type: 'private' }, [ERROR_MESSAGES.missingWrapper]],
-  ['a null wrapper', { api_key: null }, [ERROR_MESSAGES.missingWrapper]],
-  ['an empty wrapper', { api_key: {} }, [ERROR_MESSAGES.missingWrapper]],
-  ['a wrapper that is a string', { api_key: 'x' }, [ERROR_MESSAGES.wrapperNotObject]],
-  ['a wrapper that is an array', { api_key: [1] }, [ERROR_MESSAGES.wrapperNotObject]],
-  ['a top-level array', [{ api_key: {} }], [ERROR_MESSAGES.missingWrapper]],
+  ['an empty body', undefined, [ERROR_MESSAGES.missingWrapper('api_key')]],
+  ['an empty object', {}, [ERROR_MESSAGES.missingWrapper('api_key')]],
+  ['no wrapper', { name: 'x', key_type: 'private' }, [ERROR_MESSAGES.missingWrapper('api_key')]],
+  ['a null wrapper', { api_key: null }, [ERROR_MESSAGES.missingWrapper('api_key')]],
+  ['an empty wrapper', { api_key: {} }, [ERROR_MESSAGES.missingWrapper('api_key')]],
+  ['a wrapper that is a string', { api_key: 'x' }, [ERROR_MESSAGES.wrapperNotObject('api_key')]],
+  ['a wrapper that is an array', { api_key: [1] }, [ERROR_MESSAGES.wrapperNotObject('api_key')]],
+  ['a top-level array', [{ api_key: {} }], [ERROR_MESSAGES.missingWrapper('api_key')]],
   ['a missing name and key_type', { api_key: { allowed_origins: [] } }, ["Name can't be blank", "Key type can't be blank"]],
   ['a blank name', { api_key: { name: '   ', key_type: 'private' } }, ["Name can't be blank"]],
   ['a name that is a number', { api_key: { name: 5, key_type: 'private' } }, ['Name must be a string']],
@@ -156,7 +156,7 @@ it('answers 422 with a hint when the body is not sent as JSON', async () => {
   const mock = createTestMock()
   const res = await call(mock, 'POST /api_keys', { body: JSON.stringify({ api_key: { name: 'x', key_type: 'private' } }), headers: { 'Content-Type': 'text/plain;charset=UTF-8' } })
   expect(res.status).toBe(422)
-  expect(res.body.errors).toEqual([ERROR_MESSAGES.missingWrapper, ERROR_MESSAGES.notJsonContentType('text/plain;charset=UTF-8')])
+  expect(res.body.errors).toEqual([ERROR_MESSAGES.missingWrapper('api_key'), ERROR_MESSAGES.notJsonContentType('text/plain;charset=UTF-8')])
 })
 
 it('accepts a JSON body with a charset or a +json content type', async () => {

@@ -248,8 +248,8 @@ interface BodyVariant {
   updateBody?: string
 }
 
-const missingWrapper = invalid(ERROR_MESSAGES.missingWrapper)
-const notObject = invalid(ERROR_MESSAGES.wrapperNotObject)
+const missingWrapper = invalid(ERROR_MESSAGES.missingWrapper('api_key'))
+const notObject = invalid(ERROR_MESSAGES.wrapperNotObject('api_key'))
 const blankCreate = invalid("Name can't be blank", "Key type can't be blank")
 
 const BODY_VARIANTS: BodyVariant[] = [
@@ -268,10 +268,10 @@ const BODY_VARIANTS: BodyVariant[] = [
   { label: 'an empty body', body: '', create: missingWrapper, update: missingWrapper },
   { label: 'only whitespace', body: ' \n\t ', create: missingWrapper, update: missingWrapper },
   // Wrong content type: the body is not read at all, as Rails would not parse it.
-  { label: 'JSON sent as text/plain', body: VALID_CREATE, contentType: 'text/plain', create: invalid(ERROR_MESSAGES.missingWrapper, ERROR_MESSAGES.notJsonContentType('text/plain')), update: invalid(ERROR_MESSAGES.missingWrapper, ERROR_MESSAGES.notJsonContentType('text/plain')) },
-  { label: 'a form body', body: 'api_key[name]=x&api_key[key_type]=private', contentType: 'application/x-www-form-urlencoded', create: invalid(ERROR_MESSAGES.missingWrapper, ERROR_MESSAGES.notJsonContentType('application/x-www-form-urlencoded')), update: invalid(ERROR_MESSAGES.missingWrapper, ERROR_MESSAGES.notJsonContentType('application/x-www-form-urlencoded')) },
-  { label: 'a look-alike JSON type', body: VALID_CREATE, contentType: 'application/jsonx', create: invalid(ERROR_MESSAGES.missingWrapper, ERROR_MESSAGES.notJsonContentType('application/jsonx')), update: invalid(ERROR_MESSAGES.missingWrapper, ERROR_MESSAGES.notJsonContentType('application/jsonx')) },
-  { label: 'a bare "json" type', body: VALID_CREATE, contentType: 'json', create: invalid(ERROR_MESSAGES.missingWrapper, ERROR_MESSAGES.notJsonContentType('json')), update: invalid(ERROR_MESSAGES.missingWrapper, ERROR_MESSAGES.notJsonContentType('json')) },
+  { label: 'JSON sent as text/plain', body: VALID_CREATE, contentType: 'text/plain', create: invalid(ERROR_MESSAGES.missingWrapper('api_key'), ERROR_MESSAGES.notJsonContentType('text/plain')), update: invalid(ERROR_MESSAGES.missingWrapper('api_key'), ERROR_MESSAGES.notJsonContentType('text/plain')) },
+  { label: 'a form body', body: 'api_key[name]=x&api_key[key_type]=private', contentType: 'application/x-www-form-urlencoded', create: invalid(ERROR_MESSAGES.missingWrapper('api_key'), ERROR_MESSAGES.notJsonContentType('application/x-www-form-urlencoded')), update: invalid(ERROR_MESSAGES.missingWrapper('api_key'), ERROR_MESSAGES.notJsonContentType('application/x-www-form-urlencoded')) },
+  { label: 'a look-alike JSON type', body: VALID_CREATE, contentType: 'application/jsonx', create: invalid(ERROR_MESSAGES.missingWrapper('api_key'), ERROR_MESSAGES.notJsonContentType('application/jsonx')), update: invalid(ERROR_MESSAGES.missingWrapper('api_key'), ERROR_MESSAGES.notJsonContentType('application/jsonx')) },
+  { label: 'a bare "json" type', body: VALID_CREATE, contentType: 'json', create: invalid(ERROR_MESSAGES.missingWrapper('api_key'), ERROR_MESSAGES.notJsonContentType('json')), update: invalid(ERROR_MESSAGES.missingWrapper('api_key'), ERROR_MESSAGES.notJsonContentType('json')) },
   // Wrong shapes
   { label: 'an empty array', body: '[]', create: missingWrapper, update: missingWrapper },
   { label: 'the wrapper inside an array', body: `[${VALID_CREATE}]`, create: missingWrapper, update: missingWrapper },

@@ -288,7 +288,7 @@ type Outcome<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; errors:
 /** Reads `{"api_key": {...}}` as the API does: 422 for a non-JSON type, 400 for bad JSON, 422 for a missing wrapper. */
 function readWrapper(spec: BodySpec): Outcome<Record<string, unknown>> {
   if (spec.encoding === 'text-plain') {
-    return { ok: false, code: 'validation_failed', errors: [ERROR_MESSAGES.missingWrapper, ERROR_MESSAGES.notJsonContentType('text/plain')] }
+    return { ok: false, code: 'validation_failed', errors: [ERROR_MESSAGES.missingWrapper('api_key'), ERROR_MESSAGES.notJsonContentType('text/plain')] }
   }
   const text = bodyText(spec)
   let parsed: unknown
@@ -302,8 +302,8 @@ function readWrapper(spec: BodySpec): Outcome<Record<string, unknown>> {
     wrapper === undefined || wrapper === null || wrapper === '' ||
     (Array.isArray(wrapper) && wrapper.length === 0) ||
     (typeof wrapper === 'object' && wrapper !== null && Object.keys(wrapper).length === 0)
-  if (blank) return { ok: false, code: 'validation_failed', errors: [ERROR_MESSAGES.missingWrapper] }
-  if (typeof wrapper !== 'object' || Array.isArray(wrapper)) return { ok: false, code: 'validation_failed', errors: [ERROR_MESSAGES.wrapperNotObject] }
+  if (blank) return { ok: false, code: 'validation_failed', errors: [ERROR_MESSAGES.missingWrapper('api_key')] }
+  if (typeof wrapper !== 'object' || Array.isArray(wrapper)) return { ok: false, code: 'validation_failed', errors: [ERROR_MESSAGES.wrapperNotObject('api_key')] }
   return { ok: true, value: wrapper as Record<string, unknown> }
 }
 

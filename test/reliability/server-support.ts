@@ -5,7 +5,7 @@
  */
 import { Agent, request as httpRequest } from 'node:http'
 import { connect, type Socket } from 'node:net'
-import { startMockServer, type MockServer, type StartMockServerOptions } from '../../src/node.js'
+import { startMockServer, type MockServer, type StartMockServerOptions } from '../../src/node/index.js'
 
 export type { MockServer }
 

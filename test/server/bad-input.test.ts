@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { MAX_BODY_BYTES } from '../../src/defaults.js'
-import { ERROR_MESSAGES } from '../../src/errors.js'
+import { ERROR_MESSAGES } from '../../src/envelope.js'
 import { killAllClis, startCli, type RunningCli } from '../support/cli-process.js'
 import { rawExchange, rawJsonBody, rawStatus, sendAndHangUp } from '../support/raw-http.js'
 

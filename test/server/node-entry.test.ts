@@ -6,7 +6,7 @@ import { NODE_ENTRY_PATH, ROOT_ENTRY_PATH } from '../support/cli-process.js'
 vi.setConfig({ testTimeout: 20_000 })
 
 // @note The BUILT entries (dist/node.js, dist/index.js), typed by their sources.
-const { startMockServer } = (await import(pathToFileURL(NODE_ENTRY_PATH).href)) as typeof import('../../src/node.js')
+const { startMockServer } = (await import(pathToFileURL(NODE_ENTRY_PATH).href)) as typeof import('../../src/node/index.js')
 const root = (await import(pathToFileURL(ROOT_ENTRY_PATH).href)) as typeof import('../../src/index.js')
 
 type MockServer = Awaited<ReturnType<typeof startMockServer>>

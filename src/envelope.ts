@@ -1,5 +1,5 @@
 import { SCENARIO_HEADER, SCENARIOS } from './scenarios.js'
-import type { ErrorResponse } from './schemas.js'
+import type { ErrorResponse, Status } from './schemas.js'
 
 /**
  * Error codes (the envelope's `error` field) and the `status.message` each one carries.
@@ -38,8 +38,8 @@ export const ERROR_MESSAGES = {
   publicKeyForbidden: 'Public API keys cannot manage API keys; use a private API key or a JWT',
   publicKeyReadOnly: 'Public API keys may only read API keys; use a private API key or a JWT',
   apiKeyNotFound: 'API key not found',
-  missingWrapper: 'param is missing or the value is empty: api_key',
-  wrapperNotObject: 'api_key must be an object of API key fields',
+  missingWrapper: (wrapper: string): string => `param is missing or the value is empty: ${wrapper}`,
+  wrapperNotObject: (wrapper: string): string => `${wrapper} must be a JSON object of fields`,
   notJsonContentType: (contentType: string): string =>
     `The body was sent as ${contentType}; send Content-Type: application/json`,
   invalidJson: (reason: string): string => `The request body is not valid JSON: ${reason}`,
@@ -52,7 +52,14 @@ export const ERROR_MESSAGES = {
   internalError: 'The mock failed to handle this request; this is a bug in voiceable-mock',
 } as const
 
-/** A failure a handler reports by throwing; the endpoint wrapper turns it into the envelope. */
+/** What an error is: its envelope code, HTTP status and `status.message`. */
+export interface ErrorKind {
+  code: string
+  status: number
+  message: string
+}
+
+/** A failure the pipeline reports by throwing; the core turns it into the envelope. */
 export class ApiError extends Error {
   /** The envelope's `error`: one of `ERROR_STATUS`'s codes, or a fault's own. */
   readonly code: string
@@ -63,25 +70,63 @@ export class ApiError extends Error {
   readonly headers: Readonly<Record<string, string>>
 
   constructor(
-    code: ErrorCode,
+    kind: ErrorCode | ErrorKind,
     errors: readonly string[],
-    init: { details?: string; headers?: Record<string, string>; status?: number; statusMessage?: string; code?: string } = {},
+    init: { details?: string; headers?: Record<string, string> } = {},
   ) {
+    const { code, status, message } = typeof kind === 'string' ? { code: kind, ...ERROR_STATUS[kind] } : kind
     super(`Failed with ${code}: ${errors.join('; ')}`)
     this.name = 'ApiError'
-    this.code = init.code ?? code
-    this.status = init.status ?? ERROR_STATUS[code].status
-    const message = init.statusMessage ?? ERROR_STATUS[code].message
+    this.code = code
+    this.status = status
+    // @note Rails' `errors.full_messages` joined into the message, so a client that shows only
+    // `status.message` (the Voiceable web app does) still tells the user what to fix.
     this.statusMessage = code === 'validation_failed' ? `${message}: ${errors.join(', ')}` : message
     this.errors = errors
     this.details = init.details
     this.headers = init.headers ?? {}
   }
 
+  /** An injected fault's answer: any error status, with its reason phrase and code. */
+  static injected(status: number, message: string | undefined): ApiError {
+    const known = Object.entries(ERROR_STATUS).find(([, entry]) => entry.status === status)
+    const reason = known?.[1].message ?? REASON_PHRASES[status] ?? 'Error'
+    return new ApiError({ code: known?.[0] ?? `http_${status}`, status, message: reason }, [
+      message ?? `Injected fault: ${status} ${reason}`,
+    ])
+  }
+
+  /** An answer the demo server gives HTTP it cannot parse (400, 408, 431), before the API sees it. */
+  static malformedHttp(status: number, reason: string, message: string): ApiError {
+    return new ApiError({ code: 'bad_request', status, message: reason }, [message])
+  }
+
+  /** A bug in the fake: the API's 500 envelope, with what went wrong in `details`. */
+  static internal(error: unknown): ApiError {
+    return new ApiError('internal_error', [ERROR_MESSAGES.internalError], { details: String(error) })
+  }
+
   /** The body of this error: the documented generic envelope. */
   toBody(): ErrorResponse {
     return toErrorBody(this.status, this.statusMessage, this.code, this.errors, this.details)
   }
+}
+
+/** Reason phrases of the statuses an injected fault may use beyond `ERROR_STATUS`. */
+const REASON_PHRASES: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
 }
 
 /**
@@ -98,4 +143,17 @@ export function toErrorBody(
   const body: ErrorResponse = { status: { code: status, message }, error: code, errors: [...errors] }
   if (details !== undefined) body.details = details
   return body
+}
+
+/** The documented `status.message` of each successful response. */
+export const SUCCESS_MESSAGES = {
+  read: 'Success',
+  created: 'API key created successfully',
+  updated: 'API key updated successfully',
+  deleted: 'API key deleted successfully',
+} as const
+
+/** A success body: `status`, then `data` when there is any (deletes send `status` only). */
+export function toSuccessBody(code: number, message: string, data?: unknown): { status: Status; data?: unknown } {
+  return data === undefined ? { status: { code, message } } : { status: { code, message }, data }
 }

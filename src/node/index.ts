@@ -3,8 +3,9 @@
  * suite. Node only; the root entry stays platform-neutral.
  */
 import type { AddressInfo } from 'node:net'
-import { MAX_BODY_BYTES } from './defaults.js'
-import { createVoiceableMock, type VoiceableMock, type VoiceableMockOptions } from './mock.js'
+import { normalizeBaseUrl } from '../adapters/base-url.js'
+import { MAX_BODY_BYTES } from '../defaults.js'
+import { createMockInternals, type VoiceableMock, type VoiceableMockOptions } from '../mock.js'
 import { createMockHttpServer } from './server.js'
 
 /** The paths the demo server answers under: the documented `/api/v1` and the real backend's `/voiceable-api`. */
@@ -43,7 +44,7 @@ function toOrigin(address: AddressInfo): string {
 }
 
 /**
- * Starts the Voiceable fake over real HTTP, with the same handlers as in-process, CORS for a
+ * Starts the Voiceable fake over real HTTP, with the same core as in-process, CORS for a
  * dev app on another origin and the demo server's body limit. Rejects if the port is in use
  * (`error.code === 'EADDRINUSE'`) or the `snapshot` option does not validate (`SnapshotError`).
  * @example
@@ -59,10 +60,11 @@ export async function startMockServer(options: StartMockServerOptions = {}): Pro
     // @note An absolute base URL would match no request the server receives: every answer would be a 404.
     throw new TypeError(`Failed to start the mock server: baseUrl must be same-origin paths such as '/api/v1', got '${absolute}'`)
   }
-  const mock = createVoiceableMock({ ...mockOptions, baseUrl: basePaths })
+  const { mock, core } = createMockInternals({ ...mockOptions, baseUrl: basePaths })
   const closing = new AbortController()
   const server = createMockHttpServer({
-    handlers: mock.handlers,
+    core,
+    basePaths: basePaths.map(normalizeBaseUrl),
     maxBodyBytes: mockOptions.maxBodyBytes ?? MAX_BODY_BYTES,
     delayMs,
     signal: closing.signal,

@@ -1,12 +1,13 @@
 import { getResponse, type HttpHandler } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { createVoiceableMock, type VoiceableMockOptions } from './mock.js'
+import { ENDPOINT_NAMES } from '../endpoints/table.js'
+import { createVoiceableMock, type VoiceableMockOptions } from '../mock.js'
 
 const NOW = () => new Date('2024-02-01T00:00:00Z')
 const SECRET = { 'X-API-Key': 'your-api-key-here' }
 const JSON_BODY = { ...SECRET, 'Content-Type': 'application/json' }
 
-/** The per-endpoint handlers in their documented order, as `list` was before the dispatcher. */
+/** The per-endpoint handlers in their documented order, then the catch-alls. */
 function perEndpoint(mock: ReturnType<typeof createVoiceableMock>): HttpHandler[] {
   return Object.values(mock.handlersByEndpoint).flat()
 }
@@ -44,7 +45,7 @@ const REQUESTS: [string, string, Record<string, string>?, string?][] = [
 ]
 
 function compare(options: VoiceableMockOptions, toUrl: (url: string) => string = (url) => url, baseUrl?: string) {
-  it.each(REQUESTS)('answers %s %s as the per-endpoint handlers do', async (method, url, headers, body) => {
+  it.each(REQUESTS)('answers %s %s through the list as through the record', async (method, url, headers, body) => {
     const make = () => new Request(toUrl(url), { method, ...(headers === undefined ? {} : { headers }), ...(body === undefined ? {} : { body }) })
     // Created secrets are random by default; a counter makes the two mocks' answers comparable.
     const counter = () => {
@@ -60,19 +61,36 @@ function compare(options: VoiceableMockOptions, toUrl: (url: string) => string =
   })
 }
 
-describe('handlers (one dispatcher per base URL)', () => {
-  it('lists one dispatcher per base URL, then the catch-alls', () => {
-    expect(createVoiceableMock().handlers).toHaveLength(4)
-    expect(createVoiceableMock({ baseUrl: 'https://x.test/api' }).handlers).toHaveLength(2)
+describe('msw handlers (one catch-all per base URL, and a record per endpoint)', () => {
+  it('lists one catch-all per base URL', () => {
+    expect(createVoiceableMock().handlers).toHaveLength(2)
+    expect(createVoiceableMock({ baseUrl: 'https://x.test/api' }).handlers).toHaveLength(1)
+    expect(createVoiceableMock({ unknownRoutes: 'passthrough' }).handlers).toHaveLength(2)
   })
 
-  it('keeps one handler per endpoint and base URL in handlersByEndpoint', () => {
+  it('keeps one handler per endpoint and base URL in handlersByEndpoint, with the catch-alls under unknownRoute', () => {
     const { handlersByEndpoint } = createVoiceableMock()
-    expect(Object.values(handlersByEndpoint).map((handlers) => handlers.length)).toEqual([2, 2, 2, 2, 2, 2])
+    expect(Object.keys(handlersByEndpoint)).toEqual([...ENDPOINT_NAMES])
+    expect(Object.values(handlersByEndpoint).map((handlers) => handlers.length)).toEqual(ENDPOINT_NAMES.map(() => 2))
   })
 
-  it('lists the per-endpoint handlers when unknown routes pass through', () => {
-    expect(createVoiceableMock({ unknownRoutes: 'passthrough' }).handlers).toHaveLength(10)
+  it('has no catch-all in handlersByEndpoint when unknown routes pass through', () => {
+    expect(createVoiceableMock({ unknownRoutes: 'passthrough' }).handlersByEndpoint.unknownRoute).toEqual([])
+  })
+
+  it('lets msw pass an unknown path through when unknown routes pass through', async () => {
+    const mock = createVoiceableMock({ unknownRoutes: 'passthrough' })
+    const request = () => new Request('https://api.example.com/api/v1/nothing', { headers: SECRET })
+    expect(await getResponse(mock.handlers, request())).toBeUndefined()
+    expect(await getResponse(perEndpoint(mock), request())).toBeUndefined()
+    expect(mock.journal.count()).toBe(0)
+  })
+
+  it('answers an endpoint whose own handler a story removed through the catch-all', async () => {
+    const mock = createVoiceableMock()
+    const handlers = Object.values({ ...mock.handlersByEndpoint, getApiKey: [] }).flat()
+    const response = await getResponse(handlers, new Request('https://api.example.com/api/v1/api_keys/1', { headers: SECRET }))
+    expect(response?.status).toBe(200)
   })
 
   describe('with the default base URLs', () => compare({}))

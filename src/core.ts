@@ -1,0 +1,206 @@
+import { resolveCaller, type HeaderLookup } from './auth.js'
+import type { PublicKeyAccess } from './defaults.js'
+import type { EndpointAccess, EndpointContext } from './endpoint.js'
+import { ENDPOINTS, UNKNOWN_ROUTE, type EndpointName } from './endpoints/table.js'
+import { ApiError, ERROR_MESSAGES } from './envelope.js'
+import type { FaultInjector } from './faults.js'
+import { utf8ByteLength } from './internal/utf8.js'
+import { toJournalEntry, type Journal } from './journal.js'
+import { toRateLimitHeaders, type RateLimiter, type RateLimitState } from './rate-limit.js'
+import { readWrapper } from './request-body.js'
+import { createRouter } from './router.js'
+import { isScenario, SCENARIO_HEADER, type Scenario } from './scenarios.js'
+import type { Principal, VoiceableStore } from './store.js'
+
+/**
+ * A request as every transport can give it: no Fetch objects, no Node API. Adapters build one
+ * from an msw `Request`, a `node:http` `IncomingMessage` or `fetch`'s arguments.
+ */
+export interface PlainRequest {
+  readonly method: string
+  /** The path and query as sent, e.g. `/api/v1/api_keys/1?x=1`. */
+  readonly path: string
+  /** The base path the adapter received it under, e.g. `/api/v1` (`''` for a base at the origin's root). */
+  readonly basePath: string
+  /** A header by its lower-case name; repeated headers joined with `, `. */
+  readonly header: HeaderLookup
+  /** The body's bytes; `undefined` when there is none. */
+  readonly body: Uint8Array | undefined
+  /** Set by an adapter that stopped reading a body past `maxBodyBytes` (the demo server streams). */
+  readonly bodyTooLarge?: boolean
+  /** Aborts an injected latency; the answer then rejects with the signal's reason. */
+  readonly signal?: AbortSignal | undefined
+}
+
+/** What the core answers: a response to send, or an injected network error to simulate. */
+export type CoreAnswer =
+  | { kind: 'response'; status: number; headers: Readonly<Record<string, string>>; body: string }
+  | { kind: 'network-error' }
+
+export interface Core {
+  /**
+   * Answers one request. `undefined` means the request is not the API's: no route matched and
+   * unknown routes pass through, or `only` names another endpoint than the one that matched.
+   * @param only Answer only if the request routes to this endpoint (`handlersByEndpoint`);
+   *   `unknownRoute`, the catch-all, answers whatever it receives.
+   */
+  handle(request: PlainRequest, only?: EndpointName): Promise<CoreAnswer | undefined>
+}
+
+/** Everything the pipeline works with, wired by `createVoiceableMock`. */
+export interface CoreRuntime {
+  store: VoiceableStore
+  rateLimiter: RateLimiter | undefined
+  faults: FaultInjector
+  journal: Journal | undefined
+  publicKeyAccess: PublicKeyAccess
+  maxBodyBytes: number
+  unknownRoutes: 'not-found' | 'passthrough'
+  /** Switches the store, and everything kept per scenario, to another scenario. */
+  useScenario(scenario: Scenario): void
+}
+
+const CONTENT_TYPE = 'application/json; charset=utf-8'
+
+/** A row of the table; `undefined` stands for `unknownRoute`, which no row describes. */
+type Routed = (typeof ENDPOINTS)[number] | undefined
+
+function checkPublicKey(access: EndpointAccess, principal: Principal, policy: PublicKeyAccess): void {
+  if (principal.keyType !== 'public' || access === 'public' || policy === 'full-access') return
+  if (policy === 'forbidden') throw new ApiError('forbidden', [ERROR_MESSAGES.publicKeyForbidden])
+  if (access === 'write') throw new ApiError('forbidden', [ERROR_MESSAGES.publicKeyReadOnly])
+}
+
+/** The path under `basePath`, or `undefined` when the path is not under it (compared exactly). */
+function underBase(pathname: string, basePath: string): string | undefined {
+  if (!pathname.startsWith(basePath)) return undefined
+  const rest = pathname.slice(basePath.length)
+  return rest === '' || rest.startsWith('/') ? rest : undefined
+}
+
+/**
+ * Creates the transport-neutral core: one function from a plain request to a plain answer, in
+ * this order for every request on every transport:
+ * route → 413 → scenario header → authenticate → rate count → faults → 401 / 429 → public-key
+ * policy → resolve (body parse inside) → envelope → journal.
+ * Failures thrown as `ApiError` become the API's error envelope; anything else becomes a 500 in
+ * the same envelope, never a crash. Every response carries the rate-limit headers once a caller
+ * has been counted.
+ */
+export function createCore(runtime: CoreRuntime): Core {
+  const router = createRouter(ENDPOINTS)
+  const { store } = runtime
+
+  async function answer(
+    request: PlainRequest,
+    endpoint: Routed,
+    pathname: string,
+    params: Record<string, string>,
+    query: string,
+  ): Promise<CoreAnswer> {
+    const name: EndpointName = endpoint?.name ?? UNKNOWN_ROUTE
+    const startedAt = Date.now()
+    const started = performance.now()
+    let principal: Principal | undefined
+    let rate: RateLimitState | undefined
+    let status: number
+    let body: unknown
+    let extraHeaders: Readonly<Record<string, string>> | undefined
+    let networkError = false
+    try {
+      if (request.bodyTooLarge === true || (request.body?.byteLength ?? 0) > runtime.maxBodyBytes) {
+        throw new ApiError('payload_too_large', [ERROR_MESSAGES.payloadTooLarge(runtime.maxBodyBytes)])
+      }
+      selectScenario(request.header(SCENARIO_HEADER_LOWER))
+      const caller = await resolveCaller(request.header, store)
+      principal = caller.ok ? caller.principal : undefined
+      rate = runtime.rateLimiter?.hit(principal === undefined ? 'anonymous' : `user:${principal.user.id}`)
+
+      const fault = runtime.faults.apply(name, principal, request.signal)
+      networkError = (fault === undefined ? undefined : await fault) === 'network-error'
+      if (networkError) {
+        status = 0
+        body = null
+      } else {
+        // An unknown route needs no credential, but it is rate-counted like any request (as a
+        // Rack rate limiter in front of Rails' router would count it).
+        const access: EndpointAccess = endpoint?.access ?? 'public'
+        if (!caller.ok && access !== 'public') throw new ApiError('unauthorized', [caller.reason])
+        if (rate?.exceeded === true) {
+          throw new ApiError('rate_limited', [ERROR_MESSAGES.rateLimited(rate.limit, rate.windowSeconds, rate.retryAfter)], {
+            headers: { 'Retry-After': String(rate.retryAfter) },
+          })
+        }
+        if (endpoint === undefined) {
+          throw new ApiError('route_not_found', [ERROR_MESSAGES.routeNotFound(request.method, pathname)])
+        }
+        if (principal !== undefined) checkPublicKey(access, principal, runtime.publicKeyAccess)
+        const context: EndpointContext = {
+          store,
+          principal,
+          params,
+          get query() {
+            return new URLSearchParams(query)
+          },
+          fields: (wrapper) => readWrapper(request.body, request.header('content-type'), wrapper),
+        }
+        ;({ status, body } = await endpoint.resolve(context))
+      }
+    } catch (error) {
+      // An abort during an injected latency rejects the whole request, as `fetch` does.
+      if (request.signal?.aborted === true && error === request.signal.reason) throw error
+      const apiError = error instanceof ApiError ? error : ApiError.internal(error)
+      status = apiError.status
+      body = apiError.toBody()
+      extraHeaders = apiError.headers
+    }
+
+    runtime.journal?.add(
+      toJournalEntry({
+        endpoint: name,
+        method: request.method,
+        path: pathname,
+        params,
+        principal,
+        body: request.bodyTooLarge === true ? undefined : request.body,
+        status,
+        response: body,
+        startedAt,
+        durationMs: performance.now() - started,
+      }),
+    )
+    if (networkError) return { kind: 'network-error' }
+    const text = JSON.stringify(body)
+    // @note Content-Length, as a real server and msw's HttpResponse.json send it. Without it msw 3
+    // (which mocks the socket) cannot keep the connection alive: fetch opened a new TLS socket
+    // for every request, 1.5× the cost of the request itself (bench/RESULTS.md).
+    const headers: Record<string, string> = { 'Content-Type': CONTENT_TYPE, 'Content-Length': String(utf8ByteLength(text)) }
+    if (rate !== undefined) Object.assign(headers, toRateLimitHeaders(rate))
+    if (extraHeaders !== undefined) Object.assign(headers, extraHeaders)
+    return { kind: 'response', status, headers, body: text }
+  }
+
+  /** The scenario header switches the store when it names another scenario; an unknown name is 400. */
+  function selectScenario(requested: string | undefined): void {
+    if (requested === undefined || requested === store.scenario) return
+    if (!isScenario(requested)) throw new ApiError('bad_request', [ERROR_MESSAGES.unknownScenario(requested)])
+    runtime.useScenario(requested)
+  }
+
+  return {
+    handle(request, only) {
+      const queryAt = request.path.indexOf('?')
+      const pathname = queryAt < 0 ? request.path : request.path.slice(0, queryAt)
+      const query = queryAt < 0 ? '' : request.path.slice(queryAt + 1)
+      // @note Repeated slashes collapse before anything is compared, as Rails' router does.
+      const routePath = underBase(pathname.includes('//') ? pathname.replace(/\/{2,}/g, '/') : pathname, request.basePath)
+      const match = routePath === undefined ? undefined : router.match(request.method, routePath)
+      if (match === undefined && runtime.unknownRoutes === 'passthrough') return Promise.resolve(undefined)
+      const endpoint: Routed = match?.endpoint
+      if (only !== undefined && only !== UNKNOWN_ROUTE && only !== endpoint?.name) return Promise.resolve(undefined)
+      return answer(request, endpoint, pathname, match?.params ?? {}, query)
+    },
+  }
+}
+
+const SCENARIO_HEADER_LOWER = SCENARIO_HEADER.toLowerCase()
