@@ -56,6 +56,8 @@ export interface CoreRuntime {
   publicKeyAccess: PublicKeyAccess
   maxBodyBytes: number
   unknownRoutes: 'not-found' | 'passthrough'
+  /** The mock's clock: journal times follow it, like every other timestamp. */
+  now: () => Date
   /** Switches the store, and everything kept per scenario, to another scenario. */
   useScenario(scenario: Scenario): void
 }
@@ -99,7 +101,8 @@ export function createCore(runtime: CoreRuntime): Core {
     query: string,
   ): Promise<CoreAnswer> {
     const name: EndpointName = endpoint?.name ?? UNKNOWN_ROUTE
-    const startedAt = Date.now()
+    const startedAt = runtime.now().getTime()
+    // `durationMs` stays on a monotonic clock: a fixed or moving `now` says nothing about it.
     const started = performance.now()
     let principal: Principal | undefined
     let rate: RateLimitState | undefined
@@ -107,8 +110,11 @@ export function createCore(runtime: CoreRuntime): Core {
     let body: unknown
     let extraHeaders: Readonly<Record<string, string>> | undefined
     let networkError = false
+    // @note A body over the limit is never read in full (the demo server stops at the limit), so
+    // the journal records none, on every transport alike.
+    const tooLarge = request.bodyTooLarge === true || (request.body?.byteLength ?? 0) > runtime.maxBodyBytes
     try {
-      if (request.bodyTooLarge === true || (request.body?.byteLength ?? 0) > runtime.maxBodyBytes) {
+      if (tooLarge) {
         throw new ApiError('payload_too_large', [ERROR_MESSAGES.payloadTooLarge(runtime.maxBodyBytes)])
       }
       selectScenario(request.header(SCENARIO_HEADER_LOWER))
@@ -162,7 +168,7 @@ export function createCore(runtime: CoreRuntime): Core {
         path: pathname,
         params,
         principal,
-        body: request.bodyTooLarge === true ? undefined : request.body,
+        body: tooLarge ? undefined : request.body,
         status,
         response: body,
         startedAt,

@@ -24,7 +24,7 @@ export interface JournalEntry {
   status: number
   /** The response body as sent, with `key_value` masked. `null` for an injected network error. */
   response: unknown
-  /** When the request arrived (ISO 8601, milliseconds). */
+  /** When the request arrived, by the mock's clock (the `now` option; ISO 8601, milliseconds). */
   time: string
   durationMs: number
 }

@@ -113,6 +113,7 @@ export function createMockInternals(options: VoiceableMockOptions = {}): MockInt
     publicKeyAccess: options.publicKeyAccess ?? DEFAULT_PUBLIC_KEY_ACCESS,
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
     unknownRoutes,
+    now,
     useScenario,
   })
   const { list, record } = createMswHandlers(core, baseUrls, unknownRoutes)
