@@ -14,6 +14,6 @@ export default defineConfig({
   target: 'es2022',
   platform: 'neutral',
   // Never bundle msw: the consumer's setupServer/setupWorker and our handlers must share one copy.
-  external: ['msw', 'zod', '@faker-js/faker', /^node:/],
+  external: ['msw', 'zod', '@faker-js/faker', 'jose', /^node:/],
   removeNodeProtocol: false,
 })

@@ -1,8 +1,9 @@
 /**
- * HS256 JSON Web Tokens on WebCrypto (`crypto.subtle`), so the same code runs in Node, the
- * browser worker and the demo server. Only HS256 is accepted: `alg: none` and every other
- * algorithm are rejected before any signature check.
+ * HS256 JSON Web Tokens with `jose`, which runs on WebCrypto (`crypto.subtle`), so the same code
+ * runs in Node, the browser worker and the demo server. Only HS256 is accepted: `alg: none` and
+ * every other algorithm are rejected before any signature check.
  */
+import { base64url, errors, jwtVerify, SignJWT } from 'jose'
 
 export interface TokenClaims {
   /** The user id, as a string (RFC 7519). */
@@ -18,9 +19,7 @@ export type TokenCheck =
   | { ok: true; claims: TokenClaims }
   | { ok: false; reason: 'malformed' | 'signature' | 'expired' }
 
-const encoder = new TextEncoder()
-const decoder = new TextDecoder()
-
+/** The header every token carries, in this key order, so tokens stay byte-identical. */
 const HEADER = { alg: 'HS256', typ: 'JWT' } as const
 
 /** A token is three base64url segments joined by dots; API keys never contain a dot. */
@@ -31,35 +30,22 @@ export function looksLikeJwt(token: string): boolean {
 }
 
 export function toBase64Url(bytes: Uint8Array): string {
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')
-}
-
-function fromBase64Url(text: string): Uint8Array {
-  const binary = atob(text.replaceAll('-', '+').replaceAll('_', '/'))
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return bytes
+  return base64url.encode(bytes)
 }
 
 /**
- * Decodes a segment only if it is in canonical form. @note The last character of a base64url
- * string may carry unused bits that `atob` ignores; accepting those would let a token whose
- * text was altered still verify.
+ * Whether a segment is base64url in canonical form: re-encoding gives it back. @note The last
+ * character of a base64url string may carry unused bits, and `jose` decodes leniently (`atob`, or
+ * `Uint8Array.fromBase64` in its default loose mode), ignoring them: without this check a token
+ * whose last signature character was changed to one of three others still verifies
+ * (test/regressions/jwt-signature-malleability.test.ts).
  */
-function fromCanonicalBase64Url(text: string): Uint8Array {
-  const bytes = fromBase64Url(text)
-  if (toBase64Url(bytes) !== text) throw new TypeError('non-canonical base64url')
-  return bytes
-}
-
-function encodeJson(value: unknown): string {
-  return toBase64Url(encoder.encode(JSON.stringify(value)))
-}
-
-function decodeJson(segment: string): unknown {
-  return JSON.parse(decoder.decode(fromCanonicalBase64Url(segment)))
+function isCanonicalBase64Url(segment: string): boolean {
+  try {
+    return toBase64Url(base64url.decode(segment)) === segment
+  } catch {
+    return false
+  }
 }
 
 function isClaims(value: unknown): value is TokenClaims {
@@ -83,7 +69,7 @@ export function createTokenSigner(secret: string): TokenSigner {
   const getKey = (): Promise<CryptoKey> => {
     key ??= crypto.subtle.importKey(
       'raw',
-      fromBase64Url(secret) as Uint8Array<ArrayBuffer>,
+      base64url.decode(secret) as Uint8Array<ArrayBuffer>,
       { name: 'HMAC', hash: 'SHA-256' },
       false,
       ['sign', 'verify'],
@@ -93,36 +79,30 @@ export function createTokenSigner(secret: string): TokenSigner {
 
   return {
     async sign(claims) {
-      const input = `${encodeJson(HEADER)}.${encodeJson(claims)}`
-      const signature = await crypto.subtle.sign('HMAC', await getKey(), encoder.encode(input))
-      return `${input}.${toBase64Url(new Uint8Array(signature))}`
+      return new SignJWT({ ...claims }).setProtectedHeader(HEADER).sign(await getKey())
     },
 
     async verify(token, nowSeconds) {
-      if (!looksLikeJwt(token)) return { ok: false, reason: 'malformed' }
-      const [header, payload, signature] = token.split('.') as [string, string, string]
+      // Order: shape, then signature (of canonical segments), then expiry.
+      if (!looksLikeJwt(token) || !token.split('.').every(isCanonicalBase64Url)) return { ok: false, reason: 'malformed' }
       let claims: unknown
+      let expired = false
       try {
-        const decodedHeader = decodeJson(header) as Record<string, unknown> | null
-        if (decodedHeader?.['alg'] !== 'HS256') return { ok: false, reason: 'malformed' }
-        claims = decodeJson(payload)
-      } catch {
-        return { ok: false, reason: 'malformed' }
+        const verified = await jwtVerify(token, await getKey(), {
+          algorithms: [HEADER.alg],
+          // Expiry against the mock's clock, not the machine's.
+          currentDate: new Date(nowSeconds * 1000),
+        })
+        claims = verified.payload
+      } catch (error) {
+        if (error instanceof errors.JWSSignatureVerificationFailed) return { ok: false, reason: 'signature' }
+        // jose checks `exp` only once the signature holds, and hands back the claims it read.
+        if (!(error instanceof errors.JWTExpired)) return { ok: false, reason: 'malformed' }
+        claims = error.payload
+        expired = true
       }
       if (!isClaims(claims)) return { ok: false, reason: 'malformed' }
-      let valid: boolean
-      try {
-        valid = await crypto.subtle.verify(
-          'HMAC',
-          await getKey(),
-          fromCanonicalBase64Url(signature) as Uint8Array<ArrayBuffer>,
-          encoder.encode(`${header}.${payload}`),
-        )
-      } catch {
-        return { ok: false, reason: 'malformed' }
-      }
-      if (!valid) return { ok: false, reason: 'signature' }
-      if (claims.exp <= nowSeconds) return { ok: false, reason: 'expired' }
+      if (expired) return { ok: false, reason: 'expired' }
       return { ok: true, claims }
     },
   }
