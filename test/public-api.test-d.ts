@@ -43,6 +43,10 @@ it('keys the handler record by endpoint name', () => {
   void mock.handlersByEndpoint.getApiKeys
 })
 
+it('types mock.fetch as the global fetch, so it drops into any client that takes one', () => {
+  expectTypeOf(mock.fetch).toEqualTypeOf<typeof fetch>()
+})
+
 it('rejects a misspelled option at compile time', () => {
   // @ts-expect-error `sed` is not an option (`seed` is)
   createVoiceableMock({ sed: 1 })
