@@ -54,7 +54,8 @@ const TOKEN_FAILURES = {
   expired: ERROR_MESSAGES.expiredToken,
 } as const
 
-async function resolveCredential(credential: Credential, store: VoiceableStore): Promise<CallerResult> {
+/** An API key (either header) resolves at once; only a JWT's signature check waits. */
+function resolveCredential(credential: Credential, store: VoiceableStore): CallerResult | Promise<CallerResult> {
   switch (credential.scheme) {
     case 'malformed':
       return {
@@ -66,28 +67,34 @@ async function resolveCredential(credential: Credential, store: VoiceableStore):
       const principal = store.authenticateKeyValue(credential.token)
       return principal === undefined ? { ok: false, reason: ERROR_MESSAGES.invalidApiKey } : { ok: true, principal }
     }
-    case 'bearer-jwt': {
-      const result = await store.authenticateToken(credential.token)
-      return result.ok ? result : { ok: false, reason: TOKEN_FAILURES[result.reason] }
-    }
+    case 'bearer-jwt':
+      return store
+        .authenticateToken(credential.token)
+        .then((result) => (result.ok ? result : { ok: false, reason: TOKEN_FAILURES[result.reason] }))
   }
+}
+
+/** The caller named by every credential's result, in the order the credentials were sent. */
+function combine(results: readonly CallerResult[]): CallerResult {
+  let acting: Principal | undefined
+  for (const result of results) {
+    if (!result.ok) return result
+    if (acting !== undefined && acting.user.id !== result.principal.user.id) {
+      return { ok: false, reason: ERROR_MESSAGES.conflictingCredentials }
+    }
+    acting ??= result.principal
+  }
+  return acting === undefined ? { ok: false, reason: ERROR_MESSAGES.missingCredentials } : { ok: true, principal: acting }
 }
 
 /**
  * Who is calling. Every credential sent must be valid and all must name the same user: an
  * invalid header is never silently ignored because a valid one sits beside it. When both are
- * valid, `X-API-Key` is the acting credential (it decides public-key permissions).
+ * valid, `X-API-Key` is the acting credential (it decides public-key permissions). Synchronous
+ * unless a JWT has to be verified (WebCrypto is asynchronous), so API-key requests wait for nothing.
  */
-export async function resolveCaller(header: HeaderLookup, store: VoiceableStore): Promise<CallerResult> {
-  const credentials = parseCredentials(header)
-  if (credentials.length === 0) return { ok: false, reason: ERROR_MESSAGES.missingCredentials }
-  let acting: Principal | undefined
-  for (const credential of credentials) {
-    const result = await resolveCredential(credential, store)
-    if (!result.ok) return result
-    if (acting !== undefined && acting.user.id !== result.principal.user.id)
-      return { ok: false, reason: ERROR_MESSAGES.conflictingCredentials }
-    acting ??= result.principal
-  }
-  return { ok: true, principal: acting as Principal }
+export function resolveCaller(header: HeaderLookup, store: VoiceableStore): CallerResult | Promise<CallerResult> {
+  const results = parseCredentials(header).map((credential) => resolveCredential(credential, store))
+  if (results.every((result): result is CallerResult => !(result instanceof Promise))) return combine(results)
+  return Promise.all(results).then(combine)
 }

@@ -5,7 +5,8 @@ import { ENDPOINTS, UNKNOWN_ROUTE, type EndpointName } from './endpoints/table.j
 import { ApiError, ERROR_MESSAGES } from './envelope.js'
 import type { FaultInjector } from './faults.js'
 import { utf8ByteLength } from './internal/utf8.js'
-import { toJournalEntry, type Journal } from './journal.js'
+import { parseKeyId } from './internal/key-id.js'
+import { toCredential, type Journal } from './journal.js'
 import { toRateLimitHeaders, type RateLimiter, type RateLimitState } from './rate-limit.js'
 import { readWrapper } from './request-body.js'
 import { createRouter } from './router.js'
@@ -52,7 +53,7 @@ export interface CoreRuntime {
   store: VoiceableStore
   rateLimiter: RateLimiter | undefined
   faults: FaultInjector
-  journal: Journal | undefined
+  journal: Journal
   publicKeyAccess: PublicKeyAccess
   maxBodyBytes: number
   unknownRoutes: 'not-found' | 'passthrough'
@@ -118,9 +119,10 @@ export function createCore(runtime: CoreRuntime): Core {
         throw new ApiError('payload_too_large', [ERROR_MESSAGES.payloadTooLarge(runtime.maxBodyBytes)])
       }
       selectScenario(request.header(SCENARIO_HEADER_LOWER))
-      const caller = await resolveCaller(request.header, store)
+      const pending = resolveCaller(request.header, store)
+      const caller = pending instanceof Promise ? await pending : pending
       principal = caller.ok ? caller.principal : undefined
-      rate = runtime.rateLimiter?.hit(principal === undefined ? 'anonymous' : `user:${principal.user.id}`)
+      rate = runtime.rateLimiter?.hit(principal === undefined ? 'anonymous' : `user:${principal.user.id}`, startedAt)
 
       const fault = runtime.faults.apply(name, principal, request.signal)
       networkError = (fault === undefined ? undefined : await fault) === 'network-error'
@@ -150,7 +152,8 @@ export function createCore(runtime: CoreRuntime): Core {
           },
           fields: (wrapper) => readWrapper(request.body, request.header('content-type'), wrapper),
         }
-        ;({ status, body } = await endpoint.resolve(context))
+        const resolved = endpoint.resolve(context)
+        ;({ status, body } = resolved instanceof Promise ? await resolved : resolved)
       }
     } catch (error) {
       // An abort during an injected latency rejects the whole request, as `fetch` does.
@@ -161,22 +164,21 @@ export function createCore(runtime: CoreRuntime): Core {
       extraHeaders = apiError.headers
     }
 
-    runtime.journal?.add(
-      toJournalEntry({
-        endpoint: name,
-        method: request.method,
-        path: pathname,
-        params,
-        principal,
-        body: tooLarge ? undefined : request.body,
-        status,
-        response: body,
-        startedAt,
-        durationMs: performance.now() - started,
-      }),
-    )
-    if (networkError) return { kind: 'network-error' }
-    const text = JSON.stringify(body)
+    const text = networkError ? null : JSON.stringify(body)
+    runtime.journal.add({
+      endpoint: name,
+      method: request.method,
+      path: pathname,
+      keyId: parseKeyId(params['keyId']) ?? null,
+      body: tooLarge ? undefined : request.body,
+      userId: principal?.user.id ?? null,
+      credential: toCredential(principal),
+      status,
+      responseText: text,
+      time: startedAt,
+      durationMs: performance.now() - started,
+    })
+    if (text === null) return { kind: 'network-error' }
     // @note Content-Length, as a real server and msw's HttpResponse.json send it. Without it msw 3
     // (which mocks the socket) cannot keep the connection alive: fetch opened a new TLS socket
     // for every request, 1.5× the cost of the request itself (bench/RESULTS.md).

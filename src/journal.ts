@@ -1,5 +1,4 @@
 import type { EndpointName } from './endpoints/table.js'
-import { parseKeyId } from './internal/key-id.js'
 import type { Principal } from './store.js'
 
 /** Most entries the journal keeps; older ones are dropped first, so long runs stay bounded. */
@@ -60,7 +59,31 @@ function maskKeyValues(body: unknown): unknown {
   return { ...body, data: { ...data, key_value: maskSecret(keyValue) } }
 }
 
-function matches(entry: JournalEntry, query: JournalQuery): boolean {
+/**
+ * One request as the journal keeps it: primitives and text only. @note Entries are materialized
+ * (bodies parsed, secrets masked) when read, which tests do rarely; keeping every response's
+ * object tree alive instead cost the demo server a garbage collection per few hundred requests.
+ */
+export interface JournalRecord {
+  endpoint: EndpointName
+  method: string
+  path: string
+  keyId: number | null
+  /** The request body's bytes, if any. */
+  body: Uint8Array | undefined
+  userId: number | null
+  credential: JournalEntry['credential']
+  status: number
+  /** The response body as sent; `null` for an injected network error. */
+  responseText: string | null
+  /** Epoch milliseconds, by the mock's clock. */
+  time: number
+  durationMs: number
+}
+
+type Kept = JournalRecord & { seq: number }
+
+function matches(entry: Kept, query: JournalQuery): boolean {
   return (
     (query.endpoint === undefined || entry.endpoint === query.endpoint) &&
     (query.method === undefined || entry.method === query.method.toUpperCase()) &&
@@ -70,26 +93,64 @@ function matches(entry: JournalEntry, query: JournalQuery): boolean {
   )
 }
 
-export interface Journal extends RequestJournal {
-  add(entry: Omit<JournalEntry, 'seq'>): void
+const decoder = new TextDecoder()
+
+function materialize(kept: Kept): JournalEntry {
+  return {
+    seq: kept.seq,
+    endpoint: kept.endpoint,
+    method: kept.method,
+    path: kept.path,
+    keyId: kept.keyId,
+    body: kept.body === undefined ? null : parseLoose(decoder.decode(kept.body)),
+    userId: kept.userId,
+    credential: kept.credential,
+    status: kept.status,
+    response: kept.responseText === null ? null : maskKeyValues(JSON.parse(kept.responseText)),
+    time: new Date(kept.time).toISOString(),
+    durationMs: kept.durationMs,
+  }
 }
 
+export interface Journal extends RequestJournal {
+  add(record: JournalRecord): void
+}
+
+/** The journal of a mock created with `journal: false` or `maxEntries: 0`: it keeps nothing. */
+const NO_JOURNAL: Journal = {
+  add() {},
+  entries: () => [],
+  count: () => 0,
+  last: () => undefined,
+  clear() {},
+}
+
+/**
+ * A journal of the last `maxEntries` requests; `0` keeps none (the same as `journal: false`).
+ * @throws TypeError when `maxEntries` is negative or not a whole number.
+ */
 export function createJournal(maxEntries: number = JOURNAL_MAX_ENTRIES): Journal {
-  let entries: JournalEntry[] = []
+  if (!Number.isSafeInteger(maxEntries) || maxEntries < 0) {
+    throw new TypeError(`Failed to create the journal: maxEntries must be a whole number of at least 0 (0 keeps none), got ${String(maxEntries)}`)
+  }
+  if (maxEntries === 0) return NO_JOURNAL
+  let entries: Kept[] = []
   let seq = 0
-  const kept = (): JournalEntry[] => (entries.length > maxEntries ? entries.slice(-maxEntries) : entries)
+  const kept = (): Kept[] => (entries.length > maxEntries ? entries.slice(-maxEntries) : entries)
   return {
-    add(entry) {
-      entries.push({ ...entry, seq: ++seq, response: maskKeyValues(entry.response) })
+    add(record) {
+      const entry = record as Kept
+      entry.seq = ++seq
+      entries.push(entry)
       // @note Trim in batches so a long run pays O(1) per request, not a copy of the journal.
       if (entries.length >= maxEntries * 2) entries = entries.slice(-maxEntries)
     },
-    entries: (query = {}) => kept().filter((entry) => matches(entry, query)).map((entry) => structuredClone(entry)),
+    entries: (query = {}) => kept().filter((entry) => matches(entry, query)).map(materialize),
     count: (query = {}) => kept().reduce((total, entry) => total + (matches(entry, query) ? 1 : 0), 0),
     last(query = {}) {
       for (let i = entries.length - 1; i >= Math.max(0, entries.length - maxEntries); i--) {
-        const entry = entries[i] as JournalEntry
-        if (matches(entry, query)) return structuredClone(entry)
+        const entry = entries[i] as Kept
+        if (matches(entry, query)) return materialize(entry)
       }
       return undefined
     },
@@ -100,10 +161,9 @@ export function createJournal(maxEntries: number = JOURNAL_MAX_ENTRIES): Journal
   }
 }
 
-
 /**
- * Deepest JSON nesting the journal keeps parsed. A deeper body is kept as its text: copying it
- * (`structuredClone`, on every read) would overflow the stack and break `entries()`.
+ * Deepest JSON nesting the journal keeps parsed. A deeper body is kept as its text: whoever reads
+ * the entry (`JSON.stringify`, `expect().toEqual`) recurses through it and would overflow the stack.
  */
 export const JOURNAL_MAX_BODY_DEPTH = 256
 
@@ -134,41 +194,8 @@ function parseLoose(text: string): unknown {
   }
 }
 
-/** One request as the core handled it: what the journal records. */
-export interface HandledRequest {
-  endpoint: EndpointName
-  method: string
-  /** The request path without its query. */
-  path: string
-  params: Readonly<Record<string, string>>
-  principal: Principal | undefined
-  /** The request body's bytes, if any. */
-  body: Uint8Array | undefined
-  /** `0` for an injected network error. */
-  status: number
-  /** `null` for an injected network error. */
-  response: unknown
-  /** When the request arrived, epoch milliseconds. */
-  startedAt: number
-  durationMs: number
-}
-
-const decoder = new TextDecoder()
-
-/** The journal's record of a handled request. */
-export function toJournalEntry(handled: HandledRequest): Omit<JournalEntry, 'seq'> {
-  const { principal } = handled
-  return {
-    endpoint: handled.endpoint,
-    method: handled.method,
-    path: handled.path,
-    keyId: parseKeyId(handled.params['keyId']) ?? null,
-    body: handled.body === undefined ? null : parseLoose(decoder.decode(handled.body)),
-    userId: principal?.user.id ?? null,
-    credential: principal === undefined ? null : principal.keyType === 'jwt' ? 'jwt' : `${principal.keyType}-key`,
-    status: handled.status,
-    response: handled.response,
-    time: new Date(handled.startedAt).toISOString(),
-    durationMs: handled.durationMs,
-  }
+/** What the credential of a request was, as the journal records it. */
+export function toCredential(principal: Principal | undefined): JournalEntry['credential'] {
+  if (principal === undefined) return null
+  return principal.keyType === 'jwt' ? 'jwt' : `${principal.keyType}-key`
 }

@@ -34,7 +34,7 @@ export interface VoiceableMockOptions extends StoreOptions {
   maxBodyBytes?: number | undefined
   /** `'not-found'` (default) answers unknown paths and methods under the base URLs with the API's 404; `'passthrough'` leaves them to msw and your own handlers. */
   unknownRoutes?: 'not-found' | 'passthrough' | undefined
-  /** Keep the request journal (default, the last `JOURNAL_MAX_ENTRIES` requests), or `false` to keep none. */
+  /** Keep the request journal (default, the last `JOURNAL_MAX_ENTRIES` requests); `false` or `maxEntries: 0` keeps none. */
   journal?: { maxEntries?: number } | false | undefined
 }
 
@@ -87,7 +87,7 @@ export function createMockInternals(options: VoiceableMockOptions = {}): MockInt
           },
           now,
         )
-  const journal = options.journal === false ? undefined : createJournal(options.journal?.maxEntries ?? JOURNAL_MAX_ENTRIES)
+  const journal = createJournal(options.journal === false ? 0 : (options.journal?.maxEntries ?? JOURNAL_MAX_ENTRIES))
   const faults = createFaultInjector(options.seed ?? DEFAULT_SEED, rateLimiter?.exhaust)
   const baseUrls = (typeof options.baseUrl === 'string' ? [options.baseUrl] : (options.baseUrl ?? DEFAULT_BASE_URLS)).map(
     normalizeBaseUrl,
@@ -98,7 +98,7 @@ export function createMockInternals(options: VoiceableMockOptions = {}): MockInt
   function clearRequestState(): void {
     rateLimiter?.clear()
     faults.reset()
-    journal?.clear()
+    journal.clear()
   }
   function useScenario(scenario: Scenario): void {
     store.useScenario(scenario)
@@ -123,7 +123,7 @@ export function createMockInternals(options: VoiceableMockOptions = {}): MockInt
     handlersByEndpoint: record,
     fetch: createMockFetch(core, baseUrls),
     store,
-    journal: journal ?? createJournal(0),
+    journal,
     faults,
     reset() {
       store.reset()

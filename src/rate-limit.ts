@@ -22,8 +22,8 @@ export interface RateLimitState {
 }
 
 export interface RateLimiter {
-  /** Counts one request for `bucket` and says where it stands. */
-  hit(bucket: string): RateLimitState
+  /** Counts one request for `bucket` at `time` (epoch ms; default now) and says where it stands. */
+  hit(bucket: string, time?: number): RateLimitState
   /** Sets `bucket` as if it had used up its window (for fault injection). */
   exhaust(bucket: string): void
   clear(): void
@@ -43,8 +43,7 @@ export function createRateLimiter(options: RateLimitOptions, now: () => Date): R
   }
 
   return {
-    hit(bucket) {
-      const time = now().getTime()
+    hit(bucket, time = now().getTime()) {
       const entry = current(bucket, time)
       entry.count++
       const end = entry.start + windowMs

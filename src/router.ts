@@ -27,7 +27,14 @@ function decode(segment: string): string {
 
 /** The segments of a path: repeated and trailing slashes say nothing, as in Rails' router. */
 function toSegments(path: string): string[] {
-  return path.split('/').filter((segment) => segment !== '')
+  const segments: string[] = []
+  let start = 0
+  for (let end = path.indexOf('/'); end !== -1; end = path.indexOf('/', start)) {
+    if (end > start) segments.push(path.slice(start, end))
+    start = end + 1
+  }
+  if (start < path.length) segments.push(path.slice(start))
+  return segments
 }
 
 /**

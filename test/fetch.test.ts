@@ -112,13 +112,16 @@ it("aborts during an injected latency with the signal's reason, without waiting 
 
 it('works as the custom fetch of a hand-written client', async () => {
   class VoiceableClient {
-    constructor(
-      private readonly baseUrl: string,
-      private readonly apiKey: string,
-      private readonly fetchImpl: typeof fetch = fetch,
-    ) {}
+    readonly #baseUrl: string
+    readonly #apiKey: string
+    readonly #fetch: typeof fetch
+    constructor(baseUrl: string, apiKey: string, fetchImpl: typeof fetch = fetch) {
+      this.#baseUrl = baseUrl
+      this.#apiKey = apiKey
+      this.#fetch = fetchImpl
+    }
     async listApiKeys(): Promise<{ id: number; name: string }[]> {
-      const response = await this.fetchImpl(`${this.baseUrl}/api_keys`, { headers: { 'X-API-Key': this.apiKey } })
+      const response = await this.#fetch(`${this.#baseUrl}/api_keys`, { headers: { 'X-API-Key': this.#apiKey } })
       if (!response.ok) throw new Error(`HTTP ${response.status}`)
       return ((await response.json()) as { data: { id: number; name: string }[] }).data
     }

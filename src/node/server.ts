@@ -39,6 +39,8 @@ const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
 
 type BodyResult = { kind: 'ok'; bytes: Uint8Array | undefined } | { kind: 'too-large'; closeConnection: boolean } | { kind: 'aborted' }
 
+const NO_BODY: BodyResult = { kind: 'ok', bytes: undefined }
+
 /**
  * After a 413, the rest of an oversized body is read and dropped, up to this many times the
  * limit, so that the client finishes its upload and reads the 413 (a client still writing to a
@@ -51,11 +53,15 @@ const DRAIN_FACTOR = 8
  * reports `too-large` at once (a declared `Content-Length` over the limit is refused before
  * reading), so no request ever buffers more than `limit` bytes.
  */
-function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> | BodyResult {
   const drainLimit = limit * DRAIN_FACTOR
-  const declared = Number(req.headers['content-length'])
+  const contentLength = req.headers['content-length']
+  // @note No Content-Length and no Transfer-Encoding: HTTP/1.1 says there is no body (RFC 9112
+  // §6.3), so nothing is waited for; Node drops whatever follows as the next request.
+  if (contentLength === undefined && req.headers['transfer-encoding'] === undefined) return NO_BODY
+  const declared = Number(contentLength)
   // @note Node itself reads and drops an unread body once the response has ended.
-  if (declared > limit) return Promise.resolve({ kind: 'too-large', closeConnection: declared > drainLimit })
+  if (declared > limit) return { kind: 'too-large', closeConnection: declared > drainLimit }
   return new Promise((resolve) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -161,7 +167,8 @@ export function createMockRequestListener(options: MockRequestListenerOptions): 
     }
 
     void (async () => {
-      const body = await readBody(req, options.maxBodyBytes)
+      const reading = readBody(req, options.maxBodyBytes)
+      const body = reading instanceof Promise ? await reading : reading
       if (body.kind === 'aborted') return
       if (options.delayMs !== undefined && options.delayMs > 0) {
         await sleep(options.delayMs, undefined, options.signal === undefined ? {} : { signal: options.signal })

@@ -61,3 +61,25 @@ it('keeps nothing with journal false', async () => {
   await call(mock, 'GET /api_keys/1')
   expect(mock.journal.count()).toBe(0)
 })
+
+it('keeps nothing with maxEntries 0, the same as journal: false', async () => {
+  const off = createTestMock({ journal: { maxEntries: 0 } })
+  for (let i = 0; i < 5; i++) await call(off, 'GET /api_keys/1')
+  expect(off.journal.count()).toBe(0)
+  expect(off.journal.entries()).toEqual([])
+  expect(off.journal.last()).toBeUndefined()
+})
+
+it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('refuses maxEntries %s with a TypeError naming it', (maxEntries) => {
+  expect(() => createTestMock({ journal: { maxEntries } })).toThrow(
+    new TypeError(`Failed to create the journal: maxEntries must be a whole number of at least 0 (0 keeps none), got ${maxEntries}`),
+  )
+})
+
+it('masks a created secret when read, however often it is read', async () => {
+  const mock = createTestMock()
+  await call(mock, 'POST /api_keys', { json: { api_key: { name: 'Masked', key_type: 'private' } } })
+  const first = mock.journal.last({ endpoint: 'createApiKey' })
+  expect((first?.response as { data: { key_value: string } }).data.key_value).toBe('sk_live_********')
+  expect(mock.journal.last({ endpoint: 'createApiKey' })).toEqual(first)
+})
