@@ -32,6 +32,7 @@ if (!existsSync(join(REPO, 'dist', 'index.js'))) {
 
 const MEASUREMENTS = [
   { name: 'get-vs-bare', file: 'get-vs-bare.mjs' },
+  { name: 'fetch-vs-msw', file: 'fetch-vs-msw.mjs' },
   { name: 'store-size', file: 'store-size.mjs' },
   { name: 'build-store', file: 'build-store.mjs', args: ['--size=10000'], key: 'build-store-10k' },
   { name: 'build-store', file: 'build-store.mjs', args: ['--size=100000'], key: 'build-store-100k' },
@@ -162,6 +163,17 @@ for (const leg of legs) {
       goal(leg.id, `get-vs-bare-${mode}`, x(r1.cpu), '≤ 1.05×', r1.cpu <= 1.05)
     }
   } else if (r['get-vs-bare']) notMeasured(leg.id, 'get-vs-bare', 'failed')
+
+  const fvm = r['fetch-vs-msw']
+  if (fvm && !fvm.failed) {
+    const m = fvm.results
+    out()
+    out(`### GET /api_keys/{id} through mock.fetch vs fetch + setupServer (${fvm.requests['mock.fetch']} and ${fvm.requests['setupServer+fetch']} sequential, ${fvm.requests.rounds} rounds, journal on)`)
+    out(`- mock.fetch ${us(m['mock.fetch'])}; setupServer + fetch ${us(m['setupServer+fetch'])}`)
+    const speedup = ratio(m['setupServer+fetch'], m['mock.fetch'])
+    out(`  mock.fetch is ${rx(speedup)} faster`)
+    goal(leg.id, 'mock-fetch-vs-setupServer', `${x(speedup.cpu)} faster`, '≥ 10×', speedup.cpu >= 10)
+  } else if (fvm) notMeasured(leg.id, 'mock-fetch-vs-setupServer', 'failed')
 
   const ss = r['store-size']
   if (ss && !ss.failed) {
