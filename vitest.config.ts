@@ -6,8 +6,14 @@ export default defineConfig({
     // Tests import the library by its own name; here it resolves to the sources. The consumer
     // tests (test/consumer) install the packed tarball instead, to exercise the exports map.
     alias: [
-      { find: /^voiceable-mock$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
-      { find: /^voiceable-mock\/node$/, replacement: fileURLToPath(new URL('./src/node/index.ts', import.meta.url)) },
+      {
+        find: /^voiceable-mock$/,
+        replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+      },
+      {
+        find: /^voiceable-mock\/node$/,
+        replacement: fileURLToPath(new URL('./src/node/index.ts', import.meta.url)),
+      },
     ],
   },
   test: {
@@ -32,7 +38,12 @@ export default defineConfig({
         test: {
           name: 'types',
           include: [],
-          typecheck: { enabled: true, only: true, include: ['test/**/*.test-d.ts'], tsconfig: 'tsconfig.json' },
+          typecheck: {
+            enabled: true,
+            only: true,
+            include: ['test/**/*.test-d.ts'],
+            tsconfig: 'tsconfig.json',
+          },
         },
       },
     ],

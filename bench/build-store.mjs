@@ -1,7 +1,19 @@
 // Building a store of --size=N generated keys with `store.generateApiKeys`: time and heap.
 // One size per child process, so each starts from a clean heap.
 import { createVoiceableMock } from '../dist/index.js'
-import { arg, elapsedMs, gc, heapMiB, log, pick, report, startClock, stats, statsBy, turn } from './lib/harness.mjs'
+import {
+  arg,
+  elapsedMs,
+  gc,
+  heapMiB,
+  log,
+  pick,
+  report,
+  startClock,
+  stats,
+  statsBy,
+  turn,
+} from './lib/harness.mjs'
 
 const size = Number(arg('size', '10000'))
 const rounds = size >= 1_000_000 ? pick(3, 1) : size >= 100_000 ? pick(5, 2) : pick(15, 7)
@@ -23,13 +35,16 @@ for (let round = 0; round < rounds + 1; round++) {
   const ms = elapsedMs(clock)
   keep = mock
   gc()
-  if (keep.store.countApiKeys() !== size + 1) throw new Error(`Failed to build the store: ${keep.store.countApiKeys()} keys`)
+  if (keep.store.countApiKeys() !== size + 1)
+    throw new Error(`Failed to build the store: ${keep.store.countApiKeys()} keys`)
   // Round 0 warms the JIT up and is not counted, except for 1M keys (which warm up by themselves).
   if (round === 0 && size < 1_000_000) continue
   times.push(ms)
   heapDeltas.push(heapMiB() - before)
   heapTotals.push(heapMiB())
-  log(`  ${size} keys: ${ms.cpu.toFixed(1)} ms CPU, ${ms.wall.toFixed(1)} ms wall, +${(heapMiB() - before).toFixed(0)} MiB (heap ${heapMiB().toFixed(0)} MiB)`)
+  log(
+    `  ${size} keys: ${ms.cpu.toFixed(1)} ms CPU, ${ms.wall.toFixed(1)} ms wall, +${(heapMiB() - before).toFixed(0)} MiB (heap ${heapMiB().toFixed(0)} MiB)`,
+  )
   if (times.length >= rounds) break
 }
 

@@ -33,7 +33,9 @@ async function bundle(contents) {
   const inputs = Object.values(result.metafile.outputs)[0].inputs
   const byPackage = {}
   for (const [path, { bytesInOutput }] of Object.entries(inputs)) {
-    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ?? (path.startsWith('dist/') ? 'voiceable-mock (dist)' : path)
+    const name =
+      /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1] ??
+      (path.startsWith('dist/') ? 'voiceable-mock (dist)' : path)
     byPackage[name] = (byPackage[name] ?? 0) + bytesInOutput
   }
   return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length, byPackage }

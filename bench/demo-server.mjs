@@ -28,7 +28,9 @@ process.on('exit', stopAll)
 
 /** Spawns a server script; returns its base URL and a way to read its CPU time (µs). */
 function startServer(script, args = []) {
-  const child = spawn(process.execPath, [join(ROOT, 'bench', 'servers', script), ...args], { stdio: ['pipe', 'pipe', 'inherit'] })
+  const child = spawn(process.execPath, [join(ROOT, 'bench', 'servers', script), ...args], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  })
   children.push(child)
   const waiting = []
   let text = ''
@@ -48,8 +50,14 @@ function startServer(script, args = []) {
   }
   const started = Promise.race([
     next(),
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`Failed to start ${script}: no URL within 30 s`)), 30_000)),
-    new Promise((_, reject) => child.on('exit', (code) => reject(new Error(`Failed to start ${script}: exited with ${code}`)))),
+    new Promise((_, reject) =>
+      setTimeout(() => reject(new Error(`Failed to start ${script}: no URL within 30 s`)), 30_000),
+    ),
+    new Promise((_, reject) =>
+      child.on('exit', (code) =>
+        reject(new Error(`Failed to start ${script}: exited with ${code}`)),
+      ),
+    ),
   ])
   return started.then(({ base }) => ({ base, cpu }))
 }
@@ -66,19 +74,39 @@ function freePort() {
 async function startJsonServer() {
   const folder = mkdtempSync(join(tmpdir(), 'voiceable-bench-json-server-'))
   process.on('exit', () => rmSync(folder, { recursive: true, force: true }))
-  const keys = createVoiceableMock().snapshot().api_keys.map((key) => ({ ...key, key_value: null }))
+  const keys = createVoiceableMock()
+    .snapshot()
+    .api_keys.map((key) => ({ ...key, key_value: null }))
   const db = join(folder, 'db.json')
   writeFileSync(db, JSON.stringify({ api_keys: keys }))
-  return startServer('json-server.mjs', [`--db=${db}`, `--port=${await freePort()}`, `--repo=${REPO}`])
+  return startServer('json-server.mjs', [
+    `--db=${db}`,
+    `--port=${await freePort()}`,
+    `--repo=${REPO}`,
+  ])
 }
 
 function load(url, count) {
-  const args = [join(ROOT, 'bench', 'servers', 'load.mjs'), `--url=${url}`, `--count=${count}`, `--concurrency=${CONCURRENCY}`, '--seconds=60', `--headers=${JSON.stringify(HEADERS)}`]
+  const args = [
+    join(ROOT, 'bench', 'servers', 'load.mjs'),
+    `--url=${url}`,
+    `--count=${count}`,
+    `--concurrency=${CONCURRENCY}`,
+    '--seconds=60',
+    `--headers=${JSON.stringify(HEADERS)}`,
+  ]
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], timeout: 90_000 })
+    const child = spawn(process.execPath, args, {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      timeout: 90_000,
+    })
     let text = ''
     child.stdout.on('data', (chunk) => (text += chunk))
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(text)) : reject(new Error(`Failed to load ${url}: exit ${code}`))))
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(text))
+        : reject(new Error(`Failed to load ${url}: exit ${code}`)),
+    )
   })
 }
 
@@ -90,20 +118,40 @@ const servers = {
 const urlOf = (name) => `${servers[name].base}/api_keys/1`
 for (const name of Object.keys(servers)) {
   const warm = await load(urlOf(name), 500)
-  if (warm.statuses[200] !== 500) throw new Error(`Failed to benchmark ${name}: warm-up answered ${JSON.stringify(warm.statuses)}`)
+  if (warm.statuses[200] !== 500)
+    throw new Error(
+      `Failed to benchmark ${name}: warm-up answered ${JSON.stringify(warm.statuses)}`,
+    )
 }
 const statuses = {}
 const values = await interleave(ROUNDS, Object.keys(servers), async (name) => {
   const before = await servers[name].cpu()
   const run = await load(urlOf(name), COUNT)
   const cpuPerRequest = ((await servers[name].cpu()) - before) / run.requests
-  for (const [status, n] of Object.entries(run.statuses)) statuses[`${name} ${status}`] = (statuses[`${name} ${status}`] ?? 0) + n
-  if (!run.complete || run.statuses[200] !== COUNT) throw new Error(`Failed to benchmark ${name}: ${JSON.stringify(run)}`)
+  for (const [status, n] of Object.entries(run.statuses))
+    statuses[`${name} ${status}`] = (statuses[`${name} ${status}`] ?? 0) + n
+  if (!run.complete || run.statuses[200] !== COUNT)
+    throw new Error(`Failed to benchmark ${name}: ${JSON.stringify(run)}`)
   // Throughput as measured (wall), and as the server's CPU allows: one core's second / CPU per request.
   return { wall: run.rps, cpu: 1e6 / cpuPerRequest }
 })
 stopAll()
-const results = Object.fromEntries(Object.entries(values).map(([name, samples]) => [name, statsBy(samples)]))
-log(`  ${Object.entries(results).map(([n, s]) => `${n} ${s.wall.median.toFixed(0)} req/s (${s.cpu.median.toFixed(0)} per server CPU second)`).join(', ')}`)
-report({ name: 'demo-server', unit: 'requests/s', requests: { perRound: COUNT, concurrency: CONCURRENCY, rounds: ROUNDS }, statuses, results })
+const results = Object.fromEntries(
+  Object.entries(values).map(([name, samples]) => [name, statsBy(samples)]),
+)
+log(
+  `  ${Object.entries(results)
+    .map(
+      ([n, s]) =>
+        `${n} ${s.wall.median.toFixed(0)} req/s (${s.cpu.median.toFixed(0)} per server CPU second)`,
+    )
+    .join(', ')}`,
+)
+report({
+  name: 'demo-server',
+  unit: 'requests/s',
+  requests: { perRound: COUNT, concurrency: CONCURRENCY, rounds: ROUNDS },
+  statuses,
+  results,
+})
 process.exit(0)

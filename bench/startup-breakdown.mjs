@@ -17,13 +17,23 @@ const IMPORTS = {
 }
 const run = (variant) => {
   const code = `${IMPORTS[variant].map((m) => `await import(${JSON.stringify(m)});`).join('')}const c = process.cpuUsage(); process.stdout.write(String(c.user + c.system))`
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 })
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 30_000,
+  })
   if (child.status !== 0) throw new Error(child.stderr)
   return Number(child.stdout) / 1000
 }
-const values = await interleave(Number(process.argv[2] ?? 15), Object.keys(IMPORTS), async (variant) => run(variant))
+const values = await interleave(
+  Number(process.argv[2] ?? 15),
+  Object.keys(IMPORTS),
+  async (variant) => run(variant),
+)
 const msw = stats(values.msw).median
 for (const [variant, ms] of Object.entries(values)) {
   const s = stats(ms)
-  console.log(`${variant.padEnd(20)} ${s.median.toFixed(1).padStart(6)} ms CPU (${s.min.toFixed(1)}–${s.max.toFixed(1)})  ${(s.median / msw).toFixed(3)}× msw  +${(s.median - msw).toFixed(1)} ms`)
+  console.log(
+    `${variant.padEnd(20)} ${s.median.toFixed(1).padStart(6)} ms CPU (${s.min.toFixed(1)}–${s.max.toFixed(1)})  ${(s.median / msw).toFixed(3)}× msw  +${(s.median - msw).toFixed(1)} ms`,
+  )
 }

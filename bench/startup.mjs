@@ -18,7 +18,10 @@ const ROUNDS = pick(21, 9)
 
 function run(variant) {
   const start = performance.now()
-  const child = spawnSync(process.execPath, [join(ROOT, 'bench', 'startup', SCRIPTS[variant])], { stdio: 'pipe', timeout: 30_000 })
+  const child = spawnSync(process.execPath, [join(ROOT, 'bench', 'startup', SCRIPTS[variant])], {
+    stdio: 'pipe',
+    timeout: 30_000,
+  })
   const wall = performance.now() - start
   if (child.status !== 0) throw new Error(`Failed to start ${variant}: ${child.stderr}`)
   return { wall, cpu: Number(child.stdout) / 1000 }
@@ -26,6 +29,12 @@ function run(variant) {
 
 for (const variant of Object.keys(SCRIPTS)) run(variant) // warm the file-system cache
 const values = await interleave(ROUNDS, Object.keys(SCRIPTS), async (variant) => run(variant))
-const results = Object.fromEntries(Object.entries(values).map(([variant, ms]) => [variant, statsBy(ms)]))
-log(`  ${Object.entries(results).map(([v, s]) => `${v} ${s.cpu.median.toFixed(0)} ms CPU`).join(', ')}`)
+const results = Object.fromEntries(
+  Object.entries(values).map(([variant, ms]) => [variant, statsBy(ms)]),
+)
+log(
+  `  ${Object.entries(results)
+    .map(([v, s]) => `${v} ${s.cpu.median.toFixed(0)} ms CPU`)
+    .join(', ')}`,
+)
 report({ name: 'startup', unit: 'ms per process', rounds: ROUNDS, results })

@@ -36,7 +36,8 @@ const big = createSizedMock()
 const server = setupServer(...small.mock.handlers)
 server.listen({ onUnhandledRequest: 'error' })
 
-const getById = (sized) => sequential((i) => `${BASE}/api_keys/${sized.ids[i % sized.ids.length]}`, sized.init, REQUESTS)
+const getById = (sized) =>
+  sequential((i) => `${BASE}/api_keys/${sized.ids[i % sized.ids.length]}`, sized.init, REQUESTS)
 const list = (sized) => sequential(() => `${BASE}/api_keys`, sized.init, REQUESTS)
 const stores = { small, big }
 
@@ -55,13 +56,19 @@ async function compare(measure) {
 const get = {}
 for (const size of SIZES) {
   const ms = growTo(big, size)
-  log(`  store of ${big.mock.store.countApiKeys()} keys built in ${ms.toFixed(0)} ms, heap ${heapMiB().toFixed(0)} MiB`)
+  log(
+    `  store of ${big.mock.store.countApiKeys()} keys built in ${ms.toFixed(0)} ms, heap ${heapMiB().toFixed(0)} MiB`,
+  )
   const result = await compare(getById)
   get[size] = result
-  log(`  GET /api_keys/{id}: 10 keys ${result.small.cpu.median.toFixed(0)} µs, ${size} keys ${result.big.cpu.median.toFixed(0)} µs CPU`)
+  log(
+    `  GET /api_keys/{id}: 10 keys ${result.small.cpu.median.toFixed(0)} µs, ${size} keys ${result.big.cpu.median.toFixed(0)} µs CPU`,
+  )
 }
 const listResult = await compare(list)
-log(`  GET /api_keys (10 of them): 10 keys ${listResult.small.cpu.median.toFixed(0)} µs, 1M keys ${listResult.big.cpu.median.toFixed(0)} µs CPU`)
+log(
+  `  GET /api_keys (10 of them): 10 keys ${listResult.small.cpu.median.toFixed(0)} µs, 1M keys ${listResult.big.cpu.median.toFixed(0)} µs CPU`,
+)
 server.close()
 
 report({

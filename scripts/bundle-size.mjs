@@ -49,8 +49,14 @@ async function bundle(source, repoRoot) {
   const [output] = result.outputFiles
   const [meta] = Object.values(result.metafile.outputs)
   // Only files that put bytes in the page: esbuild also lists files it tree-shook away.
-  const inputs = Object.fromEntries(Object.entries(meta.inputs).filter(([, { bytesInOutput }]) => bytesInOutput > 0))
-  return { minified: output.contents.byteLength, gzipped: gzipSync(output.contents, { level: 9 }).byteLength, inputs }
+  const inputs = Object.fromEntries(
+    Object.entries(meta.inputs).filter(([, { bytesInOutput }]) => bytesInOutput > 0),
+  )
+  return {
+    minified: output.contents.byteLength,
+    gzipped: gzipSync(output.contents, { level: 9 }).byteLength,
+    inputs,
+  }
 }
 
 /** `node_modules/@faker-js/faker/dist/x.js` → `@faker-js/faker`; `dist/index.js` → `voiceable-mock`. */
@@ -61,14 +67,19 @@ function packageOf(input) {
 
 function fakerLocalesIn(inputs, repoRoot) {
   const localeDir = join(repoRoot, 'node_modules/@faker-js/faker/dist/locale')
-  const locales = readdirSync(localeDir).filter((f) => f.endsWith('.js')).map((f) => f.slice(0, -3))
+  const locales = readdirSync(localeDir)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => f.slice(0, -3))
   const files = inputs.filter((i) => i.includes('@faker-js/faker/dist/')).map((i) => basename(i))
-  return locales.filter((l) => l !== 'base' && files.some((f) => f === `${l}.js` || f.startsWith(`${l}-`)))
+  return locales.filter(
+    (l) => l !== 'base' && files.some((f) => f === `${l}.js` || f.startsWith(`${l}-`)),
+  )
 }
 
 /** Minified and gzipped sizes of both pages, what the library adds, and where its bytes come from. */
 export async function measureBundleSizes({ repoRoot = REPO_ROOT } = {}) {
-  if (!existsSync(join(repoRoot, 'dist/index.js'))) throw new Error('Failed to measure: dist/ is missing, run `npm run build` first')
+  if (!existsSync(join(repoRoot, 'dist/index.js')))
+    throw new Error('Failed to measure: dist/ is missing, run `npm run build` first')
   const baseline = await bundle(PAGES.baseline, repoRoot)
   const withLibrary = await bundle(PAGES.withLibrary, repoRoot)
   // @note Any file of dist/, not dist/index.js itself: with tsup's code splitting, index.js only
@@ -95,7 +106,10 @@ export async function measureBundleSizes({ repoRoot = REPO_ROOT } = {}) {
   return {
     baseline: { minified: baseline.minified, gzipped: baseline.gzipped },
     withLibrary: { minified: withLibrary.minified, gzipped: withLibrary.gzipped },
-    added: { minified: withLibrary.minified - baseline.minified, gzipped: withLibrary.gzipped - baseline.gzipped },
+    added: {
+      minified: withLibrary.minified - baseline.minified,
+      gzipped: withLibrary.gzipped - baseline.gzipped,
+    },
     /** Minified bytes (before gzip) of each package the library brings that the baseline lacks. */
     addedPackagesMinified: addedPackages,
     fakerLocales: fakerLocalesIn(Object.keys(withLibrary.inputs), repoRoot),
@@ -111,11 +125,18 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     console.log(JSON.stringify(sizes, null, 2))
   } else {
     console.log('page                          minified     gzipped')
-    console.log(`msw/browser alone             ${kib(sizes.baseline.minified).padStart(10)}  ${kib(sizes.baseline.gzipped).padStart(10)}`)
-    console.log(`msw/browser + voiceable-mock  ${kib(sizes.withLibrary.minified).padStart(10)}  ${kib(sizes.withLibrary.gzipped).padStart(10)}`)
-    console.log(`added by voiceable-mock       ${kib(sizes.added.minified).padStart(10)}  ${kib(sizes.added.gzipped).padStart(10)}`)
+    console.log(
+      `msw/browser alone             ${kib(sizes.baseline.minified).padStart(10)}  ${kib(sizes.baseline.gzipped).padStart(10)}`,
+    )
+    console.log(
+      `msw/browser + voiceable-mock  ${kib(sizes.withLibrary.minified).padStart(10)}  ${kib(sizes.withLibrary.gzipped).padStart(10)}`,
+    )
+    console.log(
+      `added by voiceable-mock       ${kib(sizes.added.minified).padStart(10)}  ${kib(sizes.added.gzipped).padStart(10)}`,
+    )
     console.log('\nadded packages (minified, before gzip):')
-    for (const [name, bytes] of Object.entries(sizes.addedPackagesMinified)) console.log(`  ${name.padEnd(26)} ${kib(bytes).padStart(10)}`)
+    for (const [name, bytes] of Object.entries(sizes.addedPackagesMinified))
+      console.log(`  ${name.padEnd(26)} ${kib(bytes).padStart(10)}`)
     console.log(`\nfaker locales in the page: ${sizes.fakerLocales.join(', ') || '(none)'}`)
     console.log(`msw copies in the page: ${sizes.mswCopies.join(', ')}`)
   }

@@ -131,13 +131,16 @@ const CONSUMERS = [
 ].filter((consumer) => args.only === undefined || consumer.name.includes(args.only))
 
 /** Prints the Node version a consumer runs on, and its msw version when the project has one. */
-const VERSIONS_SCRIPT = "let msw = ''; try { msw = ' msw ' + require('msw/package.json').version } catch {} console.log(process.version + msw)"
+const VERSIONS_SCRIPT =
+  "let msw = ''; try { msw = ' msw ' + require('msw/package.json').version } catch {} console.log(process.version + msw)"
 
 function nodeBinDir(major) {
   if (major === 20) return undefined
   const dir = process.env.NODE22_BIN
   if (dir === undefined || !existsSync(join(dir, 'node'))) {
-    throw new Error('Failed to find Node 22: set NODE22_BIN to a folder holding its `node` binary (see .ci/run)')
+    throw new Error(
+      'Failed to find Node 22: set NODE22_BIN to a folder holding its `node` binary (see .ci/run)',
+    )
   }
   return dir
 }
@@ -146,7 +149,12 @@ function nodeBinDir(major) {
 function run(command, commandArgs, { cwd, env }) {
   return new Promise((done) => {
     // Each step leads its own process group, so a timeout stops everything the step started.
-    const child = spawn(command, commandArgs, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    const child = spawn(command, commandArgs, {
+      cwd,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    })
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
@@ -170,18 +178,23 @@ function run(command, commandArgs, { cwd, env }) {
 }
 
 function pack(destination) {
-  const result = spawnSync('npm', ['pack', '--json', '--pack-destination', destination], { cwd: ROOT, encoding: 'utf8' })
+  const result = spawnSync('npm', ['pack', '--json', '--pack-destination', destination], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  })
   if (result.status !== 0) throw new Error(`Failed to pack: ${result.stderr}`)
   const [info] = JSON.parse(result.stdout)
   const files = info.files.map((file) => file.path)
   for (const required of ['dist/index.js', 'dist/index.d.ts']) {
-    if (!files.includes(required)) throw new Error(`Failed to pack: ${required} is missing; run \`npm run build\` first`)
+    if (!files.includes(required))
+      throw new Error(`Failed to pack: ${required} is missing; run \`npm run build\` first`)
   }
   return { tarball: join(destination, info.filename), files, size: info.size }
 }
 
 async function runConsumer(consumer, tarball, workRoot) {
-  if (consumer.pending !== undefined) return { status: 'pending', message: consumer.pending, duration: 0, log: '' }
+  if (consumer.pending !== undefined)
+    return { status: 'pending', message: consumer.pending, duration: 0, log: '' }
   const project = mkdtempSync(join(workRoot, `${consumer.fixture}-`))
   try {
     return await runInProject(consumer, tarball, project)
@@ -202,19 +215,34 @@ async function runInProject(consumer, tarball, project) {
       `${JSON.stringify({ name: `consumer-${consumer.fixture}`, private: true, type: consumer.type }, null, 2)}\n`,
     )
     const binDir = nodeBinDir(consumer.node)
-    const baseEnv = { ...process.env, CI: 'true', NO_COLOR: '1', npm_config_update_notifier: 'false' }
+    const baseEnv = {
+      ...process.env,
+      CI: 'true',
+      NO_COLOR: '1',
+      npm_config_update_notifier: 'false',
+    }
     const env = {
       ...baseEnv,
       ...consumer.env?.(tarball),
       ...(binDir === undefined ? {} : { PATH: `${binDir}${delimiter}${process.env.PATH}` }),
     }
     if (consumer.install !== null) {
-      const installed = await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...consumer.install], {
-        cwd: project,
-        env: baseEnv,
-      })
+      const installed = await run(
+        'npm',
+        ['install', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...consumer.install],
+        {
+          cwd: project,
+          env: baseEnv,
+        },
+      )
       log += `$ npm install ${consumer.install.join(' ')}\n${installed.output}`
-      if (installed.code !== 0) return { status: 'failed', message: 'npm install failed', duration: Date.now() - startedAt, log }
+      if (installed.code !== 0)
+        return {
+          status: 'failed',
+          message: 'npm install failed',
+          duration: Date.now() - startedAt,
+          log,
+        }
     }
     const versions = await run('node', ['-e', VERSIONS_SCRIPT], { cwd: project, env })
     log += `$ node -e versions\n${versions.output}`
@@ -222,19 +250,36 @@ async function runInProject(consumer, tarball, project) {
       const step = await run(command, commandArgs, { cwd: project, env })
       log += `$ ${command} ${commandArgs.join(' ')}\n${step.output}`
       if (step.code !== 0) {
-        return { status: 'failed', message: `\`${command} ${commandArgs.join(' ')}\` exited ${step.code}`, duration: Date.now() - startedAt, log }
+        return {
+          status: 'failed',
+          message: `\`${command} ${commandArgs.join(' ')}\` exited ${step.code}`,
+          duration: Date.now() - startedAt,
+          log,
+        }
       }
     }
-    return { status: 'passed', message: versions.output.trim(), duration: Date.now() - startedAt, log }
+    return {
+      status: 'passed',
+      message: versions.output.trim(),
+      duration: Date.now() - startedAt,
+      log,
+    }
   } catch (error) {
-    return { status: 'failed', message: error instanceof Error ? error.message : String(error), duration: Date.now() - startedAt, log }
+    return {
+      status: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+      duration: Date.now() - startedAt,
+      log,
+    }
   }
 }
 
 const startedAt = Date.now()
 const workRoot = mkdtempSync(join(tmpdir(), 'voiceable-mock-consumers-'))
 const { tarball, files, size } = pack(workRoot)
-console.log(`packed ${tarball.split('/').pop()}: ${files.length} files, ${size} bytes (${files.join(', ')})`)
+console.log(
+  `packed ${tarball.split('/').pop()}: ${files.length} files, ${size} bytes (${files.join(', ')})`,
+)
 
 const results = new Array(CONSUMERS.length)
 let next = 0
@@ -245,7 +290,9 @@ async function worker() {
     const result = await runConsumer(consumer, tarball, workRoot)
     results[index] = result
     const seconds = (result.duration / 1000).toFixed(1)
-    console.log(`::: consumer: ${consumer.name}: ${result.status} in ${seconds}s (${result.message})`)
+    console.log(
+      `::: consumer: ${consumer.name}: ${result.status} in ${seconds}s (${result.message})`,
+    )
     if (result.status === 'failed') console.log(result.log.split('\n').slice(-60).join('\n'))
   }
 }
@@ -270,11 +317,15 @@ const report = {
   })),
 }
 if (args.report !== undefined) writeFileSync(args.report, `${JSON.stringify(report, null, 2)}\n`)
-console.log(`consumer matrix: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} pending in ${totalSeconds}s`)
+console.log(
+  `consumer matrix: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} pending in ${totalSeconds}s`,
+)
 if (args.keep) console.log(`kept the projects in ${workRoot}`)
 else {
   const cleanupStartedAt = Date.now()
   rmSync(workRoot, { recursive: true, force: true })
-  console.log(`removed the temporary projects in ${((Date.now() - cleanupStartedAt) / 1000).toFixed(1)}s`)
+  console.log(
+    `removed the temporary projects in ${((Date.now() - cleanupStartedAt) / 1000).toFixed(1)}s`,
+  )
 }
 process.exitCode = report.success ? 0 : 1

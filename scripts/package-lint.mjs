@@ -38,25 +38,39 @@ function manifest() {
     }
   }
   if (pkg.exports?.['.'] === undefined) problems.push('exports has no "." entry')
-  if (pkg.exports?.['./package.json'] !== './package.json') problems.push('exports must expose "./package.json"')
+  if (pkg.exports?.['./package.json'] !== './package.json')
+    problems.push('exports must expose "./package.json"')
   if (pkg.sideEffects !== false) problems.push('sideEffects must be false')
-  if (!Array.isArray(pkg.files) || pkg.files.some((file) => !['dist', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(file))) {
+  if (
+    !Array.isArray(pkg.files) ||
+    pkg.files.some((file) => !['dist', 'README.md', 'LICENSE', 'CHANGELOG.md'].includes(file))
+  ) {
     problems.push(`files ships more than dist and docs: ${JSON.stringify(pkg.files)}`)
   }
   if (typeof pkg.engines?.node !== 'string') problems.push('engines.node is missing')
   if (pkg.peerDependencies?.msw === undefined) problems.push('msw must be a peer dependency')
-  if (pkg.dependencies?.msw !== undefined) problems.push('msw must not be a dependency (one copy, the user\'s)')
+  if (pkg.dependencies?.msw !== undefined)
+    problems.push("msw must not be a dependency (one copy, the user's)")
   if (pkg.bin !== undefined) {
-    for (const [name, path] of Object.entries(typeof pkg.bin === 'string' ? { [pkg.name]: pkg.bin } : pkg.bin)) {
-      if (!path.startsWith('./dist/') && !path.startsWith('dist/')) problems.push(`bin "${name}" must point into dist/`)
+    for (const [name, path] of Object.entries(
+      typeof pkg.bin === 'string' ? { [pkg.name]: pkg.bin } : pkg.bin,
+    )) {
+      if (!path.startsWith('./dist/') && !path.startsWith('dist/'))
+        problems.push(`bin "${name}" must point into dist/`)
     }
   }
-  return { ok: problems.length === 0, message: problems.join('; ') || 'exports typed, sideEffects false, files, engines, peer msw' }
+  return {
+    ok: problems.length === 0,
+    message: problems.join('; ') || 'exports typed, sideEffects false, files, engines, peer msw',
+  }
 }
 
 const checks = [
   ['publint --strict', () => tool('publint', ['--strict'])],
-  ['attw --pack . --profile esm-only', () => tool('attw', ['--pack', '.', '--profile', 'esm-only', '--format', 'table-flipped'])],
+  [
+    'attw --pack . --profile esm-only',
+    () => tool('attw', ['--pack', '.', '--profile', 'esm-only', '--format', 'table-flipped']),
+  ],
   ['package.json fields', manifest],
 ]
 
@@ -64,7 +78,9 @@ const results = checks.map(([name, check]) => {
   const startedAt = Date.now()
   const { ok, message } = check()
   const duration = Date.now() - startedAt
-  console.log(`::: package: ${name}: ${ok ? 'passed' : 'failed'} in ${(duration / 1000).toFixed(1)}s`)
+  console.log(
+    `::: package: ${name}: ${ok ? 'passed' : 'failed'} in ${(duration / 1000).toFixed(1)}s`,
+  )
   if (!ok || name.startsWith('attw')) console.log(message)
   return { name, status: ok ? 'passed' : 'failed', durationMs: duration, message }
 })

@@ -46,5 +46,7 @@ it('reads two appended Authorization headers as one malformed credential', () =>
   const headers = new Headers()
   headers.append('Authorization', 'Bearer k1')
   headers.append('Authorization', 'Bearer k1')
-  expect(parseCredentials(lookup(headers))).toEqual([{ scheme: 'malformed', header: 'authorization' }])
+  expect(parseCredentials(lookup(headers))).toEqual([
+    { scheme: 'malformed', header: 'authorization' },
+  ])
 })

@@ -34,12 +34,17 @@ export function parseCredentials(header: HeaderLookup): Credential[] {
   const credentials: Credential[] = []
   const apiKey = header('x-api-key')
   if (apiKey !== undefined) {
-    credentials.push(TOKEN.test(apiKey) ? { scheme: 'x-api-key', token: apiKey } : { scheme: 'malformed', header: 'x-api-key' })
+    credentials.push(
+      TOKEN.test(apiKey)
+        ? { scheme: 'x-api-key', token: apiKey }
+        : { scheme: 'malformed', header: 'x-api-key' },
+    )
   }
   const authorization = header('authorization')
   if (authorization !== undefined) {
     const token = BEARER.exec(authorization)?.[1]
-    if (token === undefined || !TOKEN.test(token)) credentials.push({ scheme: 'malformed', header: 'authorization' })
+    if (token === undefined || !TOKEN.test(token))
+      credentials.push({ scheme: 'malformed', header: 'authorization' })
     else credentials.push({ scheme: looksLikeJwt(token) ? 'bearer-jwt' : 'bearer-key', token })
   }
   return credentials
@@ -55,22 +60,32 @@ const TOKEN_FAILURES = {
 } as const
 
 /** An API key (either header) resolves at once; only a JWT's signature check waits. */
-function resolveCredential(credential: Credential, store: VoiceableStore): CallerResult | Promise<CallerResult> {
+function resolveCredential(
+  credential: Credential,
+  store: VoiceableStore,
+): CallerResult | Promise<CallerResult> {
   switch (credential.scheme) {
     case 'malformed':
       return {
         ok: false,
-        reason: credential.header === 'authorization' ? ERROR_MESSAGES.malformedAuthorization : ERROR_MESSAGES.invalidApiKey,
+        reason:
+          credential.header === 'authorization'
+            ? ERROR_MESSAGES.malformedAuthorization
+            : ERROR_MESSAGES.invalidApiKey,
       }
     case 'x-api-key':
     case 'bearer-key': {
       const principal = store.authenticateKeyValue(credential.token)
-      return principal === undefined ? { ok: false, reason: ERROR_MESSAGES.invalidApiKey } : { ok: true, principal }
+      return principal === undefined
+        ? { ok: false, reason: ERROR_MESSAGES.invalidApiKey }
+        : { ok: true, principal }
     }
     case 'bearer-jwt':
       return store
         .authenticateToken(credential.token)
-        .then((result) => (result.ok ? result : { ok: false, reason: TOKEN_FAILURES[result.reason] }))
+        .then((result) =>
+          result.ok ? result : { ok: false, reason: TOKEN_FAILURES[result.reason] },
+        )
   }
 }
 
@@ -84,7 +99,9 @@ function combine(results: readonly CallerResult[]): CallerResult {
     }
     acting ??= result.principal
   }
-  return acting === undefined ? { ok: false, reason: ERROR_MESSAGES.missingCredentials } : { ok: true, principal: acting }
+  return acting === undefined
+    ? { ok: false, reason: ERROR_MESSAGES.missingCredentials }
+    : { ok: true, principal: acting }
 }
 
 /**
@@ -93,8 +110,12 @@ function combine(results: readonly CallerResult[]): CallerResult {
  * valid, `X-API-Key` is the acting credential (it decides public-key permissions). Synchronous
  * unless a JWT has to be verified (WebCrypto is asynchronous), so API-key requests wait for nothing.
  */
-export function resolveCaller(header: HeaderLookup, store: VoiceableStore): CallerResult | Promise<CallerResult> {
+export function resolveCaller(
+  header: HeaderLookup,
+  store: VoiceableStore,
+): CallerResult | Promise<CallerResult> {
   const results = parseCredentials(header).map((credential) => resolveCredential(credential, store))
-  if (results.every((result): result is CallerResult => !(result instanceof Promise))) return combine(results)
+  if (results.every((result): result is CallerResult => !(result instanceof Promise)))
+    return combine(results)
   return Promise.all(results).then(combine)
 }

@@ -6,7 +6,9 @@ import { createFaker } from './random.js'
 import { ApiKeySchema } from './schemas.js'
 
 const OWNER = { id: 7, email: 'owner@example.com' }
-const CreatedApiKey = ApiKeySchema.extend({ key_value: ApiKeySchema.shape.key_value.unwrap().min(1) })
+const CreatedApiKey = ApiKeySchema.extend({
+  key_value: ApiKeySchema.shape.key_value.unwrap().min(1),
+})
 
 function generate(seed: number, count: number) {
   const next = createApiKeyGenerator(createFaker(seed, DEFAULT_REF_DATE), OWNER)
@@ -17,9 +19,14 @@ describe('createApiKeyGenerator', () => {
   it('makes keys in the wire format, secrets included, owned by the owner', () => {
     for (const key of generate(1, 500)) {
       expect(CreatedApiKey.parse(key)).toEqual(key)
-      expect(key.key_value).toMatch(key.key_type === 'private' ? /^sk_live_[A-Za-z0-9]{24}$/ : /^pk_live_[A-Za-z0-9]{24}$/)
+      expect(key.key_value).toMatch(
+        key.key_type === 'private' ? /^sk_live_[A-Za-z0-9]{24}$/ : /^pk_live_[A-Za-z0-9]{24}$/,
+      )
       expect(KEY_PURPOSES.map((purpose) => `${purpose} API Key`)).toContain(key.name)
-      expect({ user_id: key.user_id, user_email: key.user_email }).toEqual({ user_id: OWNER.id, user_email: OWNER.email })
+      expect({ user_id: key.user_id, user_email: key.user_email }).toEqual({
+        user_id: OWNER.id,
+        user_email: OWNER.email,
+      })
       if (key.key_type === 'public') expect(key.transient_assistant).toBe(false)
     }
   })

@@ -57,7 +57,10 @@ export function createApiKeyGenerator(faker: Faker, owner: User): (id: number) =
   const random = createSeededRandom(faker.number.int({ min: 0, max: 0xffffffff }))
   const int = (max: number): number => Math.floor(random() * (max + 1))
   const names = KEY_PURPOSES.map((purpose) => `${purpose} API Key`)
-  const origins = Array.from({ length: DOMAIN_POOL_SIZE }, () => `https://${faker.internet.domainName()}`)
+  const origins = Array.from(
+    { length: DOMAIN_POOL_SIZE },
+    () => `https://${faker.internet.domainName()}`,
+  )
   const assistants = new Map<number, string>()
   const assistant = (): string => {
     const n = 1 + int(998)
@@ -68,12 +71,14 @@ export function createApiKeyGenerator(faker: Faker, owner: User): (id: number) =
   const refDate = faker.defaultRefDate().getTime()
   const timestamp = createTimestampFormatter()
   const alphabet = [...ALPHANUMERIC].map((char) => char.charCodeAt(0))
-  const toCodes = (keyType: KeyType): number[] => [...KEY_VALUE_PREFIX[keyType]].map((char) => char.charCodeAt(0))
+  const toCodes = (keyType: KeyType): number[] =>
+    [...KEY_VALUE_PREFIX[keyType]].map((char) => char.charCodeAt(0))
   const secretCodes = { private: toCodes('private'), public: toCodes('public') }
   const secret = (keyType: KeyType): string => {
     const codes = secretCodes[keyType]
     const start = KEY_VALUE_PREFIX[keyType].length
-    for (let i = 0; i < KEY_VALUE_RANDOM_LENGTH; i++) codes[start + i] = alphabet[int(alphabet.length - 1)] as number
+    for (let i = 0; i < KEY_VALUE_RANDOM_LENGTH; i++)
+      codes[start + i] = alphabet[int(alphabet.length - 1)] as number
     return fromCodes(codes)
   }
 
@@ -88,7 +93,10 @@ export function createApiKeyGenerator(faker: Faker, owner: User): (id: number) =
       key_type: keyType,
       name: names[int(names.length - 1)] as string,
       key_value: secret(keyType),
-      allowed_origins: Array.from({ length: int(2) }, () => origins[int(DOMAIN_POOL_SIZE - 1)] as string),
+      allowed_origins: Array.from(
+        { length: int(2) },
+        () => origins[int(DOMAIN_POOL_SIZE - 1)] as string,
+      ),
       allowed_assistants: Array.from({ length: int(3) }, assistant),
       transient_assistant: keyType === 'private' ? random() < 0.5 : false,
       user_id: owner.id,

@@ -68,7 +68,11 @@ const CONTENT_TYPE = 'application/json; charset=utf-8'
 /** A row of the table; `undefined` stands for `unknownRoute`, which no row describes. */
 type Routed = (typeof ENDPOINTS)[number] | undefined
 
-function checkPublicKey(access: EndpointAccess, principal: Principal, policy: PublicKeyAccess): void {
+function checkPublicKey(
+  access: EndpointAccess,
+  principal: Principal,
+  policy: PublicKeyAccess,
+): void {
   if (principal.keyType !== 'public' || access === 'public' || policy === 'full-access') return
   if (policy === 'forbidden') throw new ApiError('forbidden', [ERROR_MESSAGES.publicKeyForbidden])
   if (access === 'write') throw new ApiError('forbidden', [ERROR_MESSAGES.publicKeyReadOnly])
@@ -113,16 +117,22 @@ export function createCore(runtime: CoreRuntime): Core {
     let networkError = false
     // @note A body over the limit is never read in full (the demo server stops at the limit), so
     // the journal records none, on every transport alike.
-    const tooLarge = request.bodyTooLarge === true || (request.body?.byteLength ?? 0) > runtime.maxBodyBytes
+    const tooLarge =
+      request.bodyTooLarge === true || (request.body?.byteLength ?? 0) > runtime.maxBodyBytes
     try {
       if (tooLarge) {
-        throw new ApiError('payload_too_large', [ERROR_MESSAGES.payloadTooLarge(runtime.maxBodyBytes)])
+        throw new ApiError('payload_too_large', [
+          ERROR_MESSAGES.payloadTooLarge(runtime.maxBodyBytes),
+        ])
       }
       selectScenario(request.header(SCENARIO_HEADER_LOWER))
       const pending = resolveCaller(request.header, store)
       const caller = pending instanceof Promise ? await pending : pending
       principal = caller.ok ? caller.principal : undefined
-      rate = runtime.rateLimiter?.hit(principal === undefined ? 'anonymous' : `user:${principal.user.id}`, startedAt)
+      rate = runtime.rateLimiter?.hit(
+        principal === undefined ? 'anonymous' : `user:${principal.user.id}`,
+        startedAt,
+      )
 
       const fault = runtime.faults.apply(name, principal, request.signal)
       networkError = (fault === undefined ? undefined : await fault) === 'network-error'
@@ -135,12 +145,18 @@ export function createCore(runtime: CoreRuntime): Core {
         const access: EndpointAccess = endpoint?.access ?? 'public'
         if (!caller.ok && access !== 'public') throw new ApiError('unauthorized', [caller.reason])
         if (rate?.exceeded === true) {
-          throw new ApiError('rate_limited', [ERROR_MESSAGES.rateLimited(rate.limit, rate.windowSeconds, rate.retryAfter)], {
-            headers: { 'Retry-After': String(rate.retryAfter) },
-          })
+          throw new ApiError(
+            'rate_limited',
+            [ERROR_MESSAGES.rateLimited(rate.limit, rate.windowSeconds, rate.retryAfter)],
+            {
+              headers: { 'Retry-After': String(rate.retryAfter) },
+            },
+          )
         }
         if (endpoint === undefined) {
-          throw new ApiError('route_not_found', [ERROR_MESSAGES.routeNotFound(request.method, pathname)])
+          throw new ApiError('route_not_found', [
+            ERROR_MESSAGES.routeNotFound(request.method, pathname),
+          ])
         }
         if (principal !== undefined) checkPublicKey(access, principal, runtime.publicKeyAccess)
         const context: EndpointContext = {
@@ -182,7 +198,10 @@ export function createCore(runtime: CoreRuntime): Core {
     // @note Content-Length, as a real server and msw's HttpResponse.json send it. Without it msw 3
     // (which mocks the socket) cannot keep the connection alive: fetch opened a new TLS socket
     // for every request, 1.5× the cost of the request itself (bench/RESULTS.md).
-    const headers: Record<string, string> = { 'Content-Type': CONTENT_TYPE, 'Content-Length': String(utf8ByteLength(text)) }
+    const headers: Record<string, string> = {
+      'Content-Type': CONTENT_TYPE,
+      'Content-Length': String(utf8ByteLength(text)),
+    }
     if (rate !== undefined) Object.assign(headers, toRateLimitHeaders(rate))
     if (extraHeaders !== undefined) Object.assign(headers, extraHeaders)
     return { kind: 'response', status, headers, body: text }
@@ -191,7 +210,8 @@ export function createCore(runtime: CoreRuntime): Core {
   /** The scenario header switches the store when it names another scenario; an unknown name is 400. */
   function selectScenario(requested: string | undefined): void {
     if (requested === undefined || requested === store.scenario) return
-    if (!isScenario(requested)) throw new ApiError('bad_request', [ERROR_MESSAGES.unknownScenario(requested)])
+    if (!isScenario(requested))
+      throw new ApiError('bad_request', [ERROR_MESSAGES.unknownScenario(requested)])
     runtime.useScenario(requested)
   }
 
@@ -201,11 +221,16 @@ export function createCore(runtime: CoreRuntime): Core {
       const pathname = queryAt < 0 ? request.path : request.path.slice(0, queryAt)
       const query = queryAt < 0 ? '' : request.path.slice(queryAt + 1)
       // @note Repeated slashes collapse before anything is compared, as Rails' router does.
-      const routePath = underBase(pathname.includes('//') ? pathname.replace(/\/{2,}/g, '/') : pathname, request.basePath)
+      const routePath = underBase(
+        pathname.includes('//') ? pathname.replace(/\/{2,}/g, '/') : pathname,
+        request.basePath,
+      )
       const match = routePath === undefined ? undefined : router.match(request.method, routePath)
-      if (match === undefined && runtime.unknownRoutes === 'passthrough') return Promise.resolve(undefined)
+      if (match === undefined && runtime.unknownRoutes === 'passthrough')
+        return Promise.resolve(undefined)
       const endpoint: Routed = match?.endpoint
-      if (only !== undefined && only !== UNKNOWN_ROUTE && only !== endpoint?.name) return Promise.resolve(undefined)
+      if (only !== undefined && only !== UNKNOWN_ROUTE && only !== endpoint?.name)
+        return Promise.resolve(undefined)
       return answer(request, endpoint, pathname, match?.params ?? {}, query)
     },
   }

@@ -31,7 +31,8 @@ export const ERROR_MESSAGES = {
   invalidApiKey: 'Invalid or missing authentication: the API key is not valid or has been revoked',
   malformedAuthorization:
     'Invalid or missing authentication: the Authorization header must read "Bearer <key or JWT>"',
-  invalidToken: 'Invalid or missing authentication: the token is malformed or its signature does not match',
+  invalidToken:
+    'Invalid or missing authentication: the token is malformed or its signature does not match',
   expiredToken: 'Invalid or missing authentication: the token has expired; sign in again',
   conflictingCredentials:
     'Invalid or missing authentication: X-API-Key and Authorization identify different users; send one credential',
@@ -74,7 +75,8 @@ export class ApiError extends Error {
     errors: readonly string[],
     init: { details?: string; headers?: Record<string, string> } = {},
   ) {
-    const { code, status, message } = typeof kind === 'string' ? { code: kind, ...ERROR_STATUS[kind] } : kind
+    const { code, status, message } =
+      typeof kind === 'string' ? { code: kind, ...ERROR_STATUS[kind] } : kind
     super(`Failed with ${code}: ${errors.join('; ')}`)
     this.name = 'ApiError'
     this.code = code
@@ -103,7 +105,9 @@ export class ApiError extends Error {
 
   /** A bug in the fake: the API's 500 envelope, with what went wrong in `details`. */
   static internal(error: unknown): ApiError {
-    return new ApiError('internal_error', [ERROR_MESSAGES.internalError], { details: String(error) })
+    return new ApiError('internal_error', [ERROR_MESSAGES.internalError], {
+      details: String(error),
+    })
   }
 
   /** The body of this error: the documented generic envelope. */
@@ -140,7 +144,11 @@ export function toErrorBody(
   errors: readonly string[],
   details?: string,
 ): ErrorResponse {
-  const body: ErrorResponse = { status: { code: status, message }, error: code, errors: [...errors] }
+  const body: ErrorResponse = {
+    status: { code: status, message },
+    error: code,
+    errors: [...errors],
+  }
   if (details !== undefined) body.details = details
   return body
 }
@@ -154,6 +162,10 @@ export const SUCCESS_MESSAGES = {
 } as const
 
 /** A success body: `status`, then `data` when there is any (deletes send `status` only). */
-export function toSuccessBody(code: number, message: string, data?: unknown): { status: Status; data?: unknown } {
+export function toSuccessBody(
+  code: number,
+  message: string,
+  data?: unknown,
+): { status: Status; data?: unknown } {
   return data === undefined ? { status: { code, message } } : { status: { code, message }, data }
 }

@@ -37,7 +37,10 @@ export interface FaultControls {
   clear(): void
 }
 
-type Effect = { kind: 'error'; status: number; message: string | undefined } | { kind: 'network' } | { kind: 'latency'; min: number; max: number }
+type Effect =
+  | { kind: 'error'; status: number; message: string | undefined }
+  | { kind: 'network' }
+  | { kind: 'latency'; min: number; max: number }
 
 interface ActiveFault {
   effect: Effect
@@ -61,16 +64,28 @@ export interface FaultInjector extends FaultControls {
   reset(): void
 }
 
-export function createFaultInjector(seed: number, exhaust: ((bucket: string) => void) | undefined): FaultInjector {
+export function createFaultInjector(
+  seed: number,
+  exhaust: ((bucket: string) => void) | undefined,
+): FaultInjector {
   let faults: ActiveFault[] = []
   let random = createSeededRandom(seed)
 
   function add(effect: Effect, scope: FaultScope = {}): Fault {
     if (scope.times !== undefined && !(Number.isInteger(scope.times) && scope.times > 0))
-      throw new TypeError(`Failed to add fault: times must be a positive integer, got ${scope.times}`)
+      throw new TypeError(
+        `Failed to add fault: times must be a positive integer, got ${scope.times}`,
+      )
     if (scope.probability !== undefined && !(scope.probability >= 0 && scope.probability <= 1))
-      throw new TypeError(`Failed to add fault: probability must be within 0 and 1, got ${scope.probability}`)
-    const fault: ActiveFault = { effect, scope, remaining: scope.times ?? Number.POSITIVE_INFINITY, hits: 0 }
+      throw new TypeError(
+        `Failed to add fault: probability must be within 0 and 1, got ${scope.probability}`,
+      )
+    const fault: ActiveFault = {
+      effect,
+      scope,
+      remaining: scope.times ?? Number.POSITIVE_INFINITY,
+      hits: 0,
+    }
     faults.push(fault)
     return {
       get hits() {
@@ -82,10 +97,19 @@ export function createFaultInjector(seed: number, exhaust: ((bucket: string) => 
     }
   }
 
-  function applies(fault: ActiveFault, endpoint: EndpointName, principal: Principal | undefined): boolean {
+  function applies(
+    fault: ActiveFault,
+    endpoint: EndpointName,
+    principal: Principal | undefined,
+  ): boolean {
     const { scope } = fault
     if (fault.remaining <= 0) return false
-    if (scope.endpoint !== undefined && !(typeof scope.endpoint === 'string' ? scope.endpoint === endpoint : scope.endpoint.includes(endpoint)))
+    if (
+      scope.endpoint !== undefined &&
+      !(typeof scope.endpoint === 'string'
+        ? scope.endpoint === endpoint
+        : scope.endpoint.includes(endpoint))
+    )
       return false
     if (scope.userId !== undefined && principal?.user.id !== scope.userId) return false
     if (scope.probability !== undefined && random() >= scope.probability) return false
@@ -94,9 +118,13 @@ export function createFaultInjector(seed: number, exhaust: ((bucket: string) => 
     return true
   }
 
-  async function run(matched: ActiveFault[], signal: AbortSignal | undefined): Promise<'network-error' | undefined> {
+  async function run(
+    matched: ActiveFault[],
+    signal: AbortSignal | undefined,
+  ): Promise<'network-error' | undefined> {
     for (const { effect } of matched) {
-      if (effect.kind === 'latency') await sleep(effect.min + Math.floor(random() * (effect.max - effect.min + 1)), signal)
+      if (effect.kind === 'latency')
+        await sleep(effect.min + Math.floor(random() * (effect.max - effect.min + 1)), signal)
     }
     const terminal = matched.find(({ effect }) => effect.kind !== 'latency')?.effect
     if (terminal?.kind === 'network') return 'network-error'
@@ -123,17 +151,25 @@ export function createFaultInjector(seed: number, exhaust: ((bucket: string) => 
     },
     error(status, scope = {}) {
       if (!(Number.isInteger(status) && status >= 400 && status <= 599))
-        throw new TypeError(`Failed to add fault: status must be an error status (400–599), got ${status}`)
+        throw new TypeError(
+          `Failed to add fault: status must be an error status (400–599), got ${status}`,
+        )
       return add({ kind: 'error', status, message: scope.message }, scope)
     },
     networkError: (scope) => add({ kind: 'network' }, scope),
     latency(ms, scope) {
       const { min, max } = typeof ms === 'number' ? { min: ms, max: ms } : ms
-      if (!(min >= 0 && max >= min)) throw new TypeError(`Failed to add fault: latency needs 0 <= min <= max, got ${min}..${max}`)
+      if (!(min >= 0 && max >= min))
+        throw new TypeError(
+          `Failed to add fault: latency needs 0 <= min <= max, got ${min}..${max}`,
+        )
       return add({ kind: 'latency', min, max }, scope)
     },
     exhaustRateLimit({ userId }) {
-      if (exhaust === undefined) throw new TypeError('Failed to exhaust the rate limit: this mock was created with rateLimit: false')
+      if (exhaust === undefined)
+        throw new TypeError(
+          'Failed to exhaust the rate limit: this mock was created with rateLimit: false',
+        )
       exhaust(`user:${userId}`)
     },
     clear() {

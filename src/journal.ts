@@ -131,7 +131,9 @@ const NO_JOURNAL: Journal = {
  */
 export function createJournal(maxEntries: number = JOURNAL_MAX_ENTRIES): Journal {
   if (!Number.isSafeInteger(maxEntries) || maxEntries < 0) {
-    throw new TypeError(`Failed to create the journal: maxEntries must be a whole number of at least 0 (0 keeps none), got ${String(maxEntries)}`)
+    throw new TypeError(
+      `Failed to create the journal: maxEntries must be a whole number of at least 0 (0 keeps none), got ${String(maxEntries)}`,
+    )
   }
   if (maxEntries === 0) return NO_JOURNAL
   let entries: Kept[] = []
@@ -145,8 +147,12 @@ export function createJournal(maxEntries: number = JOURNAL_MAX_ENTRIES): Journal
       // @note Trim in batches so a long run pays O(1) per request, not a copy of the journal.
       if (entries.length >= maxEntries * 2) entries = entries.slice(-maxEntries)
     },
-    entries: (query = {}) => kept().filter((entry) => matches(entry, query)).map(materialize),
-    count: (query = {}) => kept().reduce((total, entry) => total + (matches(entry, query) ? 1 : 0), 0),
+    entries: (query = {}) =>
+      kept()
+        .filter((entry) => matches(entry, query))
+        .map(materialize),
+    count: (query = {}) =>
+      kept().reduce((total, entry) => total + (matches(entry, query) ? 1 : 0), 0),
     last(query = {}) {
       for (let i = entries.length - 1; i >= Math.max(0, entries.length - maxEntries); i--) {
         const entry = entries[i] as Kept

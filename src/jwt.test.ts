@@ -14,14 +14,20 @@ it('verifies a token it signed until it expires', async () => {
 
 it('rejects a token signed with another secret', async () => {
   const token = await createTokenSigner(toBase64Url(new Uint8Array(32).fill(8))).sign(claims)
-  expect(await createTokenSigner(SECRET).verify(token, 1500)).toEqual({ ok: false, reason: 'signature' })
+  expect(await createTokenSigner(SECRET).verify(token, 1500)).toEqual({
+    ok: false,
+    reason: 'signature',
+  })
 })
 
 it('rejects a token whose claims were changed after signing', async () => {
   const signer = createTokenSigner(SECRET)
   const [header, , signature] = (await signer.sign(claims)).split('.')
   const forged = toBase64Url(new TextEncoder().encode(JSON.stringify({ ...claims, sub: '2' })))
-  expect(await signer.verify(`${header}.${forged}.${signature}`, 1500)).toEqual({ ok: false, reason: 'signature' })
+  expect(await signer.verify(`${header}.${forged}.${signature}`, 1500)).toEqual({
+    ok: false,
+    reason: 'signature',
+  })
 })
 
 it('rejects alg none and other algorithms before checking a signature', async () => {
@@ -33,9 +39,12 @@ it('rejects alg none and other algorithms before checking a signature', async ()
   }
 })
 
-it.each(['', 'a.b', 'a.b.c.d', '!!.??.##', 'e30.e30.e30'])('rejects malformed token %j', async (token) => {
-  expect(await createTokenSigner(SECRET).verify(token, 1500)).toMatchObject({ ok: false })
-})
+it.each(['', 'a.b', 'a.b.c.d', '!!.??.##', 'e30.e30.e30'])(
+  'rejects malformed token %j',
+  async (token) => {
+    expect(await createTokenSigner(SECRET).verify(token, 1500)).toMatchObject({ ok: false })
+  },
+)
 
 // Where jose's behaviour differs from, or goes beyond, the hand-written HS256 it replaced.
 const encoder = new TextEncoder()
@@ -44,7 +53,9 @@ const encodeJson = (value: unknown) => encodeText(JSON.stringify(value))
 
 /** Signs `header.payload` as given (any text), with HMAC over `hash`, keyed by SECRET. */
 async function signRaw(header: string, payload: string, hash = 'SHA-256'): Promise<string> {
-  const secret = Uint8Array.from(atob(SECRET.replaceAll('-', '+').replaceAll('_', '/')), (c) => c.charCodeAt(0))
+  const secret = Uint8Array.from(atob(SECRET.replaceAll('-', '+').replaceAll('_', '/')), (c) =>
+    c.charCodeAt(0),
+  )
   const key = await crypto.subtle.importKey('raw', secret, { name: 'HMAC', hash }, false, ['sign'])
   const signature = await crypto.subtle.sign('HMAC', key, encoder.encode(`${header}.${payload}`))
   return `${header}.${payload}.${toBase64Url(new Uint8Array(signature))}`
@@ -69,7 +80,9 @@ it('signs the same bytes as the hand-written implementation did', async () => {
 })
 
 it('accepts a token signed by hand with the same secret', async () => {
-  expect(await createTokenSigner(SECRET).verify(await signRaw(HS256, encodeJson(claims)), 1500)).toEqual({ ok: true, claims })
+  expect(
+    await createTokenSigner(SECRET).verify(await signRaw(HS256, encodeJson(claims)), 1500),
+  ).toEqual({ ok: true, claims })
 })
 
 it('checks expiry against the given clock, not the machine clock', async () => {
@@ -82,25 +95,48 @@ it('checks expiry against the given clock, not the machine clock', async () => {
 
 it('checks the signature before expiry, and the claims before saying expired', async () => {
   const other = createTokenSigner(toBase64Url(new Uint8Array(32).fill(8)))
-  expect(await createTokenSigner(SECRET).verify(await other.sign(claims), 5000)).toEqual({ ok: false, reason: 'signature' })
+  expect(await createTokenSigner(SECRET).verify(await other.sign(claims), 5000)).toEqual({
+    ok: false,
+    reason: 'signature',
+  })
   const subNumber = await signRaw(HS256, encodeJson({ ...claims, sub: 1 }))
-  expect(await createTokenSigner(SECRET).verify(subNumber, 5000)).toEqual({ ok: false, reason: 'malformed' })
-  expect(await createTokenSigner(SECRET).verify(subNumber, 1500)).toEqual({ ok: false, reason: 'malformed' })
+  expect(await createTokenSigner(SECRET).verify(subNumber, 5000)).toEqual({
+    ok: false,
+    reason: 'malformed',
+  })
+  expect(await createTokenSigner(SECRET).verify(subNumber, 1500)).toEqual({
+    ok: false,
+    reason: 'malformed',
+  })
 })
 
 it('rejects alg none with an empty signature, and HS512 signed with the right secret', async () => {
   const signer = createTokenSigner(SECRET)
-  expect(await signer.verify(`${encodeJson({ alg: 'none', typ: 'JWT' })}.${encodeJson(claims)}.`, 1500)).toEqual({ ok: false, reason: 'malformed' })
-  const hs512 = await signRaw(encodeJson({ alg: 'HS512', typ: 'JWT' }), encodeJson(claims), 'SHA-512')
+  expect(
+    await signer.verify(`${encodeJson({ alg: 'none', typ: 'JWT' })}.${encodeJson(claims)}.`, 1500),
+  ).toEqual({ ok: false, reason: 'malformed' })
+  const hs512 = await signRaw(
+    encodeJson({ alg: 'HS512', typ: 'JWT' }),
+    encodeJson(claims),
+    'SHA-512',
+  )
   expect(await signer.verify(hs512, 1500)).toEqual({ ok: false, reason: 'malformed' })
 })
 
 it.each([
-  ['a crit header naming an unknown extension', { alg: 'HS256', typ: 'JWT', crit: ['exp'], exp: 1 }],
+  [
+    'a crit header naming an unknown extension',
+    { alg: 'HS256', typ: 'JWT', crit: ['exp'], exp: 1 },
+  ],
   ['an unencoded payload (b64: false)', { alg: 'HS256', typ: 'JWT', crit: ['b64'], b64: false }],
   ['a header without alg', { typ: 'JWT' }],
 ])('rejects a correctly signed token with %s', async (_, header) => {
-  expect(await createTokenSigner(SECRET).verify(await signRaw(encodeJson(header), encodeJson(claims)), 1500)).toEqual({ ok: false, reason: 'malformed' })
+  expect(
+    await createTokenSigner(SECRET).verify(
+      await signRaw(encodeJson(header), encodeJson(claims)),
+      1500,
+    ),
+  ).toEqual({ ok: false, reason: 'malformed' })
 })
 
 it.each([
@@ -112,7 +148,10 @@ it.each([
   ['has a string exp', encodeJson({ ...claims, exp: '2000' })],
   ['is not valid yet (nbf)', encodeJson({ ...claims, nbf: 1600 })],
 ])('rejects a correctly signed token whose payload %s', async (_, payload) => {
-  expect(await createTokenSigner(SECRET).verify(await signRaw(HS256, payload), 1500)).toEqual({ ok: false, reason: 'malformed' })
+  expect(await createTokenSigner(SECRET).verify(await signRaw(HS256, payload), 1500)).toEqual({
+    ok: false,
+    reason: 'malformed',
+  })
 })
 
 it('rejects a token whose last signature character was changed to one with the same bytes', async () => {
@@ -124,7 +163,10 @@ it('rejects a token whose last signature character was changed to one with the s
   // 32 bytes are 43 characters: the last carries 2 spare bits, so 3 other characters decode alike.
   expect([signature.length, index % 4]).toEqual([43, 0])
   for (const char of ALPHABET.slice(index + 1, index + 4)) {
-    expect(await signer.verify(`${header}.${payload}.${signature.slice(0, -1)}${char}`, 1500), char).toEqual({ ok: false, reason: 'malformed' })
+    expect(
+      await signer.verify(`${header}.${payload}.${signature.slice(0, -1)}${char}`, 1500),
+      char,
+    ).toEqual({ ok: false, reason: 'malformed' })
   }
 })
 
@@ -133,9 +175,15 @@ it('rejects a correctly signed token whose payload or header segment is not cano
   const payload = encodeJson(claims)
   expect(payload.length % 4).not.toBe(0)
   const signer = createTokenSigner(SECRET)
-  expect(await signer.verify(await signRaw(HS256, nonCanonical(payload)), 1500)).toEqual({ ok: false, reason: 'malformed' })
+  expect(await signer.verify(await signRaw(HS256, nonCanonical(payload)), 1500)).toEqual({
+    ok: false,
+    reason: 'malformed',
+  })
   const header = encodeJson({ alg: 'HS256', typ: 'JWT', kid: '1' })
   expect(header.length % 4).not.toBe(0)
   expect(await signer.verify(await signRaw(header, payload), 1500)).toEqual({ ok: true, claims })
-  expect(await signer.verify(await signRaw(nonCanonical(header), payload), 1500)).toEqual({ ok: false, reason: 'malformed' })
+  expect(await signer.verify(await signRaw(nonCanonical(header), payload), 1500)).toEqual({
+    ok: false,
+    reason: 'malformed',
+  })
 })

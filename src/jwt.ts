@@ -16,8 +16,7 @@ export interface TokenClaims {
 }
 
 export type TokenCheck =
-  | { ok: true; claims: TokenClaims }
-  | { ok: false; reason: 'malformed' | 'signature' | 'expired' }
+  { ok: true; claims: TokenClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' }
 
 /** The header every token carries, in this key order, so tokens stay byte-identical. */
 const HEADER = { alg: 'HS256', typ: 'JWT' } as const
@@ -84,7 +83,8 @@ export function createTokenSigner(secret: string): TokenSigner {
 
     async verify(token, nowSeconds) {
       // Order: shape, then signature (of canonical segments), then expiry.
-      if (!looksLikeJwt(token) || !token.split('.').every(isCanonicalBase64Url)) return { ok: false, reason: 'malformed' }
+      if (!looksLikeJwt(token) || !token.split('.').every(isCanonicalBase64Url))
+        return { ok: false, reason: 'malformed' }
       let claims: unknown
       let expired = false
       try {
@@ -95,7 +95,8 @@ export function createTokenSigner(secret: string): TokenSigner {
         })
         claims = verified.payload
       } catch (error) {
-        if (error instanceof errors.JWSSignatureVerificationFailed) return { ok: false, reason: 'signature' }
+        if (error instanceof errors.JWSSignatureVerificationFailed)
+          return { ok: false, reason: 'signature' }
         // jose checks `exp` only once the signature holds, and hands back the claims it read.
         if (!(error instanceof errors.JWTExpired)) return { ok: false, reason: 'malformed' }
         claims = error.payload

@@ -87,11 +87,13 @@ export function createMockInternals(options: VoiceableMockOptions = {}): MockInt
           },
           now,
         )
-  const journal = createJournal(options.journal === false ? 0 : (options.journal?.maxEntries ?? JOURNAL_MAX_ENTRIES))
-  const faults = createFaultInjector(options.seed ?? DEFAULT_SEED, rateLimiter?.exhaust)
-  const baseUrls = (typeof options.baseUrl === 'string' ? [options.baseUrl] : (options.baseUrl ?? DEFAULT_BASE_URLS)).map(
-    normalizeBaseUrl,
+  const journal = createJournal(
+    options.journal === false ? 0 : (options.journal?.maxEntries ?? JOURNAL_MAX_ENTRIES),
   )
+  const faults = createFaultInjector(options.seed ?? DEFAULT_SEED, rateLimiter?.exhaust)
+  const baseUrls = (
+    typeof options.baseUrl === 'string' ? [options.baseUrl] : (options.baseUrl ?? DEFAULT_BASE_URLS)
+  ).map(normalizeBaseUrl)
   const unknownRoutes = options.unknownRoutes ?? 'not-found'
 
   /** Back to a starting state: everything kept per scenario starts again. */

@@ -3,7 +3,9 @@ import type { Faker } from '@faker-js/faker'
 // locale into start-up time and into browser bundles.
 import { faker as englishFaker } from '@faker-js/faker/locale/en'
 
-const FakerClass = englishFaker.constructor as new (options: { locale: Faker['rawDefinitions'] }) => Faker
+const FakerClass = englishFaker.constructor as new (options: {
+  locale: Faker['rawDefinitions']
+}) => Faker
 
 /**
  * A private, seeded Faker instance with a fixed reference date, so generated data is the same

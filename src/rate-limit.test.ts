@@ -7,7 +7,12 @@ it('counts down within a window, then reports exceeded with the time left', () =
   expect(limiter.hit('a')).toMatchObject({ remaining: 1, exceeded: false })
   expect(limiter.hit('a')).toMatchObject({ remaining: 0, exceeded: false })
   time += 15_000
-  expect(limiter.hit('a')).toMatchObject({ remaining: 0, exceeded: true, retryAfter: 45, reset: Date.parse('2024-01-15T10:31:00Z') / 1000 })
+  expect(limiter.hit('a')).toMatchObject({
+    remaining: 0,
+    exceeded: true,
+    retryAfter: 45,
+    reset: Date.parse('2024-01-15T10:31:00Z') / 1000,
+  })
 })
 
 it('keeps separate counts per bucket and starts a new window when one ends', () => {
@@ -29,7 +34,16 @@ it('exhausts a bucket so that its next hit is over the limit', () => {
 })
 
 it('renders the documented header names', () => {
-  expect(toRateLimitHeaders({ limit: 10, windowSeconds: 60, remaining: 3, reset: 1705314660, exceeded: false, retryAfter: 1 })).toEqual({
+  expect(
+    toRateLimitHeaders({
+      limit: 10,
+      windowSeconds: 60,
+      remaining: 3,
+      reset: 1705314660,
+      exceeded: false,
+      retryAfter: 1,
+    }),
+  ).toEqual({
     'X-RateLimit-Limit': '10',
     'X-RateLimit-Remaining': '3',
     'X-RateLimit-Reset': '1705314660',

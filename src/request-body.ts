@@ -24,7 +24,10 @@ export function readWrapper(
   const missing = ERROR_MESSAGES.missingWrapper(wrapper)
   const size = bytes?.byteLength ?? 0
   if (contentType !== undefined && !JSON_CONTENT_TYPE.test(contentType) && size > 0) {
-    throw new ApiError('validation_failed', [missing, ERROR_MESSAGES.notJsonContentType(contentType)])
+    throw new ApiError('validation_failed', [
+      missing,
+      ERROR_MESSAGES.notJsonContentType(contentType),
+    ])
   }
 
   const text = size === 0 ? '' : decoder.decode(bytes)
@@ -33,11 +36,15 @@ export function readWrapper(
   try {
     body = JSON.parse(text)
   } catch (error) {
-    throw new ApiError('invalid_json', [ERROR_MESSAGES.invalidJson(error instanceof Error ? error.message : String(error))])
+    throw new ApiError('invalid_json', [
+      ERROR_MESSAGES.invalidJson(error instanceof Error ? error.message : String(error)),
+    ])
   }
 
   const value =
-    typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>)[wrapper] : undefined
+    typeof body === 'object' && body !== null && !Array.isArray(body)
+      ? (body as Record<string, unknown>)[wrapper]
+      : undefined
   if (isBlank(value)) throw new ApiError('validation_failed', [missing])
   if (typeof value !== 'object' || Array.isArray(value)) {
     throw new ApiError('validation_failed', [ERROR_MESSAGES.wrapperNotObject(wrapper)])

@@ -51,7 +51,10 @@ export function createRouter<Endpoint extends Pick<EndpointDefinition, 'method' 
     const segments = toSegments(endpoint.path).map((segment) =>
       segment.startsWith(':') ? { param: segment.slice(1) } : segment,
     )
-    byMethod.set(endpoint.method, [...(byMethod.get(endpoint.method) ?? []), { endpoint, segments }])
+    byMethod.set(endpoint.method, [
+      ...(byMethod.get(endpoint.method) ?? []),
+      { endpoint, segments },
+    ])
   }
   const literals = (route: CompiledRoute<Endpoint>): number =>
     route.segments.filter((segment) => typeof segment === 'string').length

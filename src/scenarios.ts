@@ -51,7 +51,10 @@ export function buildScenario(scenario: Scenario, faker: Faker, tokenSecret: str
       break
     case 'multi-tenant': {
       builder.addApiKey({ ...DOCUMENTED_API_KEY })
-      const users = [owner, ...Array.from({ length: MULTI_TENANT_USERS - 1 }, () => builder.addUser())]
+      const users = [
+        owner,
+        ...Array.from({ length: MULTI_TENANT_USERS - 1 }, () => builder.addUser()),
+      ]
       for (let round = 0; round < MULTI_TENANT_KEYS_PER_USER; round++)
         for (const user of users) if (round > 0 || user !== owner) builder.generateApiKeys(user, 1)
       break
@@ -91,8 +94,13 @@ function createSnapshotBuilder(faker: Faker, tokenSecret: string) {
       const to = faker.defaultRefDate().getTime()
       const step = (to - lastCreated.getTime()) / (count + 1) / 4
       for (let i = 0; i < count; i++) {
-        lastCreated = new Date(lastCreated.getTime() + 1000 + Math.floor(faker.number.float({ max: step })))
-        const key = createApiKeyData(faker, owner, { id: nextApiKeyId++, created_at: toTimestamp(lastCreated) })
+        lastCreated = new Date(
+          lastCreated.getTime() + 1000 + Math.floor(faker.number.float({ max: step })),
+        )
+        const key = createApiKeyData(faker, owner, {
+          id: nextApiKeyId++,
+          created_at: toTimestamp(lastCreated),
+        })
         apiKeys.push(key)
       }
     },

@@ -58,11 +58,17 @@ export const ListApiKeysResponseSchema = z.strictObject({
 export type ListApiKeysResponse = z.infer<typeof ListApiKeysResponseSchema>
 
 /** `GET /api_keys/{id}` → 200, and `PUT /api_keys/{id}` → 200. */
-export const ApiKeyResponseSchema = z.strictObject({ status: StatusSchema, data: StoredApiKeySchema })
+export const ApiKeyResponseSchema = z.strictObject({
+  status: StatusSchema,
+  data: StoredApiKeySchema,
+})
 export type ApiKeyResponse = z.infer<typeof ApiKeyResponseSchema>
 
 /** `POST /api_keys` → 201. */
-export const CreateApiKeyResponseSchema = z.strictObject({ status: StatusSchema, data: ApiKeyRecordSchema })
+export const CreateApiKeyResponseSchema = z.strictObject({
+  status: StatusSchema,
+  data: ApiKeyRecordSchema,
+})
 export type CreateApiKeyResponse = z.infer<typeof CreateApiKeyResponseSchema>
 
 /** `DELETE /api_keys/{id}` → 200: `status` only, no `data`. */
@@ -90,14 +96,19 @@ const stringList = (label: string) => {
     .array(
       z
         .string({ error: notList })
-        .max(LIST_ITEM_MAX_LENGTH, `${label} entries must be at most ${LIST_ITEM_MAX_LENGTH} characters`),
+        .max(
+          LIST_ITEM_MAX_LENGTH,
+          `${label} entries must be at most ${LIST_ITEM_MAX_LENGTH} characters`,
+        ),
       { error: notList },
     )
     .max(LIST_MAX_ITEMS, `${label} must have at most ${LIST_MAX_ITEMS} entries`)
 }
 
 const Name = z
-  .string({ error: (issue) => (issue.input === undefined ? "Name can't be blank" : 'Name must be a string') })
+  .string({
+    error: (issue) => (issue.input === undefined ? "Name can't be blank" : 'Name must be a string'),
+  })
   .max(NAME_MAX_LENGTH, `Name is too long (maximum is ${NAME_MAX_LENGTH} characters)`)
   .refine((name) => name.trim() !== '', "Name can't be blank")
 
@@ -106,7 +117,9 @@ export const CreateApiKeyFieldsSchema = z.object({
   name: Name,
   key_type: z.enum(['private', 'public'], {
     error: (issue) =>
-      issue.input === undefined ? "Key type can't be blank" : "Key type must be 'private' or 'public'",
+      issue.input === undefined
+        ? "Key type can't be blank"
+        : "Key type must be 'private' or 'public'",
   }),
   allowed_origins: stringList('Allowed origins').optional(),
   allowed_assistants: stringList('Allowed assistants').optional(),

@@ -23,32 +23,59 @@ export const SnapshotSchema = z
   .superRefine((snapshot, ctx) => {
     const emails = new Map<number, string>()
     snapshot.users.forEach((user, index) => {
-      if (emails.has(user.id)) ctx.addIssue({ code: 'custom', path: ['users', index, 'id'], message: `duplicate user id ${user.id}` })
+      if (emails.has(user.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['users', index, 'id'],
+          message: `duplicate user id ${user.id}`,
+        })
       if (user.id >= snapshot.next_user_id)
-        ctx.addIssue({ code: 'custom', path: ['next_user_id'], message: `must be greater than user id ${user.id}` })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['next_user_id'],
+          message: `must be greater than user id ${user.id}`,
+        })
       emails.set(user.id, user.email)
     })
     const keyIds = new Set<number>()
     const keyValues = new Set<string>()
     snapshot.api_keys.forEach((key, index) => {
       const at = (field: string): (string | number)[] => ['api_keys', index, field]
-      if (keyIds.has(key.id)) ctx.addIssue({ code: 'custom', path: at('id'), message: `duplicate API key id ${key.id}` })
-      if (keyValues.has(key.key_value)) ctx.addIssue({ code: 'custom', path: at('key_value'), message: 'duplicate key_value' })
+      if (keyIds.has(key.id))
+        ctx.addIssue({ code: 'custom', path: at('id'), message: `duplicate API key id ${key.id}` })
+      if (keyValues.has(key.key_value))
+        ctx.addIssue({ code: 'custom', path: at('key_value'), message: 'duplicate key_value' })
       if (key.id >= snapshot.next_api_key_id)
-        ctx.addIssue({ code: 'custom', path: ['next_api_key_id'], message: `must be greater than API key id ${key.id}` })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['next_api_key_id'],
+          message: `must be greater than API key id ${key.id}`,
+        })
       const email = emails.get(key.user_id)
-      if (email === undefined) ctx.addIssue({ code: 'custom', path: at('user_id'), message: `user ${key.user_id} does not exist` })
+      if (email === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: at('user_id'),
+          message: `user ${key.user_id} does not exist`,
+        })
       else if (email !== key.user_email)
-        ctx.addIssue({ code: 'custom', path: at('user_email'), message: `must equal user ${key.user_id}'s email ${email}` })
+        ctx.addIssue({
+          code: 'custom',
+          path: at('user_email'),
+          message: `must equal user ${key.user_id}'s email ${email}`,
+        })
       if (key.updated_at < key.created_at)
-        ctx.addIssue({ code: 'custom', path: at('updated_at'), message: 'must not be before created_at' })
+        ctx.addIssue({
+          code: 'custom',
+          path: at('updated_at'),
+          message: 'must not be before created_at',
+        })
       keyIds.add(key.id)
       keyValues.add(key.key_value)
     })
   })
 
 export type Snapshot = z.infer<typeof SnapshotSchema>
-
 
 /** Thrown when a snapshot does not validate; the message names each bad field. */
 export class SnapshotError extends Error {
@@ -72,5 +99,9 @@ export function parseSnapshot(input: unknown): Snapshot {
 
 function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(root)'
-  return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`)).join('')
+  return path
+    .map((part, i) =>
+      typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`,
+    )
+    .join('')
 }

@@ -40,7 +40,8 @@ it('pins the default seed: users and the first generated keys', () => {
       },
     ]
   `)
-  expect(snapshot.api_keys.map((key) => [key.id, key.user_id, key.key_type, key.created_at])).toMatchInlineSnapshot(`
+  expect(snapshot.api_keys.map((key) => [key.id, key.user_id, key.key_type, key.created_at]))
+    .toMatchInlineSnapshot(`
     [
       [
         1,
@@ -159,7 +160,9 @@ it('returns the secret from createApiKey only, and revokes it on delete', () => 
 it('bumps updated_at only when a field changes, and never moves it back', () => {
   let now = new Date('2024-02-01T00:00:00Z')
   const store = createStore({ now: () => now })
-  expect(store.updateApiKey(1, 1, { name: 'Production API Key' })?.updated_at).toBe('2024-01-10T08:00:00Z')
+  expect(store.updateApiKey(1, 1, { name: 'Production API Key' })?.updated_at).toBe(
+    '2024-01-10T08:00:00Z',
+  )
   expect(store.updateApiKey(1, 1, { name: 'Renamed' })?.updated_at).toBe('2024-02-01T00:00:00Z')
   now = new Date('2023-01-01T00:00:00Z')
   expect(store.updateApiKey(1, 1, { name: 'Again' })?.updated_at).toBe('2024-02-01T00:00:00Z')
@@ -176,15 +179,25 @@ it('lists a user with the secret of their first private key', () => {
   const store = createStore({ scenario: 'empty' })
   expect(store.listUsers()).toEqual([{ id: 1, email: 'user@example.com', apiKey: null }])
   const created = store.createUser({ email: 'ada@example.com' })
-  expect(store.listUsers()[1]).toEqual({ id: created.id, email: 'ada@example.com', apiKey: created.apiKey })
-  expect(store.authenticateKeyValue(created.apiKey)?.user).toEqual({ id: created.id, email: 'ada@example.com' })
+  expect(store.listUsers()[1]).toEqual({
+    id: created.id,
+    email: 'ada@example.com',
+    apiKey: created.apiKey,
+  })
+  expect(store.authenticateKeyValue(created.apiKey)?.user).toEqual({
+    id: created.id,
+    email: 'ada@example.com',
+  })
 })
 
 it('issues tokens that authenticate until they expire', async () => {
   let now = new Date('2024-01-15T10:30:00Z')
   const store = createStore({ now: () => now, tokenTtlSeconds: 60 })
   const token = await store.issueToken(1)
-  expect(await store.authenticateToken(token)).toMatchObject({ ok: true, principal: { user: { id: 1 }, keyType: 'jwt' } })
+  expect(await store.authenticateToken(token)).toMatchObject({
+    ok: true,
+    principal: { user: { id: 1 }, keyType: 'jwt' },
+  })
   now = new Date('2024-01-15T10:31:00Z')
   expect(await store.authenticateToken(token)).toEqual({ ok: false, reason: 'expired' })
   await expect(store.issueToken(99)).rejects.toThrow(/no such user/)
@@ -196,7 +209,10 @@ it('keeps tokens valid across snapshot and restore, and rejects them in another 
   const saved = store.snapshot()
   const restored = createStore({ seed: 99, snapshot: saved })
   expect((await restored.authenticateToken(token)).ok).toBe(true)
-  expect(await createStore({ seed: 4 }).authenticateToken(token)).toEqual({ ok: false, reason: 'signature' })
+  expect(await createStore({ seed: 4 }).authenticateToken(token)).toEqual({
+    ok: false,
+    reason: 'signature',
+  })
 })
 
 it('generates large stores with unique ids and secrets', () => {

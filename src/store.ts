@@ -4,7 +4,14 @@ import { createRandomKeyValue, createUserData } from './factories.js'
 import { createTokenSigner, type TokenCheck, type TokenSigner } from './jwt.js'
 import { createFaker, type Faker } from './random.js'
 import { buildScenario, createTokenSecret, type Scenario } from './scenarios.js'
-import type { ApiKey, ApiKeyRecord, CreateApiKeyFields, KeyType, UpdateApiKeyFields, User } from './schemas.js'
+import type {
+  ApiKey,
+  ApiKeyRecord,
+  CreateApiKeyFields,
+  KeyType,
+  UpdateApiKeyFields,
+  User,
+} from './schemas.js'
 import { parseSnapshot, SNAPSHOT_FORMAT, type Snapshot } from './snapshot.js'
 import { toEpochSeconds, toTimestamp } from './time.js'
 
@@ -73,7 +80,13 @@ export interface VoiceableStore {
   /** Resolves an API-key secret to its owner, or `undefined` if unknown or revoked. */
   authenticateKeyValue(keyValue: string): Principal | undefined
   /** Resolves a JWT to its user; says why when it does not. */
-  authenticateToken(token: string): Promise<{ ok: true; principal: Principal } | Extract<TokenCheck, { ok: false }> | { ok: false; reason: 'unknown-user' }>
+  authenticateToken(
+    token: string,
+  ): Promise<
+    | { ok: true; principal: Principal }
+    | Extract<TokenCheck, { ok: false }>
+    | { ok: false; reason: 'unknown-user' }
+  >
 
   /** The whole store as plain JSON (secrets included). */
   snapshot(): Snapshot
@@ -124,7 +137,8 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
   const seed = options.seed ?? DEFAULT_SEED
   const now = options.now ?? (() => new Date())
   const tokenTtlSeconds = options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS
-  let startingSnapshot = options.snapshot === undefined ? undefined : parseSnapshot(options.snapshot)
+  let startingSnapshot =
+    options.snapshot === undefined ? undefined : parseSnapshot(options.snapshot)
   let scenario = options.scenario ?? 'documented'
 
   let faker: Faker
@@ -181,7 +195,8 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
 
   function requireUser(userId: number): User {
     const user = state.users.get(userId)
-    if (user === undefined) throw new Error(`Failed to find user ${userId}: no such user in the store`)
+    if (user === undefined)
+      throw new Error(`Failed to find user ${userId}: no such user in the store`)
     return user
   }
 
@@ -191,9 +206,12 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
       const custom = options.generateKeyValue?.(keyType)
       const value = custom ?? createRandomKeyValue(keyType)
       // A custom generator may reuse a deleted key's secret on purpose; the built-in one never does.
-      if (!state.keyIdByValue.has(value) && (custom !== undefined || !retired.has(value))) return value
+      if (!state.keyIdByValue.has(value) && (custom !== undefined || !retired.has(value)))
+        return value
     }
-    throw new Error('Failed to create an API key: generateKeyValue keeps returning secrets already in use')
+    throw new Error(
+      'Failed to create an API key: generateKeyValue keeps returning secrets already in use',
+    )
   }
 
   /** A timestamp for a write: the clock, but never before `floor` so `updated_at` never goes back. */
@@ -226,7 +244,10 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
 
   return {
     createUser(init = {}) {
-      const user = createUserData(faker, { id: state.nextUserId++, ...(init.email === undefined ? {} : { email: init.email }) })
+      const user = createUserData(faker, {
+        id: state.nextUserId++,
+        ...(init.email === undefined ? {} : { email: init.email }),
+      })
       state.users.set(user.id, user)
       state.keyIdsByUser.set(user.id, new Set())
       const key = createApiKey(user.id, { name: 'Default API Key', key_type: 'private' })
@@ -284,8 +305,10 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
       if (record === undefined) return undefined
       const changed =
         (fields.name !== undefined && fields.name !== record.name) ||
-        (fields.allowed_origins !== undefined && !sameList(fields.allowed_origins, record.allowed_origins)) ||
-        (fields.allowed_assistants !== undefined && !sameList(fields.allowed_assistants, record.allowed_assistants))
+        (fields.allowed_origins !== undefined &&
+          !sameList(fields.allowed_origins, record.allowed_origins)) ||
+        (fields.allowed_assistants !== undefined &&
+          !sameList(fields.allowed_assistants, record.allowed_assistants))
       if (changed) {
         // @note Arrays are replaced, not merged, as the documented Update example shows.
         const next: ApiKeyRecord = {
@@ -317,7 +340,8 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
       const next = createApiKeyGenerator(faker, user)
       for (let i = 0; i < count; i++) {
         const record = next(state.nextApiKeyId++)
-        if (state.keyIdByValue.has(record.key_value) || retired.has(record.key_value)) record.key_value = newKeyValue(record.key_type)
+        if (state.keyIdByValue.has(record.key_value) || retired.has(record.key_value))
+          record.key_value = newKeyValue(record.key_type)
         insert(state, record)
       }
     },
@@ -339,7 +363,8 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
       const check = await signer.verify(token, toEpochSeconds(now()))
       if (!check.ok) return check
       const user = state.users.get(Number(check.claims.sub))
-      if (user === undefined || String(user.id) !== check.claims.sub) return { ok: false, reason: 'unknown-user' }
+      if (user === undefined || String(user.id) !== check.claims.sub)
+        return { ok: false, reason: 'unknown-user' }
       return { ok: true, principal: { user: { ...user }, keyType: 'jwt' } }
     },
 
@@ -350,7 +375,9 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
         next_api_key_id: state.nextApiKeyId,
         token_secret: state.tokenSecret,
         users: [...state.users.values()].map((user) => ({ id: user.id, email: user.email })),
-        api_keys: [...state.keys.values()].sort((a, b) => a.id - b.id).map((record) => toApiKey(record, true)),
+        api_keys: [...state.keys.values()]
+          .sort((a, b) => a.id - b.id)
+          .map((record) => toApiKey(record, true)),
       }
     },
 

@@ -25,34 +25,56 @@ const CASES: [string, Record<string, string>, string][] = [
   ['a Basic scheme', { Authorization: 'Basic dXNlcjpwYXNz' }, UNAUTHORIZED.badHeader],
   ['the key without a scheme', { Authorization: DOCUMENTED_KEY }, UNAUTHORIZED.badHeader],
   // An invalid header beside a valid one is still a 401: it is never silently ignored.
-  ['a valid X-API-Key beside a bad Authorization', { 'X-API-Key': DOCUMENTED_KEY, Authorization: 'Bearer nope' }, UNAUTHORIZED.badKey],
-  ['a bad X-API-Key beside a valid Authorization', { 'X-API-Key': 'nope', Authorization: `Bearer ${DOCUMENTED_KEY}` }, UNAUTHORIZED.badKey],
+  [
+    'a valid X-API-Key beside a bad Authorization',
+    { 'X-API-Key': DOCUMENTED_KEY, Authorization: 'Bearer nope' },
+    UNAUTHORIZED.badKey,
+  ],
+  [
+    'a bad X-API-Key beside a valid Authorization',
+    { 'X-API-Key': 'nope', Authorization: `Bearer ${DOCUMENTED_KEY}` },
+    UNAUTHORIZED.badKey,
+  ],
 ]
 
-it.each(ENDPOINTS.flatMap((endpoint) => CASES.map(([label, headers, message]) => [endpoint, label, headers, message] as const)))(
-  '%s with %s answers 401 in the API envelope',
-  async (endpoint, _label, headers, message) => {
-    const mock = createTestMock()
-    const before = mock.snapshot()
-    const res = await call(mock, endpoint, { apiKey: null, headers, json: { api_key: { name: 'x', key_type: 'private' } } })
-    expect(res.status).toBe(401)
-    expect(res.body).toEqual({
-      status: { code: 401, message: 'Authentication required.' },
-      error: 'unauthorized',
-      errors: [message],
-    })
-    expect(mock.snapshot()).toEqual(before)
-  },
-)
+it.each(
+  ENDPOINTS.flatMap((endpoint) =>
+    CASES.map(([label, headers, message]) => [endpoint, label, headers, message] as const),
+  ),
+)('%s with %s answers 401 in the API envelope', async (endpoint, _label, headers, message) => {
+  const mock = createTestMock()
+  const before = mock.snapshot()
+  const res = await call(mock, endpoint, {
+    apiKey: null,
+    headers,
+    json: { api_key: { name: 'x', key_type: 'private' } },
+  })
+  expect(res.status).toBe(401)
+  expect(res.body).toEqual({
+    status: { code: 401, message: 'Authentication required.' },
+    error: 'unauthorized',
+    errors: [message],
+  })
+  expect(mock.snapshot()).toEqual(before)
+})
 
 it.each([
   ['X-API-Key', (key: string) => ({ 'X-API-Key': key })],
   ['Authorization: Bearer <key>', (key: string) => ({ Authorization: `Bearer ${key}` })],
-  ['Authorization: bearer <key> (lower-case scheme)', (key: string) => ({ Authorization: `bearer ${key}` })],
-  ['both headers with the same key', (key: string) => ({ 'X-API-Key': key, Authorization: `Bearer ${key}` })],
+  [
+    'Authorization: bearer <key> (lower-case scheme)',
+    (key: string) => ({ Authorization: `bearer ${key}` }),
+  ],
+  [
+    'both headers with the same key',
+    (key: string) => ({ 'X-API-Key': key, Authorization: `Bearer ${key}` }),
+  ],
 ])('authenticates with %s', async (_label, headers) => {
   const mock = createTestMock()
-  const res = await call(mock, 'GET /api_keys/1', { apiKey: null, headers: headers(DOCUMENTED_KEY) })
+  const res = await call(mock, 'GET /api_keys/1', {
+    apiKey: null,
+    headers: headers(DOCUMENTED_KEY),
+  })
   expect(res.status).toBe(200)
   expect(res.body.data.id).toBe(1)
 })
@@ -93,7 +115,9 @@ it('rejects a JWT from another mock (another signing secret)', async () => {
 it('rejects two valid credentials of different users', async () => {
   const mock = createTestMock()
   const other = mock.store.createUser()
-  const res = await call(mock, 'GET /api_keys', { headers: { Authorization: `Bearer ${other.apiKey}` } })
+  const res = await call(mock, 'GET /api_keys', {
+    headers: { Authorization: `Bearer ${other.apiKey}` },
+  })
   expect(res.status).toBe(401)
   expect(res.body.errors).toEqual([ERROR_MESSAGES.conflictingCredentials])
 })
@@ -102,7 +126,10 @@ it('forbids public keys on the API-key endpoints by default', async () => {
   const mock = createTestMock()
   const created = mock.store.createApiKey(1, { name: 'Widget', key_type: 'public' })
   for (const endpoint of ENDPOINTS) {
-    const res = await call(mock, endpoint, { apiKey: created.key_value, json: { api_key: { name: 'x', key_type: 'private' } } })
+    const res = await call(mock, endpoint, {
+      apiKey: created.key_value,
+      json: { api_key: { name: 'x', key_type: 'private' } },
+    })
     expect(res.status, endpoint).toBe(403)
     expect(res.body.errors).toEqual([ERROR_MESSAGES.publicKeyForbidden])
   }

@@ -24,7 +24,9 @@ const SCHEMAS: Record<(typeof FIXTURE_FILES)[number], z.ZodType> = {
 }
 
 it('lists every fixture file in the contract table', () => {
-  const files = readdirSync(new URL('../fixtures/', import.meta.url)).filter((name) => name.endsWith('.json'))
+  const files = readdirSync(new URL('../fixtures/', import.meta.url)).filter((name) =>
+    name.endsWith('.json'),
+  )
   expect(files.sort()).toEqual([...FIXTURE_FILES].sort())
 })
 

@@ -6,7 +6,9 @@ const at = (iso: string) => () => new Date(iso)
 
 it('creates a key with defaults for omitted optional fields and shows its secret once', async () => {
   const mock = createTestMock({ now: at('2024-03-01T12:00:00Z') })
-  const res = await call(mock, 'POST /api_keys', { json: { api_key: { name: 'Widget', key_type: 'public' } } })
+  const res = await call(mock, 'POST /api_keys', {
+    json: { api_key: { name: 'Widget', key_type: 'public' } },
+  })
   expect(res.status).toBe(201)
   expect(res.body.status).toEqual({ code: 201, message: SUCCESS_MESSAGES.created })
   expect(res.body.data).toMatchObject({
@@ -30,7 +32,9 @@ it('creates a key with defaults for omitted optional fields and shows its secret
 
 it('creates a key whose secret authenticates as its owner', async () => {
   const mock = createTestMock()
-  const res = await call(mock, 'POST /api_keys', { json: { api_key: { name: 'Server', key_type: 'private', transient_assistant: true } } })
+  const res = await call(mock, 'POST /api_keys', {
+    json: { api_key: { name: 'Server', key_type: 'private', transient_assistant: true } },
+  })
   expect(res.body.data.transient_assistant).toBe(true)
   const list = await call(mock, 'GET /api_keys', { apiKey: res.body.data.key_value })
   expect(list.status).toBe(200)
@@ -40,7 +44,17 @@ it('creates a key whose secret authenticates as its owner', async () => {
 it('ignores fields create does not accept, as strong parameters would', async () => {
   const mock = createTestMock()
   const res = await call(mock, 'POST /api_keys', {
-    json: { api_key: { name: 'x', key_type: 'private', id: 77, user_id: 2, key_value: 'mine', created_at: '2000-01-01T00:00:00Z' }, extra: 1 },
+    json: {
+      api_key: {
+        name: 'x',
+        key_type: 'private',
+        id: 77,
+        user_id: 2,
+        key_value: 'mine',
+        created_at: '2000-01-01T00:00:00Z',
+      },
+      extra: 1,
+    },
   })
   expect(res.status).toBe(201)
   expect(res.body.data.id).not.toBe(77)
@@ -51,7 +65,14 @@ it('ignores fields create does not accept, as strong parameters would', async ()
 it('updates only name and arrays, replacing the arrays, and ignores other fields', async () => {
   const mock = createTestMock({ now: at('2024-02-02T00:00:00Z') })
   const res = await call(mock, 'PUT /api_keys/1', {
-    json: { api_key: { allowed_assistants: ['9'], key_type: 'public', transient_assistant: true, user_id: 2 } },
+    json: {
+      api_key: {
+        allowed_assistants: ['9'],
+        key_type: 'public',
+        transient_assistant: true,
+        user_id: 2,
+      },
+    },
   })
   expect(res.status).toBe(200)
   expect(res.body.status.message).toBe(SUCCESS_MESSAGES.updated)
@@ -70,7 +91,9 @@ it('updates only name and arrays, replacing the arrays, and ignores other fields
 
 it('keeps updated_at when an update changes nothing', async () => {
   const mock = createTestMock({ now: at('2024-02-02T00:00:00Z') })
-  const res = await call(mock, 'PUT /api_keys/1', { json: { api_key: { name: 'Production API Key' } } })
+  const res = await call(mock, 'PUT /api_keys/1', {
+    json: { api_key: { name: 'Production API Key' } },
+  })
   expect(res.status).toBe(200)
   expect(res.body.data.updated_at).toBe('2024-01-10T08:00:00Z')
 })
@@ -90,7 +113,9 @@ it.each(['0', '-1', '1.5', '1e3', '01', '0x1', 'abc', '99999999999999999999', '%
   async (id) => {
     const mock = createTestMock()
     for (const method of ['GET', 'PUT', 'DELETE']) {
-      const res = await call(mock, `${method} /api_keys/${id}`, { json: { api_key: { name: 'x' } } })
+      const res = await call(mock, `${method} /api_keys/${id}`, {
+        json: { api_key: { name: 'x' } },
+      })
       expect(res.status, method).toBe(404)
       expect(res.body.errors).toEqual([ERROR_MESSAGES.apiKeyNotFound])
     }
@@ -107,22 +132,60 @@ it.each([
   ['a wrapper that is a string', { api_key: 'x' }, [ERROR_MESSAGES.wrapperNotObject('api_key')]],
   ['a wrapper that is an array', { api_key: [1] }, [ERROR_MESSAGES.wrapperNotObject('api_key')]],
   ['a top-level array', [{ api_key: {} }], [ERROR_MESSAGES.missingWrapper('api_key')]],
-  ['a missing name and key_type', { api_key: { allowed_origins: [] } }, ["Name can't be blank", "Key type can't be blank"]],
+  [
+    'a missing name and key_type',
+    { api_key: { allowed_origins: [] } },
+    ["Name can't be blank", "Key type can't be blank"],
+  ],
   ['a blank name', { api_key: { name: '   ', key_type: 'private' } }, ["Name can't be blank"]],
-  ['a name that is a number', { api_key: { name: 5, key_type: 'private' } }, ['Name must be a string']],
-  ['a name too long', { api_key: { name: 'x'.repeat(256), key_type: 'private' } }, ['Name is too long (maximum is 255 characters)']],
-  ['an unknown key_type', { api_key: { name: 'x', key_type: 'secret' } }, ["Key type must be 'private' or 'public'"]],
+  [
+    'a name that is a number',
+    { api_key: { name: 5, key_type: 'private' } },
+    ['Name must be a string'],
+  ],
+  [
+    'a name too long',
+    { api_key: { name: 'x'.repeat(256), key_type: 'private' } },
+    ['Name is too long (maximum is 255 characters)'],
+  ],
+  [
+    'an unknown key_type',
+    { api_key: { name: 'x', key_type: 'secret' } },
+    ["Key type must be 'private' or 'public'"],
+  ],
   [
     'arrays of the wrong type',
-    { api_key: { name: 'x', key_type: 'private', allowed_origins: 'https://a.example', allowed_assistants: [123] } },
-    ['Allowed origins must be an array of strings', 'Allowed assistants must be an array of strings'],
+    {
+      api_key: {
+        name: 'x',
+        key_type: 'private',
+        allowed_origins: 'https://a.example',
+        allowed_assistants: [123],
+      },
+    },
+    [
+      'Allowed origins must be an array of strings',
+      'Allowed assistants must be an array of strings',
+    ],
   ],
-  ['a string transient_assistant', { api_key: { name: 'x', key_type: 'private', transient_assistant: 'false' } }, ['Transient assistant must be true or false']],
-  ['too many origins', { api_key: { name: 'x', key_type: 'private', allowed_origins: Array(101).fill('a') } }, ['Allowed origins must have at most 100 entries']],
+  [
+    'a string transient_assistant',
+    { api_key: { name: 'x', key_type: 'private', transient_assistant: 'false' } },
+    ['Transient assistant must be true or false'],
+  ],
+  [
+    'too many origins',
+    { api_key: { name: 'x', key_type: 'private', allowed_origins: Array(101).fill('a') } },
+    ['Allowed origins must have at most 100 entries'],
+  ],
 ])('answers 422 to a create with %s, listing every problem', async (_label, json, errors) => {
   const mock = createTestMock()
   const before = mock.snapshot()
-  const res = await call(mock, 'POST /api_keys', json === undefined ? { headers: { 'Content-Type': 'application/json' } } : { json })
+  const res = await call(
+    mock,
+    'POST /api_keys',
+    json === undefined ? { headers: { 'Content-Type': 'application/json' } } : { json },
+  )
   expect(res.status).toBe(422)
   expect(res.body).toEqual({
     status: { code: 422, message: `Validation failed: ${errors.join(', ')}` },
@@ -134,19 +197,29 @@ it.each([
 
 it('answers 422 to an update with a blank name or bad arrays', async () => {
   const mock = createTestMock()
-  const res = await call(mock, 'PUT /api_keys/1', { json: { api_key: { name: '', allowed_origins: [null] } } })
+  const res = await call(mock, 'PUT /api_keys/1', {
+    json: { api_key: { name: '', allowed_origins: [null] } },
+  })
   expect(res.status).toBe(422)
-  expect(res.body.errors).toEqual(["Name can't be blank", 'Allowed origins must be an array of strings'])
+  expect(res.body.errors).toEqual([
+    "Name can't be blank",
+    'Allowed origins must be an array of strings',
+  ])
 })
 
 it('answers 404 before 422 when updating a missing key with a bad body', async () => {
   const mock = createTestMock()
-  expect((await call(mock, 'PUT /api_keys/424242', { json: { api_key: { name: '' } } })).status).toBe(404)
+  expect(
+    (await call(mock, 'PUT /api_keys/424242', { json: { api_key: { name: '' } } })).status,
+  ).toBe(404)
 })
 
 it('answers 400 to malformed JSON', async () => {
   const mock = createTestMock()
-  const res = await call(mock, 'POST /api_keys', { body: '{"api_key": {', headers: { 'Content-Type': 'application/json' } })
+  const res = await call(mock, 'POST /api_keys', {
+    body: '{"api_key": {',
+    headers: { 'Content-Type': 'application/json' },
+  })
   expect(res.status).toBe(400)
   expect(res.body.status).toEqual({ code: 400, message: 'Bad Request' })
   expect(res.body.error).toBe('invalid_json')
@@ -154,15 +227,24 @@ it('answers 400 to malformed JSON', async () => {
 
 it('answers 422 with a hint when the body is not sent as JSON', async () => {
   const mock = createTestMock()
-  const res = await call(mock, 'POST /api_keys', { body: JSON.stringify({ api_key: { name: 'x', key_type: 'private' } }), headers: { 'Content-Type': 'text/plain;charset=UTF-8' } })
+  const res = await call(mock, 'POST /api_keys', {
+    body: JSON.stringify({ api_key: { name: 'x', key_type: 'private' } }),
+    headers: { 'Content-Type': 'text/plain;charset=UTF-8' },
+  })
   expect(res.status).toBe(422)
-  expect(res.body.errors).toEqual([ERROR_MESSAGES.missingWrapper('api_key'), ERROR_MESSAGES.notJsonContentType('text/plain;charset=UTF-8')])
+  expect(res.body.errors).toEqual([
+    ERROR_MESSAGES.missingWrapper('api_key'),
+    ERROR_MESSAGES.notJsonContentType('text/plain;charset=UTF-8'),
+  ])
 })
 
 it('accepts a JSON body with a charset or a +json content type', async () => {
   const mock = createTestMock()
   for (const type of ['application/json; charset=utf-8', 'application/vnd.api+json']) {
-    const res = await call(mock, 'POST /api_keys', { json: { api_key: { name: 'x', key_type: 'private' } }, headers: { 'Content-Type': type } })
+    const res = await call(mock, 'POST /api_keys', {
+      json: { api_key: { name: 'x', key_type: 'private' } },
+      headers: { 'Content-Type': type },
+    })
     expect(res.status, type).toBe(201)
   }
 })
@@ -170,7 +252,9 @@ it('accepts a JSON body with a charset or a +json content type', async () => {
 it('answers 413 to a body over the limit and keeps the store unchanged', async () => {
   const mock = createTestMock({ maxBodyBytes: 1000 })
   const before = mock.snapshot()
-  const res = await call(mock, 'POST /api_keys', { json: { api_key: { name: 'x'.repeat(2000), key_type: 'private' } } })
+  const res = await call(mock, 'POST /api_keys', {
+    json: { api_key: { name: 'x'.repeat(2000), key_type: 'private' } },
+  })
   expect(res.status).toBe(413)
   expect(res.body.errors).toEqual([ERROR_MESSAGES.payloadTooLarge(1000)])
   expect(mock.snapshot()).toEqual(before)
@@ -178,8 +262,12 @@ it('answers 413 to a body over the limit and keeps the store unchanged', async (
 
 it('does not let __proto__ or constructor keys pollute anything', async () => {
   const mock = createTestMock()
-  const body = '{"api_key":{"name":"x","key_type":"private","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}}'
-  const res = await call(mock, 'POST /api_keys', { body, headers: { 'Content-Type': 'application/json' } })
+  const body =
+    '{"api_key":{"name":"x","key_type":"private","__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}}'
+  const res = await call(mock, 'POST /api_keys', {
+    body,
+    headers: { 'Content-Type': 'application/json' },
+  })
   expect(res.status).toBe(201)
   expect(({} as Record<string, unknown>)['polluted']).toBeUndefined()
   expect(Object.keys(res.body.data)).not.toContain('polluted')
@@ -187,11 +275,18 @@ it('does not let __proto__ or constructor keys pollute anything', async () => {
 
 it('answers unknown paths and methods under the base URL with the API 404', async () => {
   const mock = createTestMock()
-  for (const route of ['PATCH /api_keys/1', 'GET /agents', 'POST /api_keys/1', 'GET /api_keys/1/rotate']) {
+  for (const route of [
+    'PATCH /api_keys/1',
+    'GET /agents',
+    'POST /api_keys/1',
+    'GET /api_keys/1/rotate',
+  ]) {
     const res = await call(mock, route)
     expect(res.status, route).toBe(404)
     expect(res.body.error).toBe('route_not_found')
-    expect(res.body.errors).toEqual([ERROR_MESSAGES.routeNotFound(route.split(' ')[0] ?? '', `/api/v1${route.split(' ')[1]}`)])
+    expect(res.body.errors).toEqual([
+      ERROR_MESSAGES.routeNotFound(route.split(' ')[0] ?? '', `/api/v1${route.split(' ')[1]}`),
+    ])
   }
 })
 
@@ -202,9 +297,15 @@ it('leaves unknown routes to msw with unknownRoutes passthrough', async () => {
 
 it('answers on the real backend prefix, on a custom base URL and with a trailing slash', async () => {
   const mock = createTestMock()
-  expect((await call(mock, 'GET /api_keys/1', { baseUrl: 'https://api.voiceable.dev/voiceable-api' })).status).toBe(200)
+  expect(
+    (await call(mock, 'GET /api_keys/1', { baseUrl: 'https://api.voiceable.dev/voiceable-api' }))
+      .status,
+  ).toBe(200)
   const custom = createTestMock({ baseUrl: 'http://localhost:3000/voiceable-api/' })
-  expect((await call(custom, 'GET /api_keys/1', { baseUrl: 'http://localhost:3000/voiceable-api' })).status).toBe(200)
+  expect(
+    (await call(custom, 'GET /api_keys/1', { baseUrl: 'http://localhost:3000/voiceable-api' }))
+      .status,
+  ).toBe(200)
   await expect(call(custom, 'GET /api_keys/1')).rejects.toThrow(/No handler answered/)
 })
 

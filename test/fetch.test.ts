@@ -30,8 +30,18 @@ it('creates a key from a JSON string body, and from bodies fetch reads through a
   const mock = createVoiceableMock()
   const json = JSON.stringify({ api_key: { name: 'From fetch', key_type: 'private' } })
   const headers = { ...KEY, 'Content-Type': 'application/json' }
-  for (const body of [json, new TextEncoder().encode(json), new Blob([json]), new Response(json).body]) {
-    const response = await mock.fetch(`${BASE}/api_keys`, { method: 'post', headers, body, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit)
+  for (const body of [
+    json,
+    new TextEncoder().encode(json),
+    new Blob([json]),
+    new Response(json).body,
+  ]) {
+    const response = await mock.fetch(`${BASE}/api_keys`, {
+      method: 'post',
+      headers,
+      body,
+      ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
+    } as RequestInit)
     expect(response.status).toBe(201)
     expect((await response.json()).data.name).toBe('From fetch')
   }
@@ -40,9 +50,15 @@ it('creates a key from a JSON string body, and from bodies fetch reads through a
 
 it('sends a string body with no Content-Type as text/plain, as fetch does', async () => {
   const mock = createVoiceableMock()
-  const response = await mock.fetch(`${BASE}/api_keys`, { method: 'POST', headers: KEY, body: '{"api_key":{"name":"x","key_type":"private"}}' })
+  const response = await mock.fetch(`${BASE}/api_keys`, {
+    method: 'POST',
+    headers: KEY,
+    body: '{"api_key":{"name":"x","key_type":"private"}}',
+  })
   expect(response.status).toBe(422)
-  expect((await response.json()).errors).toContain(ERROR_MESSAGES.notJsonContentType('text/plain;charset=UTF-8'))
+  expect((await response.json()).errors).toContain(
+    ERROR_MESSAGES.notJsonContentType('text/plain;charset=UTF-8'),
+  )
 })
 
 it('rejects a relative URL when there is no page to resolve it against', async () => {
@@ -58,7 +74,9 @@ it('resolves relative URLs and same-origin base URLs against the page location',
   vi.stubGlobal('location', new URL('http://localhost:5173/settings/api-keys'))
   const mock = createVoiceableMock({ baseUrl: '/api/v1' })
   expect((await mock.fetch('/api/v1/api_keys/1', { headers: KEY })).status).toBe(200)
-  expect((await mock.fetch('http://localhost:5173/api/v1/api_keys/1', { headers: KEY })).status).toBe(200)
+  expect(
+    (await mock.fetch('http://localhost:5173/api/v1/api_keys/1', { headers: KEY })).status,
+  ).toBe(200)
   await expect(mock.fetch('http://localhost:3000/api/v1/api_keys/1')).rejects.toThrow(TypeError)
 })
 
@@ -69,7 +87,9 @@ it('rejects a URL outside the base URLs with a TypeError naming the URL and the 
       'Failed to fetch https://api.example.com/api/v2/api_keys: the URL is outside the base URLs (voiceable-mock answers under https://api.example.com/api/v1, https://api.voiceable.dev/voiceable-api)',
     ),
   )
-  await expect(mock.fetch('https://elsewhere.test/api/v1/api_keys')).rejects.toThrow(/outside the base URLs/)
+  await expect(mock.fetch('https://elsewhere.test/api/v1/api_keys')).rejects.toThrow(
+    /outside the base URLs/,
+  )
   expect(mock.journal.count()).toBe(0)
 })
 
@@ -77,7 +97,9 @@ it("answers an unknown path under a base URL with the API's 404, or rejects it w
   const notFound = await createVoiceableMock().fetch(`${BASE}/nothing`, { headers: KEY })
   expect(notFound.status).toBe(404)
   expect((await notFound.json()).error).toBe('route_not_found')
-  await expect(createVoiceableMock({ unknownRoutes: 'passthrough' }).fetch(`${BASE}/nothing`)).rejects.toThrow(
+  await expect(
+    createVoiceableMock({ unknownRoutes: 'passthrough' }).fetch(`${BASE}/nothing`),
+  ).rejects.toThrow(
     /^Failed to fetch https:\/\/api\.example\.com\/api\/v1\/nothing: no endpoint answers GET \/api\/v1\/nothing \(voiceable-mock answers under /,
   )
 })
@@ -85,14 +107,18 @@ it("answers an unknown path under a base URL with the API's 404, or rejects it w
 it("rejects an injected network error with TypeError('Failed to fetch'), as browsers do", async () => {
   const mock = createVoiceableMock()
   mock.faults.networkError({ times: 1 })
-  await expect(mock.fetch(`${BASE}/api_keys`, { headers: KEY })).rejects.toThrow(new TypeError('Failed to fetch'))
+  await expect(mock.fetch(`${BASE}/api_keys`, { headers: KEY })).rejects.toThrow(
+    new TypeError('Failed to fetch'),
+  )
   expect((await mock.fetch(`${BASE}/api_keys`, { headers: KEY })).status).toBe(200)
   expect(mock.journal.entries().map((entry) => entry.status)).toEqual([0, 200])
 })
 
 it('rejects with an AbortError when the signal has already aborted', async () => {
   const mock = createVoiceableMock()
-  const error = await mock.fetch(`${BASE}/api_keys`, { headers: KEY, signal: AbortSignal.abort() }).catch((reason: unknown) => reason)
+  const error = await mock
+    .fetch(`${BASE}/api_keys`, { headers: KEY, signal: AbortSignal.abort() })
+    .catch((reason: unknown) => reason)
   expect(error).toBeInstanceOf(DOMException)
   expect((error as DOMException).name).toBe('AbortError')
   expect(mock.journal.count()).toBe(0)
@@ -121,7 +147,9 @@ it('works as the custom fetch of a hand-written client', async () => {
       this.#fetch = fetchImpl
     }
     async listApiKeys(): Promise<{ id: number; name: string }[]> {
-      const response = await this.#fetch(`${this.#baseUrl}/api_keys`, { headers: { 'X-API-Key': this.#apiKey } })
+      const response = await this.#fetch(`${this.#baseUrl}/api_keys`, {
+        headers: { 'X-API-Key': this.#apiKey },
+      })
       if (!response.ok) throw new Error(`HTTP ${response.status}`)
       return ((await response.json()) as { data: { id: number; name: string }[] }).data
     }

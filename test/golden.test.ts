@@ -39,7 +39,10 @@ it('reproduces the documented Create example in an empty store at the documented
   })
   // The empty store has no API key yet, so the caller signs in with a JWT.
   const token = await mock.store.issueToken(1)
-  const res = await call(mock, 'POST /api_keys', { bearer: token, json: fixture('create-api-key.request.json') })
+  const res = await call(mock, 'POST /api_keys', {
+    bearer: token,
+    json: fixture('create-api-key.request.json'),
+  })
   expect(res.status).toBe(201)
   expect(res.text).toBe(JSON.stringify(fixture('create-api-key.response.json')))
 })

@@ -12,7 +12,8 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
   const address = probe.address()
   await new Promise<void>((resolve) => probe.close(() => resolve()))
-  if (address === null || typeof address === 'string') throw new Error('Failed to pick a port: no TCP address')
+  if (address === null || typeof address === 'string')
+    throw new Error('Failed to pick a port: no TCP address')
   return address.port
 }
 

@@ -10,18 +10,27 @@ it('returns 404 for a key owned by another caller, with the same body as a missi
   expect(foreign.text).toBe(missing.text)
 })
 
-it.each(['PUT', 'DELETE'])('leaves another caller\'s key unchanged on %s and answers like a missing id', async (method) => {
-  const mock = createTestMock()
-  const other = mock.store.createUser()
-  const before = mock.snapshot()
-  const foreign = await call(mock, `${method} /api_keys/1`, { apiKey: other.apiKey, json: { api_key: { name: 'stolen' } } })
-  const missing = await call(mock, `${method} /api_keys/999999`, { apiKey: other.apiKey, json: { api_key: { name: 'stolen' } } })
-  expect(foreign.status).toBe(404)
-  expect(foreign.text).toBe(missing.text)
-  expect(mock.snapshot()).toEqual(before)
-})
+it.each(['PUT', 'DELETE'])(
+  "leaves another caller's key unchanged on %s and answers like a missing id",
+  async (method) => {
+    const mock = createTestMock()
+    const other = mock.store.createUser()
+    const before = mock.snapshot()
+    const foreign = await call(mock, `${method} /api_keys/1`, {
+      apiKey: other.apiKey,
+      json: { api_key: { name: 'stolen' } },
+    })
+    const missing = await call(mock, `${method} /api_keys/999999`, {
+      apiKey: other.apiKey,
+      json: { api_key: { name: 'stolen' } },
+    })
+    expect(foreign.status).toBe(404)
+    expect(foreign.text).toBe(missing.text)
+    expect(mock.snapshot()).toEqual(before)
+  },
+)
 
-it('lists only the caller\'s keys', async () => {
+it("lists only the caller's keys", async () => {
   const mock = createTestMock({ scenario: 'multi-tenant' })
   for (const user of mock.store.listUsers()) {
     const res = await call(mock, 'GET /api_keys', { apiKey: user.apiKey })

@@ -8,7 +8,13 @@
  * case of each fault kind.
  */
 import { getResponse } from 'msw'
-import { createVoiceableMock, DOCUMENTED_KEY_VALUE, type JournalEntry, type Snapshot, type VoiceableMock } from 'voiceable-mock'
+import {
+  createVoiceableMock,
+  DOCUMENTED_KEY_VALUE,
+  type JournalEntry,
+  type Snapshot,
+  type VoiceableMock,
+} from 'voiceable-mock'
 import { startMockServer, type MockServer } from 'voiceable-mock/node'
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { prepareHostileContext } from './reliability/hostile-check.js'
@@ -21,7 +27,14 @@ vi.setConfig({ testTimeout: 20_000 })
 const IN_PROCESS_BASE = 'https://api.example.com/api/v1'
 /** Node's default limit on a request head: past it the server answers 431 itself, before the core. */
 const MAX_HEADER_BYTES = 16 * 1024
-const COMPARED_HEADERS = ['content-type', 'content-length', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after']
+const COMPARED_HEADERS = [
+  'content-type',
+  'content-length',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'retry-after',
+]
 
 interface ParityCase {
   name: string
@@ -46,7 +59,8 @@ let counters = [0, 0, 0]
 const options = (slot: number) => ({
   now: () => new Date(nowMs),
   // Created secrets are random by default; one counter per transport keeps the three comparable.
-  generateKeyValue: (keyType: 'private' | 'public') => `${keyType === 'private' ? 'sk' : 'pk'}_live_parity${++counters[slot]!}`,
+  generateKeyValue: (keyType: 'private' | 'public') =>
+    `${keyType === 'private' ? 'sk' : 'pk'}_live_parity${++counters[slot]!}`,
 })
 const viaMsw = createVoiceableMock(options(0))
 const viaFetch = createVoiceableMock(options(1))
@@ -85,9 +99,16 @@ async function throughMsw(entry: ParityCase): Promise<Outcome> {
     ...(entry.body === undefined ? {} : { body: entry.body as BodyInit }),
   })
   const response = await getResponse(viaMsw.handlers, request)
-  if (response === undefined) throw new Error(`Failed to get an answer from msw for ${entry.method} ${entry.path}`)
-  if (response.type === 'error') return { status: 'network-error', body: '', headers: {}, journal: journalOf(viaMsw) }
-  return { status: response.status, body: await response.text(), headers: headerRecord(response.headers), journal: journalOf(viaMsw) }
+  if (response === undefined)
+    throw new Error(`Failed to get an answer from msw for ${entry.method} ${entry.path}`)
+  if (response.type === 'error')
+    return { status: 'network-error', body: '', headers: {}, journal: journalOf(viaMsw) }
+  return {
+    status: response.status,
+    body: await response.text(),
+    headers: headerRecord(response.headers),
+    journal: journalOf(viaMsw),
+  }
 }
 
 async function throughFetch(entry: ParityCase): Promise<Outcome> {
@@ -97,7 +118,12 @@ async function throughFetch(entry: ParityCase): Promise<Outcome> {
       headers: entry.headers,
       ...(entry.body === undefined ? {} : { body: entry.body as BodyInit }),
     })
-    return { status: response.status, body: await response.text(), headers: headerRecord(response.headers), journal: journalOf(viaFetch) }
+    return {
+      status: response.status,
+      body: await response.text(),
+      headers: headerRecord(response.headers),
+      journal: journalOf(viaFetch),
+    }
   } catch (error) {
     if (error instanceof TypeError && error.message === 'Failed to fetch') {
       return { status: 'network-error', body: '', headers: {}, journal: journalOf(viaFetch) }
@@ -107,10 +133,19 @@ async function throughFetch(entry: ParityCase): Promise<Outcome> {
 }
 
 async function throughServer(entry: ParityCase): Promise<Outcome> {
-  const answer = await sendRaw(`${server.baseUrl}${entry.path}`, { method: entry.method, headers: entry.headers, body: entry.body })
+  const answer = await sendRaw(`${server.baseUrl}${entry.path}`, {
+    method: entry.method,
+    headers: entry.headers,
+    body: entry.body,
+  })
   const journal = journalOf(server.mock)
   if (answer.status === 0) return { status: 'network-error', body: '', headers: {}, journal }
-  return { status: answer.status, body: answer.text, headers: headerRecord(answer.headers), journal }
+  return {
+    status: answer.status,
+    body: answer.text,
+    headers: headerRecord(answer.headers),
+    journal,
+  }
 }
 
 /**
@@ -119,7 +154,10 @@ async function throughServer(entry: ParityCase): Promise<Outcome> {
  * build such headers at all.
  */
 function reachesEveryCore(entry: ParityCase): boolean {
-  const headBytes = entry.headers.reduce((total, [name, value]) => total + name.length + value.length + 4, 0)
+  const headBytes = entry.headers.reduce(
+    (total, [name, value]) => total + name.length + value.length + 4,
+    0,
+  )
   if (headBytes > MAX_HEADER_BYTES) return false
   if (entry.headers.some(([, value]) => /[\x00-\x08\x0a-\x1f\x7f]/.test(value))) return false
   try {
@@ -152,8 +190,20 @@ const JSON_TYPE: [string, string] = ['Content-Type', 'application/json']
 const documentedCases: ParityCase[] = [
   { name: 'documented: get', method: 'GET', path: '/api_keys/1', headers: [KEY] },
   { name: 'documented: list', method: 'GET', path: '/api_keys', headers: [KEY] },
-  { name: 'documented: create', method: 'POST', path: '/api_keys', headers: [KEY, JSON_TYPE], body: JSON.stringify(fixture('create-api-key.request.json')) },
-  { name: 'documented: update', method: 'PUT', path: '/api_keys/1', headers: [KEY, JSON_TYPE], body: JSON.stringify(fixture('update-api-key.request.json')) },
+  {
+    name: 'documented: create',
+    method: 'POST',
+    path: '/api_keys',
+    headers: [KEY, JSON_TYPE],
+    body: JSON.stringify(fixture('create-api-key.request.json')),
+  },
+  {
+    name: 'documented: update',
+    method: 'PUT',
+    path: '/api_keys/1',
+    headers: [KEY, JSON_TYPE],
+    body: JSON.stringify(fixture('update-api-key.request.json')),
+  },
   { name: 'documented: delete', method: 'DELETE', path: '/api_keys/1', headers: [KEY] },
 ]
 
@@ -166,53 +216,94 @@ const AUTH_HEADERS: [string, [string, string][]][] = [
   ['a Basic scheme', [['Authorization', 'Basic dXNlcjpwYXNz']]],
   ['the key without a scheme', [['Authorization', DOCUMENTED_KEY_VALUE]]],
   ['a valid X-API-Key beside a bad Authorization', [KEY, ['Authorization', 'Bearer nope']]],
-  ['a bad X-API-Key beside a valid Authorization', [['X-API-Key', 'nope'], ['Authorization', `Bearer ${DOCUMENTED_KEY_VALUE}`]]],
+  [
+    'a bad X-API-Key beside a valid Authorization',
+    [
+      ['X-API-Key', 'nope'],
+      ['Authorization', `Bearer ${DOCUMENTED_KEY_VALUE}`],
+    ],
+  ],
   ['the documented key', [KEY]],
   ['the documented key as Bearer', [['Authorization', `bearer ${DOCUMENTED_KEY_VALUE}`]]],
 ]
-const authCases: ParityCase[] = ['GET /api_keys', 'POST /api_keys', 'GET /api_keys/1', 'PUT /api_keys/1', 'DELETE /api_keys/1'].flatMap((route) => {
+const authCases: ParityCase[] = [
+  'GET /api_keys',
+  'POST /api_keys',
+  'GET /api_keys/1',
+  'PUT /api_keys/1',
+  'DELETE /api_keys/1',
+].flatMap((route) => {
   const [method, path] = route.split(' ') as [string, string]
   return AUTH_HEADERS.map(([label, headers]) => ({
     name: `auth: ${route} with ${label}`,
     method,
     path,
     headers: [...headers, JSON_TYPE],
-    ...(method === 'GET' || method === 'DELETE' ? {} : { body: '{"api_key":{"name":"x","key_type":"private"}}' }),
+    ...(method === 'GET' || method === 'DELETE'
+      ? {}
+      : { body: '{"api_key":{"name":"x","key_type":"private"}}' }),
   }))
 })
 
 const faultCases: ParityCase[] = [
-  { name: 'fault: error 503', method: 'GET', path: '/api_keys', headers: [KEY], arrange: (mock) => void mock.faults.error(503, { endpoint: 'listApiKeys' }) },
-  { name: 'fault: network error', method: 'GET', path: '/api_keys/1', headers: [KEY], arrange: (mock) => void mock.faults.networkError({ times: 1 }) },
-  { name: 'fault: latency', method: 'GET', path: '/api_keys/1', headers: [KEY], arrange: (mock) => void mock.faults.latency(5) },
-  { name: 'fault: rate limit exhausted', method: 'GET', path: '/api_keys', headers: [KEY], arrange: (mock) => mock.faults.exhaustRateLimit({ userId: 1 }) },
+  {
+    name: 'fault: error 503',
+    method: 'GET',
+    path: '/api_keys',
+    headers: [KEY],
+    arrange: (mock) => void mock.faults.error(503, { endpoint: 'listApiKeys' }),
+  },
+  {
+    name: 'fault: network error',
+    method: 'GET',
+    path: '/api_keys/1',
+    headers: [KEY],
+    arrange: (mock) => void mock.faults.networkError({ times: 1 }),
+  },
+  {
+    name: 'fault: latency',
+    method: 'GET',
+    path: '/api_keys/1',
+    headers: [KEY],
+    arrange: (mock) => void mock.faults.latency(5),
+  },
+  {
+    name: 'fault: rate limit exhausted',
+    method: 'GET',
+    path: '/api_keys',
+    headers: [KEY],
+    arrange: (mock) => mock.faults.exhaustRateLimit({ userId: 1 }),
+  },
 ]
 
 const corpus: ParityCase[] = [...documentedCases, ...authCases, ...hostileCases(), ...faultCases]
 
-it.each(corpus.map((entry): [string, ParityCase] => [entry.name, entry]))('%s: the same answer on every transport', async (_, entry) => {
-  nowMs += 61_000
-  if (!reachesEveryCore(entry)) {
-    compared.skipped++
-    return
-  }
-  const outcomes: Outcome[] = []
-  for (const [slot, mock, send] of [
-    [0, viaMsw, throughMsw],
-    [1, viaFetch, throughFetch],
-    [2, server.mock, throughServer],
-  ] as const) {
-    mock.reset()
-    mock.restore(baseline)
-    counters[slot] = 0
-    entry.arrange?.(mock)
-    outcomes.push(await send(entry))
-  }
-  compared.cases++
-  const [msw, fetched, served] = outcomes as [Outcome, Outcome, Outcome]
-  expect(fetched, 'mock.fetch differs from msw').toEqual(msw)
-  expect(served, 'the demo server differs from msw').toEqual(msw)
-  expect(msw.journal).toHaveLength(1)
-})
+it.each(corpus.map((entry): [string, ParityCase] => [entry.name, entry]))(
+  '%s: the same answer on every transport',
+  async (_, entry) => {
+    nowMs += 61_000
+    if (!reachesEveryCore(entry)) {
+      compared.skipped++
+      return
+    }
+    const outcomes: Outcome[] = []
+    for (const [slot, mock, send] of [
+      [0, viaMsw, throughMsw],
+      [1, viaFetch, throughFetch],
+      [2, server.mock, throughServer],
+    ] as const) {
+      mock.reset()
+      mock.restore(baseline)
+      counters[slot] = 0
+      entry.arrange?.(mock)
+      outcomes.push(await send(entry))
+    }
+    compared.cases++
+    const [msw, fetched, served] = outcomes as [Outcome, Outcome, Outcome]
+    expect(fetched, 'mock.fetch differs from msw').toEqual(msw)
+    expect(served, 'the demo server differs from msw').toEqual(msw)
+    expect(msw.journal).toHaveLength(1)
+  },
+)
 
 counters = [0, 0, 0]

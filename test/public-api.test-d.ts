@@ -31,14 +31,16 @@ it('accepts the handlers in setupServer, setupWorker and getResponse', () => {
   expectTypeOf(mock.handlers).toExtend<Parameters<typeof getResponse>[0]>()
   expectTypeOf(setupServer(...mock.handlers).use).toBeCallableWith(...mock.handlers)
   expectTypeOf(setupWorker(...mock.handlers).use).toBeCallableWith(...mock.handlers)
-  expectTypeOf(getResponse(mock.handlers, new Request('https://api.example.com/api/v1/api_keys'))).resolves.toEqualTypeOf<
-    Response | undefined
-  >()
+  expectTypeOf(
+    getResponse(mock.handlers, new Request('https://api.example.com/api/v1/api_keys')),
+  ).resolves.toEqualTypeOf<Response | undefined>()
 })
 
 it('keys the handler record by endpoint name', () => {
   expectTypeOf(mock.handlersByEndpoint.getApiKey).toEqualTypeOf<HttpHandler[]>()
-  expectTypeOf(Object.values(mock.handlersByEndpoint).flat()).toExtend<Parameters<typeof setupServer>>()
+  expectTypeOf(Object.values(mock.handlersByEndpoint).flat()).toExtend<
+    Parameters<typeof setupServer>
+  >()
   // @ts-expect-error the endpoint is named getApiKey
   void mock.handlersByEndpoint.getApiKeys
 })
@@ -62,8 +64,12 @@ it('rejects a misspelled option at compile time', () => {
 
 it('accepts one base URL or several', () => {
   expectTypeOf(createVoiceableMock).toBeCallableWith({ baseUrl: '/api/v1' })
-  expectTypeOf(createVoiceableMock).toBeCallableWith({ baseUrl: ['https://a.test/api/v1', '/api/v1'] as const })
-  expectTypeOf<VoiceableMockOptions['rateLimit']>().toEqualTypeOf<{ limit?: number; windowSeconds?: number } | false | undefined>()
+  expectTypeOf(createVoiceableMock).toBeCallableWith({
+    baseUrl: ['https://a.test/api/v1', '/api/v1'] as const,
+  })
+  expectTypeOf<VoiceableMockOptions['rateLimit']>().toEqualTypeOf<
+    { limit?: number; windowSeconds?: number } | false | undefined
+  >()
 })
 
 it('types an API key with the documented fields', () => {
@@ -91,7 +97,9 @@ it('types response bodies from the zod schemas', () => {
   expectTypeOf<CreateApiKeyResponse['data']['key_value']>().toEqualTypeOf<string>()
   expectTypeOf<ApiKeyResponse['data']['key_value']>().toEqualTypeOf<null>()
   expectTypeOf<ListApiKeysResponse['data'][number]['key_value']>().toEqualTypeOf<null>()
-  expectTypeOf<DeleteApiKeyResponse>().toEqualTypeOf<{ status: { code: number; message: string } }>()
+  expectTypeOf<DeleteApiKeyResponse>().toEqualTypeOf<{
+    status: { code: number; message: string }
+  }>()
   expectTypeOf<ErrorResponse['details']>().toEqualTypeOf<string | undefined>()
 })
 

@@ -34,7 +34,11 @@ it('creates, lists, updates and deletes through fetch', async () => {
   expect(created.status).toBe(201)
   const { data } = await created.json()
   const url = `https://api.example.com/api/v1/api_keys/${data.id}`
-  const updated = await fetch(url, { method: 'PUT', headers: json, body: JSON.stringify({ api_key: { name: 'CI 2' } }) })
+  const updated = await fetch(url, {
+    method: 'PUT',
+    headers: json,
+    body: JSON.stringify({ api_key: { name: 'CI 2' } }),
+  })
   expect((await updated.json()).data.name).toBe('CI 2')
   const list = await (await fetch('https://api.example.com/api/v1/api_keys', { headers })).json()
   expect(list.data.map((key: { id: number }) => key.id)).toEqual([1, data.id])
@@ -43,9 +47,14 @@ it('creates, lists, updates and deletes through fetch', async () => {
 })
 
 it('answers a wrong key with 401 through fetch', async () => {
-  const res = await fetch('https://api.example.com/api/v1/api_keys/1', { headers: { 'X-API-Key': 'not-a-key' } })
+  const res = await fetch('https://api.example.com/api/v1/api_keys/1', {
+    headers: { 'X-API-Key': 'not-a-key' },
+  })
   expect(res.status).toBe(401)
-  expect(await res.json()).toMatchObject({ error: 'unauthorized', errors: [ERROR_MESSAGES.invalidApiKey] })
+  expect(await res.json()).toMatchObject({
+    error: 'unauthorized',
+    errors: [ERROR_MESSAGES.invalidApiKey],
+  })
 })
 
 it('answers the real backend prefix too', async () => {
@@ -62,7 +71,10 @@ it('starts every test from the seeded state after reset()', async () => {
 it('fails a request to a host the mock does not serve, as the error strategy says', async () => {
   const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
   // msw reports the unhandled request and fails it (a 500 on msw 2, a rejection elsewhere).
-  const outcome = await fetch('https://elsewhere.example/api_keys').then((res) => res.status, () => 'rejected')
+  const outcome = await fetch('https://elsewhere.example/api_keys').then(
+    (res) => res.status,
+    () => 'rejected',
+  )
   expect([500, 'rejected']).toContain(outcome)
   expect(errors.mock.calls.flat().map(String).join(' ')).toContain('elsewhere.example')
 })

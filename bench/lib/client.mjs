@@ -5,7 +5,10 @@ import { perRequest, startClock, turn } from './harness.mjs'
 
 async function one(url, init) {
   const response = await fetch(url, init)
-  if (response.status !== 200) throw new Error(`Failed to benchmark: ${url} answered ${response.status}: ${await response.text()}`)
+  if (response.status !== 200)
+    throw new Error(
+      `Failed to benchmark: ${url} answered ${response.status}: ${await response.text()}`,
+    )
   return response.json()
 }
 

@@ -47,7 +47,10 @@ export function startClock() {
 /** `{ wall, cpu }` in microseconds per item since `clock`. */
 export function perRequest(clock, count) {
   const cpu = process.cpuUsage(clock.cpu)
-  return { wall: ((performance.now() - clock.wall) * 1000) / count, cpu: (cpu.user + cpu.system) / count }
+  return {
+    wall: ((performance.now() - clock.wall) * 1000) / count,
+    cpu: (cpu.user + cpu.system) / count,
+  }
 }
 
 /** `{ wall, cpu }` in milliseconds since `clock`. */

@@ -13,7 +13,8 @@ const self = new Map()
 for (const id of profile.samples) self.set(id, (self.get(id) ?? 0) + 1)
 
 const parent = new Map()
-for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
+for (const node of profile.nodes)
+  for (const child of node.children ?? []) parent.set(child, node.id)
 const where = (node) => {
   const { functionName, url, lineNumber } = node.callFrame
   return `${functionName || '(anonymous)'} ${url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(bench|dist)\//, '$1/')}:${lineNumber + 1}`
@@ -21,7 +22,15 @@ const where = (node) => {
 const pkg = (node) => {
   const url = node.callFrame.url
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)
-  return m ? m[1] : url.includes('/dist/') ? 'dist (ours)' : url.startsWith('node:') ? 'node:internal' : url === '' ? `(${node.callFrame.functionName || 'native'})` : url.replace(/^.*\//, '')
+  return m
+    ? m[1]
+    : url.includes('/dist/')
+      ? 'dist (ours)'
+      : url.startsWith('node:')
+        ? 'node:internal'
+        : url === ''
+          ? `(${node.callFrame.functionName || 'native'})`
+          : url.replace(/^.*\//, '')
 }
 const sum = (map, key, n) => map.set(key, (map.get(key) ?? 0) + n)
 const fn = new Map()
@@ -47,7 +56,9 @@ const total = profile.samples.length
 const show = (title, map) => {
   console.log(`\n${title}`)
   for (const [key, n] of [...map].sort((a, b) => b[1] - a[1]).slice(0, top))
-    console.log(`${((n / total) * 100).toFixed(1).padStart(5)}%  ${(n * interval).toFixed(0).padStart(6)} ms  ${key}`)
+    console.log(
+      `${((n / total) * 100).toFixed(1).padStart(5)}%  ${(n * interval).toFixed(0).padStart(6)} ms  ${key}`,
+    )
 }
 console.log(`${file}: ${total} samples, ${(total * interval).toFixed(0)} ms`)
 show('self time by package', pk)

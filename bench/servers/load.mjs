@@ -3,9 +3,11 @@
 import { Agent, request } from 'node:http'
 import { performance } from 'node:perf_hooks'
 
-const arg = (name, fallback) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback
+const arg = (name, fallback) =>
+  process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback
 const url = new URL(arg('url'))
-if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw new Error(`Failed to load ${url}: loopback only`)
+if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+  throw new Error(`Failed to load ${url}: loopback only`)
 const count = Number(arg('count', '1000'))
 const concurrency = Number(arg('concurrency', '32'))
 const deadline = performance.now() + Number(arg('seconds', '30')) * 1000
@@ -40,4 +42,6 @@ const start = performance.now()
 await Promise.all(Array.from({ length: concurrency }, worker))
 const ms = performance.now() - start
 agent.destroy()
-process.stdout.write(`${JSON.stringify({ requests: done, ms, rps: (done / ms) * 1000, statuses, complete: done === count })}\n`)
+process.stdout.write(
+  `${JSON.stringify({ requests: done, ms, rps: (done / ms) * 1000, statuses, complete: done === count })}\n`,
+)

@@ -23,5 +23,8 @@ export function toBasePath(base: BaseUrl): string {
 export function reachesBasePath(pathname: string, basePath: string): boolean {
   if (pathname.length < basePath.length) return false
   const next = pathname.charCodeAt(basePath.length)
-  return (Number.isNaN(next) || next === 0x2f) && pathname.slice(0, basePath.length).toLowerCase() === basePath.toLowerCase()
+  return (
+    (Number.isNaN(next) || next === 0x2f) &&
+    pathname.slice(0, basePath.length).toLowerCase() === basePath.toLowerCase()
+  )
 }

@@ -41,8 +41,15 @@ function createBaseResolver(baseUrls: readonly BaseUrl[]): () => readonly Resolv
   }
 }
 
-function toResponse(answer: Extract<CoreAnswer, { kind: 'response' }>, method: string, url: string): Response {
-  const response = new Response(method === 'HEAD' ? null : answer.body, { status: answer.status, headers: answer.headers })
+function toResponse(
+  answer: Extract<CoreAnswer, { kind: 'response' }>,
+  method: string,
+  url: string,
+): Response {
+  const response = new Response(method === 'HEAD' ? null : answer.body, {
+    status: answer.status,
+    headers: answer.headers,
+  })
   // A constructed Response has an empty `url`; a fetched one says where it came from.
   Object.defineProperty(response, 'url', { value: url })
   return response
@@ -63,7 +70,10 @@ const encoder = new TextEncoder()
  * directly; anything else (a `Request`, a `Blob`, `FormData`, a stream) goes through a `Request`,
  * which applies the Fetch standard's rules for bodies and their content types.
  */
-async function toOutgoing(input: string | URL | Request, init: RequestInit | undefined): Promise<Outgoing> {
+async function toOutgoing(
+  input: string | URL | Request,
+  init: RequestInit | undefined,
+): Promise<Outgoing> {
   const location = currentLocation()
   const isRequest = typeof Request !== 'undefined' && input instanceof Request
   const text = isRequest ? input.url : String(input)
@@ -81,9 +91,14 @@ async function toOutgoing(input: string | URL | Request, init: RequestInit | und
   const method = normalizeMethod(init?.method)
   // Other methods go through `Request`, which refuses the ones `fetch` refuses (CONNECT, TRACE, bad tokens).
   const plainMethod = NORMALIZED_METHODS.has(method) || method === 'PATCH'
-  if (!isRequest && plainMethod && (body === undefined || body === null || typeof body === 'string')) {
+  if (
+    !isRequest &&
+    plainMethod &&
+    (body === undefined || body === null || typeof body === 'string')
+  ) {
     const headers = new Headers(init?.headers)
-    if (typeof body === 'string' && !headers.has('content-type')) headers.set('Content-Type', 'text/plain;charset=UTF-8')
+    if (typeof body === 'string' && !headers.has('content-type'))
+      headers.set('Content-Type', 'text/plain;charset=UTF-8')
     if (typeof body === 'string' && (method === 'GET' || method === 'HEAD')) {
       throw new TypeError('Failed to fetch: a request with a GET or HEAD method cannot have a body')
     }
@@ -110,7 +125,9 @@ async function toOutgoing(input: string | URL | Request, init: RequestInit | und
 export function createMockFetch(core: Core, baseUrls: readonly BaseUrl[]): typeof fetch {
   const resolvedBases = createBaseResolver(baseUrls)
   const outside = (url: URL, reason: string): TypeError =>
-    new TypeError(`Failed to fetch ${url.href}: ${reason} (voiceable-mock answers under ${baseUrls.join(', ')})`)
+    new TypeError(
+      `Failed to fetch ${url.href}: ${reason} (voiceable-mock answers under ${baseUrls.join(', ')})`,
+    )
 
   async function mockFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
     const request = await toOutgoing(input, init)
@@ -132,7 +149,8 @@ export function createMockFetch(core: Core, baseUrls: readonly BaseUrl[]): typeo
       body: request.body,
       signal,
     })
-    if (answer === undefined) throw outside(url, `no endpoint answers ${request.method} ${url.pathname}`)
+    if (answer === undefined)
+      throw outside(url, `no endpoint answers ${request.method} ${url.pathname}`)
     if (answer.kind === 'network-error') throw new TypeError('Failed to fetch')
     // The core may have finished in the same turn as an abort: the caller asked for no answer.
     signal?.throwIfAborted()

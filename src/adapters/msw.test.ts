@@ -13,9 +13,17 @@ function perEndpoint(mock: ReturnType<typeof createVoiceableMock>): HttpHandler[
 }
 
 async function answer(handlers: HttpHandler[], request: Request, baseUrl?: string) {
-  const response = await getResponse(handlers, request, ...(baseUrl === undefined ? [] : [{ baseUrl }]))
+  const response = await getResponse(
+    handlers,
+    request,
+    ...(baseUrl === undefined ? [] : [{ baseUrl }]),
+  )
   if (response === undefined) return undefined
-  return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() }
+  return {
+    status: response.status,
+    headers: Object.fromEntries(response.headers),
+    body: await response.text(),
+  }
 }
 
 const REQUESTS: [string, string, Record<string, string>?, string?][] = [
@@ -36,7 +44,12 @@ const REQUESTS: [string, string, Record<string, string>?, string?][] = [
   ['GET', 'https://api.example.com/api/v1/api_keys/1'],
   ['PATCH', 'https://api.example.com/api/v1/api_keys/1', JSON_BODY, '{"api_key":{"name":"x"}}'],
   ['DELETE', 'https://api.example.com/api/v1/api_keys', SECRET],
-  ['POST', 'https://api.example.com/api/v1/api_keys', JSON_BODY, '{"api_key":{"name":"New","key_type":"private"}}'],
+  [
+    'POST',
+    'https://api.example.com/api/v1/api_keys',
+    JSON_BODY,
+    '{"api_key":{"name":"New","key_type":"private"}}',
+  ],
   ['POST', 'https://api.example.com/api/v1/api_keys/1', JSON_BODY, '{}'],
   ['PUT', 'https://api.example.com/api/v1/api_keys/1', JSON_BODY, '{"api_key":{"name":"Renamed"}}'],
   ['DELETE', 'https://api.example.com/api/v1/api_keys/1', SECRET],
@@ -44,21 +57,35 @@ const REQUESTS: [string, string, Record<string, string>?, string?][] = [
   ['OPTIONS', 'https://api.example.com/api/v1/api_keys', SECRET],
 ]
 
-function compare(options: VoiceableMockOptions, toUrl: (url: string) => string = (url) => url, baseUrl?: string) {
-  it.each(REQUESTS)('answers %s %s through the list as through the record', async (method, url, headers, body) => {
-    const make = () => new Request(toUrl(url), { method, ...(headers === undefined ? {} : { headers }), ...(body === undefined ? {} : { body }) })
-    // Created secrets are random by default; a counter makes the two mocks' answers comparable.
-    const counter = () => {
-      let n = 0
-      return () => `sk_test_${++n}`
-    }
-    const dispatched = createVoiceableMock({ ...options, now: NOW, generateKeyValue: counter() })
-    const separate = createVoiceableMock({ ...options, now: NOW, generateKeyValue: counter() })
-    expect(await answer(dispatched.handlers, make(), baseUrl)).toEqual(await answer(perEndpoint(separate), make(), baseUrl))
-    expect(dispatched.journal.entries().map(({ durationMs: _, time: __, ...entry }) => entry)).toEqual(
-      separate.journal.entries().map(({ durationMs: _, time: __, ...entry }) => entry),
-    )
-  })
+function compare(
+  options: VoiceableMockOptions,
+  toUrl: (url: string) => string = (url) => url,
+  baseUrl?: string,
+) {
+  it.each(REQUESTS)(
+    'answers %s %s through the list as through the record',
+    async (method, url, headers, body) => {
+      const make = () =>
+        new Request(toUrl(url), {
+          method,
+          ...(headers === undefined ? {} : { headers }),
+          ...(body === undefined ? {} : { body }),
+        })
+      // Created secrets are random by default; a counter makes the two mocks' answers comparable.
+      const counter = () => {
+        let n = 0
+        return () => `sk_test_${++n}`
+      }
+      const dispatched = createVoiceableMock({ ...options, now: NOW, generateKeyValue: counter() })
+      const separate = createVoiceableMock({ ...options, now: NOW, generateKeyValue: counter() })
+      expect(await answer(dispatched.handlers, make(), baseUrl)).toEqual(
+        await answer(perEndpoint(separate), make(), baseUrl),
+      )
+      expect(
+        dispatched.journal.entries().map(({ durationMs: _, time: __, ...entry }) => entry),
+      ).toEqual(separate.journal.entries().map(({ durationMs: _, time: __, ...entry }) => entry))
+    },
+  )
 }
 
 describe('msw handlers (one catch-all per base URL, and a record per endpoint)', () => {
@@ -71,11 +98,15 @@ describe('msw handlers (one catch-all per base URL, and a record per endpoint)',
   it('keeps one handler per endpoint and base URL in handlersByEndpoint, with the catch-alls under unknownRoute', () => {
     const { handlersByEndpoint } = createVoiceableMock()
     expect(Object.keys(handlersByEndpoint)).toEqual([...ENDPOINT_NAMES])
-    expect(Object.values(handlersByEndpoint).map((handlers) => handlers.length)).toEqual(ENDPOINT_NAMES.map(() => 2))
+    expect(Object.values(handlersByEndpoint).map((handlers) => handlers.length)).toEqual(
+      ENDPOINT_NAMES.map(() => 2),
+    )
   })
 
   it('has no catch-all in handlersByEndpoint when unknown routes pass through', () => {
-    expect(createVoiceableMock({ unknownRoutes: 'passthrough' }).handlersByEndpoint.unknownRoute).toEqual([])
+    expect(
+      createVoiceableMock({ unknownRoutes: 'passthrough' }).handlersByEndpoint.unknownRoute,
+    ).toEqual([])
   })
 
   it('lets msw pass an unknown path through when unknown routes pass through', async () => {
@@ -89,7 +120,10 @@ describe('msw handlers (one catch-all per base URL, and a record per endpoint)',
   it('answers an endpoint whose own handler a story removed through the catch-all', async () => {
     const mock = createVoiceableMock()
     const handlers = Object.values({ ...mock.handlersByEndpoint, getApiKey: [] }).flat()
-    const response = await getResponse(handlers, new Request('https://api.example.com/api/v1/api_keys/1', { headers: SECRET }))
+    const response = await getResponse(
+      handlers,
+      new Request('https://api.example.com/api/v1/api_keys/1', { headers: SECRET }),
+    )
     expect(response?.status).toBe(200)
   })
 
@@ -97,5 +131,10 @@ describe('msw handlers (one catch-all per base URL, and a record per endpoint)',
   describe('with overlapping base URLs', () =>
     compare({ baseUrl: ['https://api.example.com/api', 'https://api.example.com/api/v1/'] }))
   describe('with a same-origin base URL through getResponse baseUrl', () =>
-    compare({ baseUrl: '/api/v1' }, (url) => url.replace(/^https:\/\/api\.(example\.com|voiceable\.dev)/, 'http://localhost:3000'), 'http://localhost:3000'))
+    compare(
+      { baseUrl: '/api/v1' },
+      (url) =>
+        url.replace(/^https:\/\/api\.(example\.com|voiceable\.dev)/, 'http://localhost:3000'),
+      'http://localhost:3000',
+    ))
 })

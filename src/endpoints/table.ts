@@ -12,5 +12,8 @@ export const ENDPOINTS = [...API_KEY_ENDPOINTS] as const satisfies readonly Endp
 export const UNKNOWN_ROUTE = 'unknownRoute'
 
 /** Every endpoint name, as used by the journal, fault scopes and `handlersByEndpoint`, plus `unknownRoute`. */
-export const ENDPOINT_NAMES: readonly EndpointName[] = [...ENDPOINTS.map((endpoint) => endpoint.name), UNKNOWN_ROUTE]
+export const ENDPOINT_NAMES: readonly EndpointName[] = [
+  ...ENDPOINTS.map((endpoint) => endpoint.name),
+  UNKNOWN_ROUTE,
+]
 export type EndpointName = (typeof ENDPOINTS)[number]['name'] | typeof UNKNOWN_ROUTE

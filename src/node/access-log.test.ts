@@ -21,8 +21,12 @@ it('cuts a very long path', () => {
 })
 
 it('formats method, path, outcome and milliseconds with one decimal', () => {
-  expect(formatAccessLogLine('GET', '/api/v1/api_keys/1?x=1', 200, 1.234)).toBe('GET /api/v1/api_keys/1 200 1.2ms')
-  expect(formatAccessLogLine('POST', '/api/v1/api_keys', 'aborted', 12)).toBe('POST /api/v1/api_keys aborted 12.0ms')
+  expect(formatAccessLogLine('GET', '/api/v1/api_keys/1?x=1', 200, 1.234)).toBe(
+    'GET /api/v1/api_keys/1 200 1.2ms',
+  )
+  expect(formatAccessLogLine('POST', '/api/v1/api_keys', 'aborted', 12)).toBe(
+    'POST /api/v1/api_keys aborted 12.0ms',
+  )
 })
 
 it('replaces a method that is not a plain token', () => {

@@ -9,7 +9,12 @@ import { parseArgs } from 'node:util'
 import { DEFAULT_SEED } from '../defaults.js'
 import { isScenario, SCENARIOS, type Scenario } from '../scenarios.js'
 import { SnapshotError } from '../snapshot.js'
-import { DEFAULT_HOST, startMockServer, type MockServer, type StartMockServerOptions } from './index.js'
+import {
+  DEFAULT_HOST,
+  startMockServer,
+  type MockServer,
+  type StartMockServerOptions,
+} from './index.js'
 
 /** The port of the documented development base URL, `http://localhost:3000/api/v1`. */
 const DEFAULT_PORT = 3000
@@ -48,14 +53,21 @@ class StartError extends Error {}
 
 function readVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown }
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version?: unknown
+    }
     return typeof pkg.version === 'string' ? pkg.version : 'unknown'
   } catch {
     return 'unknown'
   }
 }
 
-function toInteger(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
+function toInteger(
+  flag: string,
+  raw: string | undefined,
+  min: number,
+  max: number,
+): number | undefined {
   if (raw === undefined) return undefined
   if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || Number(raw) > max) {
     throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}, got "${raw}"`)
@@ -102,10 +114,16 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'version' {
   if (host.trim() === '') throw new UsageError('--host must not be empty')
   let scenario: Scenario | undefined
   if (values.scenario !== undefined) {
-    if (!isScenario(values.scenario)) throw new UsageError(`--scenario must be one of ${SCENARIOS.join(', ')}, got "${values.scenario}"`)
+    if (!isScenario(values.scenario))
+      throw new UsageError(
+        `--scenario must be one of ${SCENARIOS.join(', ')}, got "${values.scenario}"`,
+      )
     scenario = values.scenario
   }
-  if (values.data !== undefined && scenario !== undefined) throw new UsageError('--data and --scenario cannot be combined: the file is the whole starting state')
+  if (values.data !== undefined && scenario !== undefined)
+    throw new UsageError(
+      '--data and --scenario cannot be combined: the file is the whole starting state',
+    )
 
   const server: CliOptions['server'] = { port, host }
   if (seed !== undefined) server.seed = seed
@@ -122,13 +140,22 @@ function loadDataFile(file: string): unknown {
     text = readFileSync(file, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    const problem = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory, not a file' : code === 'EACCES' ? 'permission denied' : String(error)
+    const problem =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory, not a file'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : String(error)
     throw new StartError(`cannot load --data ${file}: ${problem}`)
   }
   try {
     return JSON.parse(text)
   } catch (error) {
-    throw new StartError(`cannot load --data ${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`)
+    throw new StartError(
+      `cannot load --data ${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+    )
   }
 }
 
@@ -159,15 +186,22 @@ async function formatBanner(server: MockServer, version: string, source: string)
   const rows: string[] = []
   let example: string | undefined
   for (const user of users.slice(0, BANNER_MAX_USERS)) {
-    const credential = user.apiKey === null ? `Authorization: Bearer ${await server.mock.store.issueToken(user.id)}` : `X-API-Key: ${user.apiKey}`
+    const credential =
+      user.apiKey === null
+        ? `Authorization: Bearer ${await server.mock.store.issueToken(user.id)}`
+        : `X-API-Key: ${user.apiKey}`
     rows.push(`    ${String(user.id).padStart(3)}  ${user.email.padEnd(32)}  ${credential}`)
     if (example === undefined) {
-      const keyId = user.apiKey === null ? undefined : server.mock.store.authenticateKeyValue(user.apiKey)?.apiKeyId
+      const keyId =
+        user.apiKey === null
+          ? undefined
+          : server.mock.store.authenticateKeyValue(user.apiKey)?.apiKeyId
       const path = keyId === undefined ? '/api_keys' : `/api_keys/${keyId}`
       example = `curl -X GET "${origin}/api/v1${path}" -H "${credential}"`
     }
   }
-  if (users.length > BANNER_MAX_USERS) rows.push(`    … and ${users.length - BANNER_MAX_USERS} more users`)
+  if (users.length > BANNER_MAX_USERS)
+    rows.push(`    … and ${users.length - BANNER_MAX_USERS} more users`)
   return [
     `voiceable-mock ${version} listening on ${server.url}`,
     '',
@@ -212,18 +246,32 @@ async function main(argv: string[]): Promise<number> {
   const { quiet, dataFile, server: options } = cli
   let server: MockServer
   try {
-    server = await startMockServer({ ...options, log: quiet ? false : (line) => process.stdout.write(`${line}\n`) })
+    server = await startMockServer({
+      ...options,
+      log: quiet ? false : (line) => process.stdout.write(`${line}\n`),
+    })
   } catch (error) {
     if (error instanceof SnapshotError) {
-      process.stderr.write(`voiceable-mock: cannot load --data ${dataFile ?? ''}: ${error.problems.join('; ')}\n`)
+      process.stderr.write(
+        `voiceable-mock: cannot load --data ${dataFile ?? ''}: ${error.problems.join('; ')}\n`,
+      )
       return 1
     }
-    process.stderr.write(`voiceable-mock: ${describeListenError(error as NodeJS.ErrnoException, options.port, options.host)}\n`)
+    process.stderr.write(
+      `voiceable-mock: ${describeListenError(error as NodeJS.ErrnoException, options.port, options.host)}\n`,
+    )
     return 1
   }
 
-  const source = dataFile !== undefined ? `snapshot ${dataFile}` : `scenario "${options.scenario ?? 'documented'}", seed ${options.seed ?? DEFAULT_SEED}`
-  process.stdout.write(quiet ? `voiceable-mock ${version} listening on ${server.url}\n` : `${await formatBanner(server, version, source)}\n`)
+  const source =
+    dataFile !== undefined
+      ? `snapshot ${dataFile}`
+      : `scenario "${options.scenario ?? 'documented'}", seed ${options.seed ?? DEFAULT_SEED}`
+  process.stdout.write(
+    quiet
+      ? `voiceable-mock ${version} listening on ${server.url}\n`
+      : `${await formatBanner(server, version, source)}\n`,
+  )
 
   return new Promise<number>((resolve) => {
     const stop = (signal: NodeJS.Signals): void => {
@@ -240,7 +288,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code
   },
   (error: unknown) => {
-    process.stderr.write(`voiceable-mock: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    process.stderr.write(
+      `voiceable-mock: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    )
     process.exitCode = 1
   },
 )

@@ -27,11 +27,17 @@ it('sends only Vary to a request without an Origin', () => {
 
 it('allows the credential headers and any well-formed header the preflight asks for, once each', () => {
   const headers = toCorsHeaders(
-    { origin: 'null', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'x-api-key, X-Request-Id, bad header, ,content-type' },
+    {
+      origin: 'null',
+      'access-control-request-method': 'PUT',
+      'access-control-request-headers': 'x-api-key, X-Request-Id, bad header, ,content-type',
+    },
     true,
   )
   expect(headers['Access-Control-Allow-Origin']).toBe('null')
-  expect(headers['Access-Control-Allow-Headers']).toBe([...CORS_ALLOWED_HEADERS, 'X-Request-Id'].join(', '))
+  expect(headers['Access-Control-Allow-Headers']).toBe(
+    [...CORS_ALLOWED_HEADERS, 'X-Request-Id'].join(', '),
+  )
   expect(headers['Access-Control-Allow-Methods']).toContain('PUT')
   expect(headers['Access-Control-Max-Age']).toMatch(/^\d+$/)
 })

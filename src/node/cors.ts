@@ -6,13 +6,31 @@
 import { SCENARIO_HEADER } from '../scenarios.js'
 
 /** Request headers every preflight allows: both credential headers, the JSON body's type and the scenario switch. */
-export const CORS_ALLOWED_HEADERS = ['X-API-Key', 'Authorization', 'Content-Type', SCENARIO_HEADER] as const
+export const CORS_ALLOWED_HEADERS = [
+  'X-API-Key',
+  'Authorization',
+  'Content-Type',
+  SCENARIO_HEADER,
+] as const
 
 /** Response headers a page may read: the rate-limit headers and `Retry-After` of a 429. */
-export const CORS_EXPOSED_HEADERS = ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After'] as const
+export const CORS_EXPOSED_HEADERS = [
+  'X-RateLimit-Limit',
+  'X-RateLimit-Remaining',
+  'X-RateLimit-Reset',
+  'Retry-After',
+] as const
 
 /** Methods a preflight allows; unknown ones still reach the API, which answers its 404 envelope. */
-export const CORS_ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const
+export const CORS_ALLOWED_METHODS = [
+  'GET',
+  'HEAD',
+  'POST',
+  'PUT',
+  'PATCH',
+  'DELETE',
+  'OPTIONS',
+] as const
 
 /** How long a browser may cache a preflight answer, in seconds. */
 export const CORS_MAX_AGE_SECONDS = 600
@@ -29,7 +47,11 @@ export interface CorsRequestHeaders {
 
 /** A preflight is an `OPTIONS` with an `Origin` and an `Access-Control-Request-Method`. */
 export function isPreflight(method: string, headers: CorsRequestHeaders): boolean {
-  return method === 'OPTIONS' && headers.origin !== undefined && headers['access-control-request-method'] !== undefined
+  return (
+    method === 'OPTIONS' &&
+    headers.origin !== undefined &&
+    headers['access-control-request-method'] !== undefined
+  )
 }
 
 /**
@@ -38,7 +60,10 @@ export function isPreflight(method: string, headers: CorsRequestHeaders): boolea
  * methods and headers: the fixed list plus whatever else the page asked for, as rack-cors'
  * `headers: :any` does.
  */
-export function toCorsHeaders(headers: CorsRequestHeaders, preflight: boolean): Record<string, string> {
+export function toCorsHeaders(
+  headers: CorsRequestHeaders,
+  preflight: boolean,
+): Record<string, string> {
   const origin = headers.origin
   if (origin === undefined) return { Vary: 'Origin' }
   const cors: Record<string, string> = {
@@ -46,8 +71,11 @@ export function toCorsHeaders(headers: CorsRequestHeaders, preflight: boolean): 
     'Access-Control-Allow-Credentials': 'true',
     Vary: 'Origin',
   }
-  if (!preflight) return { ...cors, 'Access-Control-Expose-Headers': CORS_EXPOSED_HEADERS.join(', ') }
-  const allowed = new Map<string, string>(CORS_ALLOWED_HEADERS.map((name) => [name.toLowerCase(), name]))
+  if (!preflight)
+    return { ...cors, 'Access-Control-Expose-Headers': CORS_EXPOSED_HEADERS.join(', ') }
+  const allowed = new Map<string, string>(
+    CORS_ALLOWED_HEADERS.map((name) => [name.toLowerCase(), name]),
+  )
   for (const raw of (headers['access-control-request-headers'] ?? '').split(',')) {
     const name = raw.trim()
     if (TOKEN.test(name) && !allowed.has(name.toLowerCase())) allowed.set(name.toLowerCase(), name)

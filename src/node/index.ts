@@ -39,7 +39,8 @@ export interface MockServer {
 
 /** The origin to reach a bound address at: a wildcard bind is reached on loopback. */
 function toOrigin(address: AddressInfo): string {
-  const host = address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address
+  const host =
+    address.address === '0.0.0.0' ? '127.0.0.1' : address.address === '::' ? '::1' : address.address
   return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
 }
 
@@ -54,11 +55,16 @@ function toOrigin(address: AddressInfo): string {
  */
 export async function startMockServer(options: StartMockServerOptions = {}): Promise<MockServer> {
   const { port = 0, host = DEFAULT_HOST, delayMs = 0, log = false, ...mockOptions } = options
-  const basePaths = typeof mockOptions.baseUrl === 'string' ? [mockOptions.baseUrl] : (mockOptions.baseUrl ?? SERVER_BASE_PATHS)
+  const basePaths =
+    typeof mockOptions.baseUrl === 'string'
+      ? [mockOptions.baseUrl]
+      : (mockOptions.baseUrl ?? SERVER_BASE_PATHS)
   const absolute = basePaths.find((base) => !base.startsWith('/'))
   if (absolute !== undefined) {
     // @note An absolute base URL would match no request the server receives: every answer would be a 404.
-    throw new TypeError(`Failed to start the mock server: baseUrl must be same-origin paths such as '/api/v1', got '${absolute}'`)
+    throw new TypeError(
+      `Failed to start the mock server: baseUrl must be same-origin paths such as '/api/v1', got '${absolute}'`,
+    )
   }
   const { mock, core } = createMockInternals({ ...mockOptions, baseUrl: basePaths })
   const closing = new AbortController()

@@ -30,14 +30,18 @@ export interface MockRequestListenerOptions {
 
 /** Sentences of the answers the server gives itself, before or outside the core. */
 export const SERVER_MESSAGES = {
-  malformedRequest: (reason: string): string => `The HTTP request could not be parsed (${reason}); send a valid HTTP/1.1 request`,
+  malformedRequest: (reason: string): string =>
+    `The HTTP request could not be parsed (${reason}); send a valid HTTP/1.1 request`,
   headersTooLarge: 'The request headers are too large',
   requestTimeout: 'The request was not received in time',
 } as const
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
 
-type BodyResult = { kind: 'ok'; bytes: Uint8Array | undefined } | { kind: 'too-large'; closeConnection: boolean } | { kind: 'aborted' }
+type BodyResult =
+  | { kind: 'ok'; bytes: Uint8Array | undefined }
+  | { kind: 'too-large'; closeConnection: boolean }
+  | { kind: 'aborted' }
 
 const NO_BODY: BodyResult = { kind: 'ok', bytes: undefined }
 
@@ -82,8 +86,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> | Bo
         settle({ kind: 'too-large', closeConnection: false })
       } else chunks.push(chunk)
     }
-    const onEnd = (): void => settle({ kind: 'ok', bytes: size === 0 ? undefined : Buffer.concat(chunks) })
-    const onClose = (): void => settle(req.complete ? { kind: 'ok', bytes: Buffer.concat(chunks) } : { kind: 'aborted' })
+    const onEnd = (): void =>
+      settle({ kind: 'ok', bytes: size === 0 ? undefined : Buffer.concat(chunks) })
+    const onClose = (): void =>
+      settle(req.complete ? { kind: 'ok', bytes: Buffer.concat(chunks) } : { kind: 'aborted' })
     req.on('data', onData).on('end', onEnd).on('close', onClose)
   })
 }
@@ -94,7 +100,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<BodyResult> | Bo
  * URL never holds raw are normalized. Plain targets, nearly all of them, skip the parser.
  */
 export function toRequestPath(target: string): string {
-  let path = /^https?:\/\//i.test(target) ? target.replace(/^https?:\/\/[^/?#]*/i, '') || '/' : target
+  let path = /^https?:\/\//i.test(target)
+    ? target.replace(/^https?:\/\/[^/?#]*/i, '') || '/'
+    : target
   if (!path.startsWith('/')) path = `/${path}`
   if (PLAIN_TARGET.test(path) && !DOT_SEGMENT.test(path)) return path
   // @note Appended to a fixed origin, not resolved: a target such as `//elsewhere/x` is a path here, not another host.
@@ -122,7 +130,11 @@ function toHeaderLookup(raw: readonly string[]): HeaderLookup {
 }
 
 /** Writes an error envelope the server builds itself (the core never saw the request). */
-function sendError(res: ServerResponse, error: ApiError, extraHeaders: Record<string, string> = {}): void {
+function sendError(
+  res: ServerResponse,
+  error: ApiError,
+  extraHeaders: Record<string, string> = {},
+): void {
   const body = JSON.stringify(error.toBody())
   res.writeHead(error.status, {
     'Content-Type': JSON_CONTENT_TYPE,
@@ -141,7 +153,9 @@ function sendError(res: ServerResponse, error: ApiError, extraHeaders: Record<st
  * - An injected network error resets the socket: the client sees a reset.
  * - Anything unexpected is the API's 500 envelope; the server keeps serving.
  */
-export function createMockRequestListener(options: MockRequestListenerOptions): (req: IncomingMessage, res: ServerResponse) => void {
+export function createMockRequestListener(
+  options: MockRequestListenerOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const { core, log } = options
   // The longest first, so that `/api/v1` wins over `/api` for `/api/v1/api_keys`.
   const basePaths = [...options.basePaths].sort((a, b) => b.length - a.length)
@@ -171,17 +185,24 @@ export function createMockRequestListener(options: MockRequestListenerOptions): 
       const body = reading instanceof Promise ? await reading : reading
       if (body.kind === 'aborted') return
       if (options.delayMs !== undefined && options.delayMs > 0) {
-        await sleep(options.delayMs, undefined, options.signal === undefined ? {} : { signal: options.signal })
+        await sleep(
+          options.delayMs,
+          undefined,
+          options.signal === undefined ? {} : { signal: options.signal },
+        )
       }
       const path = toRequestPath(target)
       const queryAt = path.indexOf('?')
       const pathname = queryAt < 0 ? path : path.slice(0, queryAt)
-      const closing = body.kind === 'too-large' && body.closeConnection ? { Connection: 'close' } : {}
+      const closing =
+        body.kind === 'too-large' && body.closeConnection ? { Connection: 'close' } : {}
       const basePath = basePaths.find((base) => reachesBasePath(pathname, base))
       if (basePath === undefined) {
         const error =
           body.kind === 'too-large'
-            ? new ApiError('payload_too_large', [ERROR_MESSAGES.payloadTooLarge(options.maxBodyBytes)])
+            ? new ApiError('payload_too_large', [
+                ERROR_MESSAGES.payloadTooLarge(options.maxBodyBytes),
+              ])
             : new ApiError('route_not_found', [ERROR_MESSAGES.routeNotFound(method, pathname)])
         sendError(res, error, { ...cors, ...closing })
         return
@@ -196,7 +217,11 @@ export function createMockRequestListener(options: MockRequestListenerOptions): 
         bodyTooLarge: body.kind === 'too-large',
       })
       if (answer === undefined) {
-        sendError(res, new ApiError('route_not_found', [ERROR_MESSAGES.routeNotFound(method, pathname)]), cors)
+        sendError(
+          res,
+          new ApiError('route_not_found', [ERROR_MESSAGES.routeNotFound(method, pathname)]),
+          cors,
+        )
       } else if (answer.kind === 'network-error') {
         outcome = 'reset'
         // `resetAndDestroy` (Node 18.3+) sends a TCP RST, so the client sees ECONNRESET.
@@ -229,7 +254,11 @@ function ignore(): void {}
  * Answers what Node's HTTP parser rejects (garbage, a malformed request line, oversized
  * headers) with a 400/431/408 in the API's envelope, then closes that connection only.
  */
-function answerClientError(error: NodeJS.ErrnoException, socket: Socket, log: ((line: string) => void) | undefined): void {
+function answerClientError(
+  error: NodeJS.ErrnoException,
+  socket: Socket,
+  log: ((line: string) => void) | undefined,
+): void {
   if (error.code === 'ECONNRESET' || !socket.writable) {
     socket.destroy()
     return
@@ -257,6 +286,8 @@ export function createMockHttpServer(options: MockRequestListenerOptions): Serve
     if (!(Number(req.headers['content-length']) > options.maxBodyBytes)) res.writeContinue()
     listener(req, res)
   })
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => answerClientError(error, socket, options.log))
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) =>
+    answerClientError(error, socket, options.log),
+  )
   return server
 }

@@ -19,7 +19,9 @@ let context: BrowserContext
 
 beforeAll(async () => {
   if (!existsSync(join(STATIC_DIR, 'iframe.html'))) {
-    throw new Error('Failed to find the built Storybook: run `npm run test:storybook`, which builds examples/storybook first')
+    throw new Error(
+      'Failed to find the built Storybook: run `npm run test:storybook`, which builds examples/storybook first',
+    )
   }
   server = await startStaticServer(STATIC_DIR)
   browser = await launchChromium()
@@ -68,7 +70,8 @@ const label = (key: { name: string; key_type: string }): string => `${key.name} 
 it('installs the library as a copy that shares the example’s single msw', () => {
   const installed = join(EXAMPLE_DIR, 'node_modules/voiceable-mock')
   expect(lstatSync(installed).isSymbolicLink()).toBe(false)
-  const mswFrom = (dir: string): string => createRequire(join(dir, 'package.json')).resolve('msw/package.json')
+  const mswFrom = (dir: string): string =>
+    createRequire(join(dir, 'package.json')).resolve('msw/package.json')
   const expected = join(EXAMPLE_DIR, 'node_modules/msw/package.json')
   expect(mswFrom(installed)).toBe(expected)
   expect(mswFrom(join(EXAMPLE_DIR, 'node_modules/msw-storybook-addon'))).toBe(expected)
@@ -82,13 +85,21 @@ it('bundles one copy of msw’s browser worker into the built Storybook', () => 
   const assets = join(STATIC_DIR, 'assets')
   const copies = readdirSync(assets)
     .filter((file) => file.endsWith('.js'))
-    .reduce((count, file) => count + readFileSync(join(assets, file), 'utf8').split(checksum ?? '').length - 1, 0)
+    .reduce(
+      (count, file) =>
+        count + readFileSync(join(assets, file), 'utf8').split(checksum ?? '').length - 1,
+      0,
+    )
   expect(copies).toBe(1)
 })
 
 it('renders the keys of the fake in the default story', async () => {
   const shown = await renderStory('default')
-  expect(shown).toEqual({ state: 'loaded', status: '1 API key', items: [label(DOCUMENTED_API_KEY)] })
+  expect(shown).toEqual({
+    state: 'loaded',
+    status: '1 API key',
+    items: [label(DOCUMENTED_API_KEY)],
+  })
 })
 
 it('renders per-story data from another scenario', async () => {
@@ -99,7 +110,11 @@ it('renders per-story data from another scenario', async () => {
 })
 
 it('renders the empty state from the empty scenario', async () => {
-  expect(await renderStory('empty')).toEqual({ state: 'empty', status: 'No API keys yet.', items: [] })
+  expect(await renderStory('empty')).toEqual({
+    state: 'empty',
+    status: 'No API keys yet.',
+    items: [],
+  })
 })
 
 it('renders an error state from one overridden record key', async () => {
@@ -123,9 +138,13 @@ it('restores the shared fake and its handlers when the manager switches stories'
     await preview.locator('.api-key-list[data-state="error"]').waitFor({ timeout: 30_000 })
     for (const story of ['server-error', 'default']) {
       await page.locator(`#${STORY_PREFIX}${story}`).click()
-      await preview.locator(`.api-key-list[data-state="${story === 'default' ? 'loaded' : 'error'}"]`).waitFor({ timeout: 30_000 })
+      await preview
+        .locator(`.api-key-list[data-state="${story === 'default' ? 'loaded' : 'error'}"]`)
+        .waitFor({ timeout: 30_000 })
     }
-    expect(await preview.locator('.api-key-list li').allTextContents()).toEqual([label(DOCUMENTED_API_KEY)])
+    expect(await preview.locator('.api-key-list li').allTextContents()).toEqual([
+      label(DOCUMENTED_API_KEY),
+    ])
     expect(problems.filter((problem) => !/status of 5\d\d/.test(problem))).toEqual([])
   } finally {
     await page.close()

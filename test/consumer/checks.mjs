@@ -21,7 +21,10 @@ export const DOCUMENTED_BODY = {
 
 export async function checkApiKeys(base) {
   const signal = AbortSignal.timeout(10_000)
-  const read = await fetch(`${base}/api_keys/1`, { headers: { 'X-API-Key': 'your-api-key-here' }, signal })
+  const read = await fetch(`${base}/api_keys/1`, {
+    headers: { 'X-API-Key': 'your-api-key-here' },
+    signal,
+  })
   assert.equal(read.status, 200)
   assert.deepEqual(await read.json(), DOCUMENTED_BODY)
 
@@ -34,7 +37,10 @@ export async function checkApiKeys(base) {
   assert.equal(created.status, 201)
   assert.match((await created.json()).data.key_value, /^sk_/)
 
-  const denied = await fetch(`${base}/api_keys/1`, { headers: { 'X-API-Key': 'not-a-key' }, signal })
+  const denied = await fetch(`${base}/api_keys/1`, {
+    headers: { 'X-API-Key': 'not-a-key' },
+    signal,
+  })
   assert.equal(denied.status, 401)
   assert.equal((await denied.json()).error, 'unauthorized')
 }

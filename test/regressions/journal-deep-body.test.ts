@@ -13,7 +13,11 @@ it('keeps reading the journal after a deeply nested request body', async () => {
   const body = `{"api_key":{"name":"Deep","key_type":"private","extra":${'['.repeat(DEPTH)}${']'.repeat(DEPTH)}}}`
   const response = await getResponse(
     mock.handlers,
-    new Request('https://api.example.com/api/v1/api_keys', { method: 'POST', headers: { 'X-API-Key': 'your-api-key-here', 'Content-Type': 'application/json' }, body }),
+    new Request('https://api.example.com/api/v1/api_keys', {
+      method: 'POST',
+      headers: { 'X-API-Key': 'your-api-key-here', 'Content-Type': 'application/json' },
+      body,
+    }),
   )
   expect(response?.status).toBe(201)
   const entry = mock.journal.last()
@@ -24,10 +28,16 @@ it('keeps reading the journal after a deeply nested request body', async () => {
 
 it('still keeps ordinary bodies parsed', async () => {
   const mock = createVoiceableMock()
-  const body = { api_key: { name: 'Shallow', key_type: 'private', allowed_origins: ['[{"not":"nesting"}]'] } }
+  const body = {
+    api_key: { name: 'Shallow', key_type: 'private', allowed_origins: ['[{"not":"nesting"}]'] },
+  }
   await getResponse(
     mock.handlers,
-    new Request('https://api.example.com/api/v1/api_keys', { method: 'POST', headers: { 'X-API-Key': 'your-api-key-here', 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    new Request('https://api.example.com/api/v1/api_keys', {
+      method: 'POST',
+      headers: { 'X-API-Key': 'your-api-key-here', 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
   )
   expect(mock.journal.last()?.body).toEqual(body)
 })

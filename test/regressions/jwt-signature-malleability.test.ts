@@ -14,9 +14,17 @@ it('rejects every token whose last signature character was changed', async () =>
   const statuses = new Map<number, number>()
   for (const char of ALPHABET.replace(last, '')) {
     const tampered = token.slice(0, -1) + char
-    const response = await getResponse(mock.handlers, new Request('https://api.example.com/api/v1/api_keys', { headers: { Authorization: `Bearer ${tampered}` } }))
+    const response = await getResponse(
+      mock.handlers,
+      new Request('https://api.example.com/api/v1/api_keys', {
+        headers: { Authorization: `Bearer ${tampered}` },
+      }),
+    )
     statuses.set(response?.status ?? 0, (statuses.get(response?.status ?? 0) ?? 0) + 1)
-    if (response?.status === 401) expect(((await response.json()) as { errors: string[] }).errors).toEqual([ERROR_MESSAGES.invalidToken])
+    if (response?.status === 401)
+      expect(((await response.json()) as { errors: string[] }).errors).toEqual([
+        ERROR_MESSAGES.invalidToken,
+      ])
   }
   expect(Object.fromEntries(statuses)).toEqual({ 401: ALPHABET.length - 1 })
 })
@@ -24,6 +32,11 @@ it('rejects every token whose last signature character was changed', async () =>
 it('still accepts the token as issued', async () => {
   const mock = createVoiceableMock()
   const token = await mock.store.issueToken(1)
-  const response = await getResponse(mock.handlers, new Request('https://api.example.com/api/v1/api_keys', { headers: { Authorization: `Bearer ${token}` } }))
+  const response = await getResponse(
+    mock.handlers,
+    new Request('https://api.example.com/api/v1/api_keys', {
+      headers: { Authorization: `Bearer ${token}` },
+    }),
+  )
   expect(response?.status).toBe(200)
 })

@@ -9,9 +9,18 @@ import { getResponse } from 'msw'
 import { expect, it } from 'vitest'
 import { createVoiceableMock, ERROR_MESSAGES, type VoiceableMock } from '../../src/index.js'
 
-async function statusWith(mock: VoiceableMock, secret: string): Promise<{ status: number; errors: string[] }> {
-  const response = await getResponse(mock.handlers, new Request('https://api.example.com/api/v1/api_keys', { headers: { 'X-API-Key': secret } }))
-  return { status: response?.status ?? 0, errors: ((await response?.json()) as { errors?: string[] }).errors ?? [] }
+async function statusWith(
+  mock: VoiceableMock,
+  secret: string,
+): Promise<{ status: number; errors: string[] }> {
+  const response = await getResponse(
+    mock.handlers,
+    new Request('https://api.example.com/api/v1/api_keys', { headers: { 'X-API-Key': secret } }),
+  )
+  return {
+    status: response?.status ?? 0,
+    errors: ((await response?.json()) as { errors?: string[] }).errors ?? [],
+  }
 }
 
 it('never gives a deleted key’s secret to a new key after snapshot, reset and restore', async () => {
@@ -24,7 +33,10 @@ it('never gives a deleted key’s secret to a new key after snapshot, reset and 
   expect(mock.store.deleteApiKey(first.id, keyId)).toBe(true)
   const second = mock.store.createUser()
   expect(second.apiKey).not.toBe(first.apiKey)
-  expect(await statusWith(mock, first.apiKey)).toEqual({ status: 401, errors: [ERROR_MESSAGES.invalidApiKey] })
+  expect(await statusWith(mock, first.apiKey)).toEqual({
+    status: 401,
+    errors: [ERROR_MESSAGES.invalidApiKey],
+  })
 })
 
 it('never gives a deleted key’s secret to a new key in a store started from a snapshot', async () => {

@@ -5,12 +5,23 @@
 import { afterAll, expect, it } from 'vitest'
 import { createVoiceableMock } from '../../src/index.js'
 import { startMswServer } from '../support/msw-server.js'
-import { buildWorkload, LOAD_TIME, SETUP_TIME, WORKLOAD_RATE_LIMIT, WORKLOAD_SIZE, type Outcome } from './concurrency-workload.js'
+import {
+  buildWorkload,
+  LOAD_TIME,
+  SETUP_TIME,
+  WORKLOAD_RATE_LIMIT,
+  WORKLOAD_SIZE,
+  type Outcome,
+} from './concurrency-workload.js'
 import { recordFigures } from './figures.js'
 
 const BASE = 'https://api.example.com/api/v1'
 let nowMs = SETUP_TIME
-const mock = createVoiceableMock({ scenario: 'empty', now: () => new Date(nowMs), rateLimit: WORKLOAD_RATE_LIMIT })
+const mock = createVoiceableMock({
+  scenario: 'empty',
+  now: () => new Date(nowMs),
+  rateLimit: WORKLOAD_RATE_LIMIT,
+})
 // Both msw majors' spelling of the unhandled-request strategy (the msw 3 leg runs this too).
 const server = startMswServer(mock.handlers, 'error')
 

@@ -4,7 +4,14 @@
  * echoed credential, the journal free of secrets.
  */
 import { expect } from 'vitest'
-import { ApiKeyResponseSchema, DOCUMENTED_API_KEY, ERROR_MESSAGES, ErrorResponseSchema, ListApiKeysResponseSchema, type VoiceableMock } from '../../src/index.js'
+import {
+  ApiKeyResponseSchema,
+  DOCUMENTED_API_KEY,
+  ERROR_MESSAGES,
+  ErrorResponseSchema,
+  ListApiKeysResponseSchema,
+  type VoiceableMock,
+} from '../../src/index.js'
 import { resolve, type HostileCase, type HostileContext } from './hostile-corpus.js'
 
 export interface Sent {
@@ -37,20 +44,32 @@ export interface HostileTarget {
 async function signToken(secret: string, header: unknown, claims: unknown): Promise<string> {
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
   const input = `${encode(header)}.${encode(claims)}`
-  const key = await crypto.subtle.importKey('raw', Buffer.from(secret, 'base64url'), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
-  const signature = Buffer.from(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(input))).toString('base64url')
+  const key = await crypto.subtle.importKey(
+    'raw',
+    Buffer.from(secret, 'base64url'),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  )
+  const signature = Buffer.from(
+    await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(input)),
+  ).toString('base64url')
   return `${input}.${signature}`
 }
 
 /** Adds what the corpus needs to a `documented` store: a public key, a revoked key, tokens. */
-export async function prepareHostileContext(mock: VoiceableMock, nowMs: number): Promise<HostileContext> {
+export async function prepareHostileContext(
+  mock: VoiceableMock,
+  nowMs: number,
+): Promise<HostileContext> {
   const { store } = mock
   const publicKey = store.createApiKey(1, { name: 'Widget', key_type: 'public' }).key_value
   const revoked = store.createApiKey(1, { name: 'Soon revoked', key_type: 'private' })
   store.deleteApiKey(1, revoked.id)
   const other = store.listUsers().find((user) => user.id === 2)
   const foreignKey = store.listApiKeys(2)[0]
-  if (other?.apiKey == null || foreignKey === undefined) throw new Error('Failed to set up: the documented scenario has no user 2 with a private key')
+  if (other?.apiKey == null || foreignKey === undefined)
+    throw new Error('Failed to set up: the documented scenario has no user 2 with a private key')
   const secret = mock.snapshot().token_secret
   const iat = Math.floor(nowMs / 1000)
   // Far-off expiry: the clock moves a minute per case.
@@ -63,7 +82,11 @@ export async function prepareHostileContext(mock: VoiceableMock, nowMs: number):
     foreignKeyId: foreignKey.id,
     jwt: await store.issueToken(1, { expiresInSeconds: 10 * 365 * 86_400 }),
     expiredJwt: await store.issueToken(1, { expiresInSeconds: 0 }),
-    jwtUnknownUser: await signToken(secret, { alg: 'HS256', typ: 'JWT' }, { ...claims, sub: '999' }),
+    jwtUnknownUser: await signToken(
+      secret,
+      { alg: 'HS256', typ: 'JWT' },
+      { ...claims, sub: '999' },
+    ),
     jwtSubNumber: await signToken(secret, { alg: 'HS256', typ: 'JWT' }, { ...claims, sub: 1 }),
     jwtAlgNone: `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.x`,
     jwtAlgHs512: await signToken(secret, { alg: 'HS512', typ: 'JWT' }, claims),
@@ -80,7 +103,12 @@ function credentialValues(headers: [string, string][]): string[] {
 }
 
 /** Sends one case and checks the answer and every side effect. */
-export async function runHostileCase(entry: HostileCase, context: HostileContext, target: HostileTarget, baselineText: string): Promise<Answer> {
+export async function runHostileCase(
+  entry: HostileCase,
+  context: HostileContext,
+  target: HostileTarget,
+  baselineText: string,
+): Promise<Answer> {
   const prototypeNames = Object.getOwnPropertyNames(Object.prototype).sort()
   const sent: Sent = {
     method: entry.method,
@@ -97,13 +125,21 @@ export async function runHostileCase(entry: HostileCase, context: HostileContext
   const parsed = JSON.parse(answer.text) as unknown
 
   if (expected.error === undefined) {
-    const schema = entry.method === 'GET' && !/\/api_keys\/\d/.test(sent.url) ? ListApiKeysResponseSchema : ApiKeyResponseSchema
+    const schema =
+      entry.method === 'GET' && !/\/api_keys\/\d/.test(sent.url)
+        ? ListApiKeysResponseSchema
+        : ApiKeyResponseSchema
     schema.parse(parsed)
   } else {
     const envelope = ErrorResponseSchema.parse(parsed)
     expect(envelope.error).toBe(expected.error)
     expect(envelope.status.code).toBe(expected.status)
-    const errors = expected.errors === 'route' ? [ERROR_MESSAGES.routeNotFound(entry.method, new URL(sent.url).pathname)] : expected.errors === undefined ? undefined : resolve(expected.errors, context)
+    const errors =
+      expected.errors === 'route'
+        ? [ERROR_MESSAGES.routeNotFound(entry.method, new URL(sent.url).pathname)]
+        : expected.errors === undefined
+          ? undefined
+          : resolve(expected.errors, context)
     if (errors !== undefined) expect(envelope.errors).toEqual(errors)
     else expect(envelope.errors.length).toBeGreaterThan(0)
   }
@@ -116,14 +152,24 @@ export async function runHostileCase(entry: HostileCase, context: HostileContext
 
   // No credential is echoed; the journal recorded the request (unless the transport answered it
   // before any handler) without any secret.
-  const secrets = [context.key, context.publicKey, context.revokedKey, context.otherUserKey, context.jwt, context.expiredJwt, ...credentialValues(sent.headers)]
-  for (const secret of secrets) expect(answer.text.includes(secret), 'the response echoes a credential').toBe(false)
+  const secrets = [
+    context.key,
+    context.publicKey,
+    context.revokedKey,
+    context.otherUserKey,
+    context.jwt,
+    context.expiredJwt,
+    ...credentialValues(sent.headers),
+  ]
+  for (const secret of secrets)
+    expect(answer.text.includes(secret), 'the response echoes a credential').toBe(false)
   const recorded = target.mock.journal.count() - journalBefore
   if (target.mayAnswerItself?.(answer.status) === true) expect([0, 1]).toContain(recorded)
   else expect(recorded, 'the journal did not record the request once').toBe(1)
   if (recorded === 1) {
     const entryText = JSON.stringify(target.mock.journal.last())
-    for (const secret of secrets) expect(entryText.includes(secret), 'the journal holds a credential').toBe(false)
+    for (const secret of secrets)
+      expect(entryText.includes(secret), 'the journal holds a credential').toBe(false)
   }
   return answer
 }

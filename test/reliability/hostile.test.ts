@@ -6,7 +6,12 @@
  */
 import { getResponse } from 'msw'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { ApiKeyResponseSchema, createVoiceableMock, DOCUMENTED_API_KEY, type Snapshot } from '../../src/index.js'
+import {
+  ApiKeyResponseSchema,
+  createVoiceableMock,
+  DOCUMENTED_API_KEY,
+  type Snapshot,
+} from '../../src/index.js'
 import { recordFigures } from './figures.js'
 import { prepareHostileContext, runHostileCase, type HostileTarget } from './hostile-check.js'
 import { buildCorpus, type HostileCase, type HostileContext } from './hostile-corpus.js'
@@ -26,9 +31,17 @@ const target: HostileTarget = {
   async send({ method, url, headers, body }) {
     const all = new Headers()
     for (const [name, value] of headers) all.append(name, value)
-    const response = await getResponse(mock.handlers, new Request(url, { method, headers: all, ...(body === undefined ? {} : { body: body as BodyInit }) }))
+    const response = await getResponse(
+      mock.handlers,
+      new Request(url, {
+        method,
+        headers: all,
+        ...(body === undefined ? {} : { body: body as BodyInit }),
+      }),
+    )
     figures.requests++
-    if (response === undefined) throw new Error(`Failed to get an answer: no handler matched ${method} ${url}`)
+    if (response === undefined)
+      throw new Error(`Failed to get an answer: no handler matched ${method} ${url}`)
     return { status: response.status, headers: response.headers, text: await response.text() }
   },
 }
@@ -42,12 +55,22 @@ beforeAll(async () => {
 afterAll(async () => {
   // After all of it, the fake still answers correctly: a read, a write, and the store is intact.
   mock.restore(baseline)
-  const read = await getResponse(mock.handlers, new Request(`${BASE}/api_keys/1`, { headers: { 'X-API-Key': context.key } }))
+  const read = await getResponse(
+    mock.handlers,
+    new Request(`${BASE}/api_keys/1`, { headers: { 'X-API-Key': context.key } }),
+  )
   expect(read?.status).toBe(200)
-  expect(ApiKeyResponseSchema.parse(await read?.json()).data).toEqual({ ...DOCUMENTED_API_KEY, key_value: null })
+  expect(ApiKeyResponseSchema.parse(await read?.json()).data).toEqual({
+    ...DOCUMENTED_API_KEY,
+    key_value: null,
+  })
   const created = await getResponse(
     mock.handlers,
-    new Request(`${BASE}/api_keys`, { method: 'POST', headers: { 'X-API-Key': context.key, 'Content-Type': 'application/json' }, body: '{"api_key":{"name":"After","key_type":"private"}}' }),
+    new Request(`${BASE}/api_keys`, {
+      method: 'POST',
+      headers: { 'X-API-Key': context.key, 'Content-Type': 'application/json' },
+      body: '{"api_key":{"name":"After","key_type":"private"}}',
+    }),
   )
   expect(created?.status).toBe(201)
   figures.requests += 2
@@ -59,9 +82,12 @@ it('holds at least 200 hostile cases, each with its own name', () => {
   expect(new Set(corpus.map((entry) => entry.name)).size).toBe(corpus.length)
 })
 
-it.each(corpus.map((entry): [string, HostileCase] => [entry.name, entry]))('%s', async (_, entry) => {
-  mock.restore(baseline)
-  nowMs += 61_000
-  figures.cases++
-  await runHostileCase(entry, context, target, baselineText)
-})
+it.each(corpus.map((entry): [string, HostileCase] => [entry.name, entry]))(
+  '%s',
+  async (_, entry) => {
+    mock.restore(baseline)
+    nowMs += 61_000
+    figures.cases++
+    await runHostileCase(entry, context, target, baselineText)
+  },
+)

@@ -53,7 +53,10 @@ import { recordFigures } from './figures.js'
 
 const RUNS = Number(process.env['MODEL_RUNS'] ?? 300)
 const MAX_STEPS = Number(process.env['MODEL_MAX_STEPS'] ?? 40)
-const BASE_URLS = ['https://api.example.com/api/v1', 'https://api.voiceable.dev/voiceable-api'] as const
+const BASE_URLS = [
+  'https://api.example.com/api/v1',
+  'https://api.voiceable.dev/voiceable-api',
+] as const
 const START = Date.parse('2024-02-01T00:00:00Z')
 const UNKNOWN_SECRET = 'sk_live_doesNotExist0000000000'
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
@@ -63,15 +66,29 @@ const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 // sequence stays meaningful.
 
 type CredentialSpec =
-  | { kind: 'key'; pick: number; from: 'private' | 'any' | 'revoked'; header: 'x-api-key' | 'bearer' }
-  | { kind: 'jwt'; pick: number; tamper: { at: number; char: string } | null; header: 'authorization' | 'x-api-key' }
+  | {
+      kind: 'key'
+      pick: number
+      from: 'private' | 'any' | 'revoked'
+      header: 'x-api-key' | 'bearer'
+    }
+  | {
+      kind: 'jwt'
+      pick: number
+      tamper: { at: number; char: string } | null
+      header: 'authorization' | 'x-api-key'
+    }
   | { kind: 'unknown-key'; header: 'x-api-key' | 'bearer' }
   | { kind: 'malformed'; header: 'x-api-key' | 'authorization'; value: string }
 
-type IdSpec = { kind: 'own' | 'any' | 'deleted'; pick: number } | { kind: 'next' } | { kind: 'raw'; text: string }
+type IdSpec =
+  | { kind: 'own' | 'any' | 'deleted'; pick: number }
+  | { kind: 'next' }
+  | { kind: 'raw'; text: string }
 
 /** The scenario header (`X-Voiceable-Mock-Scenario`) a request may carry: it switches the store first. */
-type ScenarioHeader = null | { kind: 'same' } | { kind: 'other'; pick: number } | { kind: 'invalid'; value: string }
+type ScenarioHeader =
+  null | { kind: 'same' } | { kind: 'other'; pick: number } | { kind: 'invalid'; value: string }
 
 interface Via {
   base: number
@@ -104,7 +121,13 @@ const credentialArb: fc.Arbitrary<CredentialSpec> = fc.oneof(
       kind: fc.constant('key' as const),
       pick,
       // Mostly a live private key (the callers that get past authentication), sometimes any key.
-      from: fc.constantFrom('private' as const, 'private' as const, 'private' as const, 'any' as const, 'revoked' as const),
+      from: fc.constantFrom(
+        'private' as const,
+        'private' as const,
+        'private' as const,
+        'any' as const,
+        'revoked' as const,
+      ),
       header: fc.constantFrom('x-api-key' as const, 'bearer' as const),
     }),
   },
@@ -113,16 +136,48 @@ const credentialArb: fc.Arbitrary<CredentialSpec> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('jwt' as const),
       pick,
-      tamper: fc.option(fc.record({ at: fc.oneof(fc.constant(-1), fc.nat(400)), char: fc.constantFrom(...BASE64URL) }), { freq: 3 }),
-      header: fc.constantFrom('authorization' as const, 'authorization' as const, 'x-api-key' as const),
+      tamper: fc.option(
+        fc.record({
+          at: fc.oneof(fc.constant(-1), fc.nat(400)),
+          char: fc.constantFrom(...BASE64URL),
+        }),
+        { freq: 3 },
+      ),
+      header: fc.constantFrom(
+        'authorization' as const,
+        'authorization' as const,
+        'x-api-key' as const,
+      ),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('unknown-key' as const), header: fc.constantFrom('x-api-key' as const, 'bearer' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('unknown-key' as const),
+      header: fc.constantFrom('x-api-key' as const, 'bearer' as const),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.oneof(
-      fc.record({ kind: fc.constant('malformed' as const), header: fc.constant('authorization' as const), value: fc.constantFrom('', 'Bearer', 'Basic dXNlcjpwYXNz', 'Token abc', 'Bearer two words', 'Bearer\ttab', 'Bearer a,b') }),
-      fc.record({ kind: fc.constant('malformed' as const), header: fc.constant('x-api-key' as const), value: fc.constantFrom('', 'two words', 'comma,here', 'sk_live_\u00e9') }),
+      fc.record({
+        kind: fc.constant('malformed' as const),
+        header: fc.constant('authorization' as const),
+        value: fc.constantFrom(
+          '',
+          'Bearer',
+          'Basic dXNlcjpwYXNz',
+          'Token abc',
+          'Bearer two words',
+          'Bearer\ttab',
+          'Bearer a,b',
+        ),
+      }),
+      fc.record({
+        kind: fc.constant('malformed' as const),
+        header: fc.constant('x-api-key' as const),
+        value: fc.constantFrom('', 'two words', 'comma,here', 'sk_live_\u00e9'),
+      }),
     ),
   },
 )
@@ -131,17 +186,31 @@ const credentialArb: fc.Arbitrary<CredentialSpec> = fc.oneof(
 const credentialsArb = fc.oneof(
   { weight: 12, arbitrary: fc.tuple(credentialArb) as fc.Arbitrary<CredentialSpec[]> },
   { weight: 1, arbitrary: fc.constant([] as CredentialSpec[]) },
-  { weight: 2, arbitrary: fc.tuple(credentialArb, credentialArb) as fc.Arbitrary<CredentialSpec[]> },
+  {
+    weight: 2,
+    arbitrary: fc.tuple(credentialArb, credentialArb) as fc.Arbitrary<CredentialSpec[]>,
+  },
 )
 
 const scenarioHeaderArb: fc.Arbitrary<ScenarioHeader> = fc.oneof(
   { weight: 40, arbitrary: fc.constant(null) },
   { weight: 1, arbitrary: fc.constant({ kind: 'same' as const }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('other' as const), pick }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('invalid' as const), value: fc.constantFrom('nope', 'DOCUMENTED', '__proto__', 'constructor', '', 'x'.repeat(300)) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('invalid' as const),
+      value: fc.constantFrom('nope', 'DOCUMENTED', '__proto__', 'constructor', '', 'x'.repeat(300)),
+    }),
+  },
 )
 
-const viaArb = fc.record({ base: fc.nat(1), spelling: fc.nat(BEARER_SPELLINGS.length - 1), credentials: credentialsArb, scenario: scenarioHeaderArb })
+const viaArb = fc.record({
+  base: fc.nat(1),
+  spelling: fc.nat(BEARER_SPELLINGS.length - 1),
+  credentials: credentialsArb,
+  scenario: scenarioHeaderArb,
+})
 
 const idArb: fc.Arbitrary<IdSpec> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('own' as const), pick }) },
@@ -152,7 +221,24 @@ const idArb: fc.Arbitrary<IdSpec> = fc.oneof(
     weight: 1,
     arbitrary: fc.record({
       kind: fc.constant('raw' as const),
-      text: fc.constantFrom('0', '-1', '1.5', '1e3', '01', '0x1', '99999999999999999999', '9007199254740993', '%00', '%20', 'abc', '\uff11', '%31', '..%2F1', '1%2F2', ' 1'),
+      text: fc.constantFrom(
+        '0',
+        '-1',
+        '1.5',
+        '1e3',
+        '01',
+        '0x1',
+        '99999999999999999999',
+        '9007199254740993',
+        '%00',
+        '%20',
+        'abc',
+        '\uff11',
+        '%31',
+        '..%2F1',
+        '1%2F2',
+        ' 1',
+      ),
     }),
   },
 )
@@ -165,12 +251,32 @@ const text = fc.oneof(
 
 const nameArb = fc.oneof(
   { weight: 10, arbitrary: text },
-  { weight: 1, arbitrary: fc.constantFrom<unknown>('', '   ', '\t\n', 5, null, true, ['a'], { a: 1 }, 'x'.repeat(LIMITS.name), 'x'.repeat(LIMITS.name + 1), ' '.repeat(LIMITS.name + 5)) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<unknown>(
+      '',
+      '   ',
+      '\t\n',
+      5,
+      null,
+      true,
+      ['a'],
+      { a: 1 },
+      'x'.repeat(LIMITS.name),
+      'x'.repeat(LIMITS.name + 1),
+      ' '.repeat(LIMITS.name + 5),
+    ),
+  },
 )
 
 const listArb = fc.oneof(
   { weight: 8, arbitrary: fc.array(text, { maxLength: 3 }) },
-  { weight: 1, arbitrary: fc.constantFrom<unknown>('https://example.com', null, 5, [1], ['ok', 2], [null], { 0: 'a' }) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<unknown>('https://example.com', null, 5, [1], ['ok', 2], [null], {
+      0: 'a',
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.constantFrom<unknown>(
@@ -187,7 +293,11 @@ const listArb = fc.oneof(
 const ignoredArb = fc.constantFrom<Record<string, unknown>>(
   {},
   { id: 999, user_id: 2, user_email: 'evil@example.com' },
-  { key_value: 'sk_live_chosenByTheCaller000000', created_at: '2000-01-01T00:00:00Z', updated_at: '2099-01-01T00:00:00Z' },
+  {
+    key_value: 'sk_live_chosenByTheCaller000000',
+    created_at: '2000-01-01T00:00:00Z',
+    updated_at: '2099-01-01T00:00:00Z',
+  },
   { role: 'admin' },
 )
 
@@ -198,10 +308,19 @@ function optional<T>(arb: fc.Arbitrary<T>, freq: number): fc.Arbitrary<T | undef
 const createFieldsArb = fc
   .tuple(
     fc.oneof({ weight: 20, arbitrary: nameArb }, { weight: 1, arbitrary: fc.constant(undefined) }),
-    fc.oneof({ weight: 20, arbitrary: fc.constantFrom<unknown>('private', 'private', 'public') }, { weight: 1, arbitrary: fc.constantFrom<unknown>(undefined, 'secret', 'PRIVATE', 3, null) }),
+    fc.oneof(
+      { weight: 20, arbitrary: fc.constantFrom<unknown>('private', 'private', 'public') },
+      { weight: 1, arbitrary: fc.constantFrom<unknown>(undefined, 'secret', 'PRIVATE', 3, null) },
+    ),
     optional(listArb, 2),
     optional(listArb, 2),
-    optional(fc.oneof({ weight: 8, arbitrary: fc.boolean() }, { weight: 1, arbitrary: fc.constantFrom<unknown>('yes', 'true', 1, null) }), 2),
+    optional(
+      fc.oneof(
+        { weight: 8, arbitrary: fc.boolean() },
+        { weight: 1, arbitrary: fc.constantFrom<unknown>('yes', 'true', 1, null) },
+      ),
+      2,
+    ),
     fc.oneof({ weight: 6, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: ignoredArb }),
   )
   .map(([name, keyType, origins, assistants, transient, ignored]) => ({
@@ -218,14 +337,51 @@ const updateFieldsArb = fc
     optional(nameArb, 2),
     optional(listArb, 2),
     optional(listArb, 2),
-    fc.oneof({ weight: 6, arbitrary: fc.constant({}) }, { weight: 1, arbitrary: ignoredArb }, { weight: 1, arbitrary: fc.constantFrom<Record<string, unknown>>({ key_type: 'public' }, { transient_assistant: true }) }),
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constant({}) },
+      { weight: 1, arbitrary: ignoredArb },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom<Record<string, unknown>>(
+          { key_type: 'public' },
+          { transient_assistant: true },
+        ),
+      },
+    ),
   )
-  .map(([name, origins, assistants, ignored]) => ({ ...ignored, name, allowed_origins: origins, allowed_assistants: assistants }))
+  .map(([name, origins, assistants, ignored]) => ({
+    ...ignored,
+    name,
+    allowed_origins: origins,
+    allowed_assistants: assistants,
+  }))
 
 function bodyArb(fields: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<BodySpec> {
   return fc.record({
-    encoding: fc.oneof({ weight: 20, arbitrary: fc.constant('json' as const) }, { weight: 1, arbitrary: fc.constantFrom('json-no-content-type' as const, 'text-plain' as const, 'truncated-json' as const) }),
-    wrapper: fc.oneof({ weight: 20, arbitrary: fc.constant('api_key' as const) }, { weight: 1, arbitrary: fc.constantFrom('bare' as const, 'null' as const, 'string' as const, 'array' as const, 'top-level-array' as const) }),
+    encoding: fc.oneof(
+      { weight: 20, arbitrary: fc.constant('json' as const) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          'json-no-content-type' as const,
+          'text-plain' as const,
+          'truncated-json' as const,
+        ),
+      },
+    ),
+    wrapper: fc.oneof(
+      { weight: 20, arbitrary: fc.constant('api_key' as const) },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          'bare' as const,
+          'null' as const,
+          'string' as const,
+          'array' as const,
+          'top-level-array' as const,
+        ),
+      },
+    ),
     fields,
   })
 }
@@ -242,14 +398,54 @@ const UNKNOWN_ROUTES: readonly [string, string][] = [
 
 const operationArb: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 4, arbitrary: viaArb.map((via) => ({ op: 'list' as const, ...via })) },
-  { weight: 6, arbitrary: fc.tuple(viaArb, bodyArb(createFieldsArb)).map(([via, body]) => ({ op: 'create' as const, ...via, body })) },
-  { weight: 4, arbitrary: fc.tuple(viaArb, idArb).map(([via, id]) => ({ op: 'get' as const, ...via, id })) },
-  { weight: 5, arbitrary: fc.tuple(viaArb, idArb, bodyArb(updateFieldsArb)).map(([via, id, body]) => ({ op: 'update' as const, ...via, id, body })) },
-  { weight: 4, arbitrary: fc.tuple(viaArb, idArb).map(([via, id]) => ({ op: 'delete' as const, ...via, id })) },
-  { weight: 1, arbitrary: fc.tuple(viaArb, fc.constantFrom(...UNKNOWN_ROUTES)).map(([via, [method, path]]) => ({ op: 'unknown' as const, ...via, method, path })) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('createUser' as const), email: fc.option(fc.constantFrom('ada@example.com', 'grace@example.org', 'user@example.com')) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('issueToken' as const), pick, ttl: fc.option(fc.constantFrom(0, 1, 60, 3600), { freq: 2 }) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant('clock' as const), seconds: fc.constantFrom(0, 1, 30, 61, 3600, 90_000, -1, -120) }) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(viaArb, bodyArb(createFieldsArb))
+      .map(([via, body]) => ({ op: 'create' as const, ...via, body })),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.tuple(viaArb, idArb).map(([via, id]) => ({ op: 'get' as const, ...via, id })),
+  },
+  {
+    weight: 5,
+    arbitrary: fc
+      .tuple(viaArb, idArb, bodyArb(updateFieldsArb))
+      .map(([via, id, body]) => ({ op: 'update' as const, ...via, id, body })),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.tuple(viaArb, idArb).map(([via, id]) => ({ op: 'delete' as const, ...via, id })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(viaArb, fc.constantFrom(...UNKNOWN_ROUTES))
+      .map(([via, [method, path]]) => ({ op: 'unknown' as const, ...via, method, path })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('createUser' as const),
+      email: fc.option(fc.constantFrom('ada@example.com', 'grace@example.org', 'user@example.com')),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('issueToken' as const),
+      pick,
+      ttl: fc.option(fc.constantFrom(0, 1, 60, 3600), { freq: 2 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('clock' as const),
+      seconds: fc.constantFrom(0, 1, 30, 61, 3600, 90_000, -1, -120),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ op: 'reset' as const }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('useScenario' as const), pick }) },
   { weight: 1, arbitrary: fc.constant({ op: 'snapshot' as const }) },
@@ -269,8 +465,16 @@ const MODEL_SCENARIOS: readonly Scenario[] = ['documented', 'empty', 'multi-tena
 const configArb: fc.Arbitrary<Config> = fc.record({
   scenario: fc.constantFrom<Scenario>('documented', 'documented', 'empty', 'multi-tenant'),
   seed: fc.nat(1_000_000),
-  publicKeyAccess: fc.constantFrom<PublicKeyAccess>('forbidden', 'forbidden', 'read-only', 'full-access'),
-  rateLimit: fc.option(fc.record({ limit: fc.integer({ min: 2, max: 40 }), windowSeconds: fc.constantFrom(10, 60) }), { freq: 2 }),
+  publicKeyAccess: fc.constantFrom<PublicKeyAccess>(
+    'forbidden',
+    'forbidden',
+    'read-only',
+    'full-access',
+  ),
+  rateLimit: fc.option(
+    fc.record({ limit: fc.integer({ min: 2, max: 40 }), windowSeconds: fc.constantFrom(10, 60) }),
+    { freq: 2 },
+  ),
 })
 
 // ---------------------------------------------------------------------------------------------
@@ -289,7 +493,10 @@ interface Timeline {
 }
 
 function cloneTimeline(timeline: Timeline): Timeline {
-  return { state: cloneState(timeline.state), seen: new Map([...timeline.seen].map(([id, times]) => [id, { ...times }])) }
+  return {
+    state: cloneState(timeline.state),
+    seen: new Map([...timeline.seen].map(([id, times]) => [id, { ...times }])),
+  }
 }
 
 async function runSequence(config: Config, operations: Operation[]): Promise<void> {
@@ -320,7 +527,9 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
   function switchScenario(scenario: Scenario): void {
     let start = startingStates.get(scenario)
     if (start === undefined) {
-      start = stateFromSnapshot(createVoiceableMock({ scenario, seed: config.seed, rateLimit: false }).snapshot())
+      start = stateFromSnapshot(
+        createVoiceableMock({ scenario, seed: config.seed, rateLimit: false }).snapshot(),
+      )
       startingStates.set(scenario, start)
     }
     currentScenario = scenario
@@ -339,7 +548,9 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
   }
 
   const fail = (message: string): never => {
-    throw new StepFailure(`${message}\n  config: ${JSON.stringify(config)}\n  steps:\n    ${trace.join('\n    ')}`)
+    throw new StepFailure(
+      `${message}\n  config: ${JSON.stringify(config)}\n  steps:\n    ${trace.join('\n    ')}`,
+    )
   }
   const check = (condition: boolean, message: string): void => {
     if (!condition) fail(message)
@@ -349,27 +560,48 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
     switch (spec.kind) {
       case 'key': {
         const revoked = [...timeline.state.revoked.keys()]
-        if (spec.from === 'revoked' && revoked.length > 0) return { kind: 'key', secret: revoked[spec.pick % revoked.length] as string, header: spec.header }
+        if (spec.from === 'revoked' && revoked.length > 0)
+          return {
+            kind: 'key',
+            secret: revoked[spec.pick % revoked.length] as string,
+            header: spec.header,
+          }
         const all = [...timeline.state.keys.values()].sort((a, b) => a.id - b.id)
         const privateKeys = all.filter((key) => key.key_type === 'private')
         const live = spec.from === 'private' && privateKeys.length > 0 ? privateKeys : all
         if (live.length === 0) {
           // No key left (the `empty` scenario): a token if there is one.
           const token = tokens[spec.pick % Math.max(1, tokens.length)]
-          return token === undefined ? { kind: 'unknown-key', secret: UNKNOWN_SECRET, header: spec.header } : { kind: 'jwt', token, tampered: undefined, header: 'authorization' }
+          return token === undefined
+            ? { kind: 'unknown-key', secret: UNKNOWN_SECRET, header: spec.header }
+            : { kind: 'jwt', token, tampered: undefined, header: 'authorization' }
         }
-        return { kind: 'key', secret: (live[spec.pick % live.length] as { key_value: string }).key_value, header: spec.header }
+        return {
+          kind: 'key',
+          secret: (live[spec.pick % live.length] as { key_value: string }).key_value,
+          header: spec.header,
+        }
       }
       case 'jwt': {
         const token = tokens[spec.pick % Math.max(1, tokens.length)]
         // No token issued yet: call with a private key instead, as most callers do.
-        if (token === undefined) return resolveCredential({ kind: 'key', pick: spec.pick, from: 'private', header: spec.header === 'x-api-key' ? 'x-api-key' : 'bearer' })
+        if (token === undefined)
+          return resolveCredential({
+            kind: 'key',
+            pick: spec.pick,
+            from: 'private',
+            header: spec.header === 'x-api-key' ? 'x-api-key' : 'bearer',
+          })
         let tampered: string | undefined
         if (spec.tamper !== null) {
           // -1 is the last character, whose spare bits a lax base64url decoder ignores.
-          const at = spec.tamper.at < 0 ? token.token.length - 1 : spec.tamper.at % token.token.length
+          const at =
+            spec.tamper.at < 0 ? token.token.length - 1 : spec.tamper.at % token.token.length
           // Dots keep their place: a tampered token must still look like a JWT.
-          tampered = token.token[at] === '.' ? token.token : token.token.slice(0, at) + spec.tamper.char + token.token.slice(at + 1)
+          tampered =
+            token.token[at] === '.'
+              ? token.token
+              : token.token.slice(0, at) + spec.tamper.char + token.token.slice(at + 1)
         }
         return { kind: 'jwt', token, tampered, header: spec.header }
       }
@@ -383,7 +615,9 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
   function describeCredential(credential: Credential): string {
     switch (credential.kind) {
       case 'key': {
-        const live = [...timeline.state.keys.values()].find((key) => key.key_value === credential.secret)
+        const live = [...timeline.state.keys.values()].find(
+          (key) => key.key_value === credential.secret,
+        )
         const id = live?.id ?? timeline.state.revoked.get(credential.secret)
         return `${live === undefined ? 'revoked ' : ''}key#${id} via ${credential.header}`
       }
@@ -421,13 +655,22 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
 
   function predictCaller(credentials: Credential[]): number | undefined {
     for (const credential of credentials) {
-      if (credential.kind === 'key') return [...timeline.state.keys.values()].find((key) => key.key_value === credential.secret)?.user_id
+      if (credential.kind === 'key')
+        return [...timeline.state.keys.values()].find((key) => key.key_value === credential.secret)
+          ?.user_id
       if (credential.kind === 'jwt') return credential.token.userId
     }
     return undefined
   }
 
-  function buildRequest(via: Via, method: string, path: string, credentials: Credential[], body: BodySpec | undefined, scenario: string | undefined): Request {
+  function buildRequest(
+    via: Via,
+    method: string,
+    path: string,
+    credentials: Credential[],
+    body: BodySpec | undefined,
+    scenario: string | undefined,
+  ): Request {
     const headers = new Headers()
     if (scenario !== undefined) headers.set(SCENARIO_HEADER, scenario)
     const spelling = BEARER_SPELLINGS[via.spelling] ?? 'Bearer '
@@ -440,15 +683,29 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
       const raw = bodyText(body)
       if (body.encoding === 'json-no-content-type') payload = new TextEncoder().encode(raw)
       else {
-        headers.set('Content-Type', body.encoding === 'text-plain' ? 'text/plain' : 'application/json')
+        headers.set(
+          'Content-Type',
+          body.encoding === 'text-plain' ? 'text/plain' : 'application/json',
+        )
         payload = raw
       }
     }
     const base = BASE_URLS[via.base] ?? BASE_URLS[0]
-    return new Request(`${base}${path}`, { method, headers, ...(payload === undefined ? {} : { body: payload as BodyInit }) })
+    return new Request(`${base}${path}`, {
+      method,
+      headers,
+      ...(payload === undefined ? {} : { body: payload as BodyInit }),
+    })
   }
 
-  async function send(operation: Extract<Operation, Via>, endpoint: Endpoint, method: string, path: string, id: string | undefined, body?: BodySpec): Promise<void> {
+  async function send(
+    operation: Extract<Operation, Via>,
+    endpoint: Endpoint,
+    method: string,
+    path: string,
+    id: string | undefined,
+    body?: BodySpec,
+  ): Promise<void> {
     const credentials = operation.credentials.map(resolveCredential)
     const scenario = resolveScenarioHeader(operation.scenario)
     const request = buildRequest(operation, method, path, credentials, body, scenario)
@@ -465,61 +722,114 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
     trace.push(step)
     // The scenario header is read first: an unknown name is a 400 before anything else (no
     // rate count); another scenario switches the store, then the request goes on against it.
-    const unknownScenario = scenario !== undefined && !(SCENARIOS as readonly string[]).includes(scenario)
-    if (scenario !== undefined && !unknownScenario && scenario !== currentScenario) switchScenario(scenario as Scenario)
-    const usesRevokedKey = credentials.some((credential) => credential.kind === 'key' && timeline.state.revoked.has(credential.secret))
+    const unknownScenario =
+      scenario !== undefined && !(SCENARIOS as readonly string[]).includes(scenario)
+    if (scenario !== undefined && !unknownScenario && scenario !== currentScenario)
+      switchScenario(scenario as Scenario)
+    const usesRevokedKey = credentials.some(
+      (credential) => credential.kind === 'key' && timeline.state.revoked.has(credential.secret),
+    )
     const expected: Expectation = unknownScenario
-      ? { status: 400, body: errorBody('bad_request', [ERROR_MESSAGES.unknownScenario(scenario)]), headers: { 'content-type': 'application/json; charset=utf-8' } }
+      ? {
+          status: 400,
+          body: errorBody('bad_request', [ERROR_MESSAGES.unknownScenario(scenario)]),
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+        }
       : predict(timeline.state, options, modelRequest, nowMs)
     const response = await getResponse(mock.handlers, request)
     figures.requests++
-    if (response !== undefined) statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
+    if (response !== undefined)
+      statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
     if (response === undefined) return fail(`no handler answered ${method} ${pathname}`)
     const responseText = await response.text()
     trace[trace.length - 1] = `${step} → ${response.status}`
-    check(response.status === expected.status, `status ${response.status}, the model says ${expected.status}; body: ${responseText}`)
+    check(
+      response.status === expected.status,
+      `status ${response.status}, the model says ${expected.status}; body: ${responseText}`,
+    )
     const parsed = JSON.parse(responseText) as unknown
 
     // Headers: JSON everywhere; rate-limit headers exactly as the model counts them.
     for (const [name, value] of Object.entries(expected.headers)) {
-      check(response.headers.get(name) === value, `header ${name} is ${response.headers.get(name)}, the model says ${value}`)
+      check(
+        response.headers.get(name) === value,
+        `header ${name} is ${response.headers.get(name)}, the model says ${value}`,
+      )
     }
-    if (options.rateLimit === undefined || unknownScenario) check(!response.headers.has('x-ratelimit-limit'), 'rate-limit headers on a request that was not counted')
+    if (options.rateLimit === undefined || unknownScenario)
+      check(
+        !response.headers.has('x-ratelimit-limit'),
+        'rate-limit headers on a request that was not counted',
+      )
 
     let expectedBody = expected.body
     if (expected.creates !== undefined) {
       const created = CreateApiKeyResponseSchema.safeParse(parsed)
       if (!created.success) return fail(`create response does not parse: ${created.error.message}`)
       const { id: newId, key_value: secret } = created.data.data
-      check(!timeline.state.issuedIds.has(newId), `id ${newId} was handed out before in this timeline`)
-      check(secret !== null && SECRET_FORMAT[expected.creates.fields.key_type].test(secret), `secret ${secret} has the wrong format`)
-      check(![...timeline.state.keys.values()].some((key) => key.key_value === secret), 'a new secret equals a live one')
+      check(
+        !timeline.state.issuedIds.has(newId),
+        `id ${newId} was handed out before in this timeline`,
+      )
+      check(
+        secret !== null && SECRET_FORMAT[expected.creates.fields.key_type].test(secret),
+        `secret ${secret} has the wrong format`,
+      )
+      check(
+        ![...timeline.state.keys.values()].some((key) => key.key_value === secret),
+        'a new secret equals a live one',
+      )
       check(!timeline.state.revoked.has(secret as string), 'a new secret equals a revoked one')
       secrets.add(secret as string)
       expectedBody = commitCreate(timeline.state, expected.creates, secret as string, nowMs)
     }
     const expectedText = JSON.stringify(expectedBody)
-    check(responseText === expectedText, `body differs from the model:\n      fake:  ${responseText.slice(0, 2000)}\n      model: ${expectedText.slice(0, 2000)}`)
+    check(
+      responseText === expectedText,
+      `body differs from the model:\n      fake:  ${responseText.slice(0, 2000)}\n      model: ${expectedText.slice(0, 2000)}`,
+    )
 
     // Every response parses with its wire schema.
     const schema =
       response.status >= 400
         ? ErrorResponseSchema
-        : { listApiKeys: ListApiKeysResponseSchema, createApiKey: CreateApiKeyResponseSchema, getApiKey: ApiKeyResponseSchema, updateApiKey: ApiKeyResponseSchema, deleteApiKey: DeleteApiKeyResponseSchema, unknownRoute: ErrorResponseSchema }[endpoint]
+        : {
+            listApiKeys: ListApiKeysResponseSchema,
+            createApiKey: CreateApiKeyResponseSchema,
+            getApiKey: ApiKeyResponseSchema,
+            updateApiKey: ApiKeyResponseSchema,
+            deleteApiKey: DeleteApiKeyResponseSchema,
+            unknownRoute: ErrorResponseSchema,
+          }[endpoint]
     const wire = schema.safeParse(parsed)
     check(wire.success, `response does not parse with its schema: ${wire.error?.message}`)
 
     // key_value is non-null only in a create response.
-    if (!(endpoint === 'createApiKey' && response.status === 201)) check(!/"key_value":"/.test(responseText), 'a secret outside a create response')
+    if (!(endpoint === 'createApiKey' && response.status === 201))
+      check(!/"key_value":"/.test(responseText), 'a secret outside a create response')
     // A foreign key and a missing key answer alike.
-    if (response.status === 404 && endpoint !== 'unknownRoute' && endpoint !== 'listApiKeys' && endpoint !== 'createApiKey') {
-      check(responseText === JSON.stringify(NOT_FOUND_BODY), 'a 404 body differs from the missing-key body')
+    if (
+      response.status === 404 &&
+      endpoint !== 'unknownRoute' &&
+      endpoint !== 'listApiKeys' &&
+      endpoint !== 'createApiKey'
+    ) {
+      check(
+        responseText === JSON.stringify(NOT_FOUND_BODY),
+        'a 404 body differs from the missing-key body',
+      )
     }
     // Error bodies never echo a credential.
     if (response.status >= 400) {
       for (const credential of credentials) {
-        const value = credential.kind === 'malformed' ? undefined : credential.kind === 'jwt' ? (credential.tampered ?? credential.token.token) : credential.secret
-        if (value !== undefined) check(!responseText.includes(value), 'an error body echoes a credential')
+        const value =
+          credential.kind === 'malformed'
+            ? undefined
+            : credential.kind === 'jwt'
+              ? (credential.tampered ?? credential.token.token)
+              : credential.secret
+        if (value !== undefined)
+          check(!responseText.includes(value), 'an error body echoes a credential')
       }
     }
     // A revoked secret never authenticates again.
@@ -529,7 +839,11 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
     // created_at never changes; updated_at never goes back.
     const data = (parsed as { data?: unknown }).data
     for (const key of Array.isArray(data) ? data : data === undefined ? [] : [data]) {
-      const { id: keyId, created_at: createdAt, updated_at: updatedAt } = key as { id: number; created_at: string; updated_at: string }
+      const {
+        id: keyId,
+        created_at: createdAt,
+        updated_at: updatedAt,
+      } = key as { id: number; created_at: string; updated_at: string }
       const before = timeline.seen.get(keyId)
       if (before !== undefined) {
         check(before.created_at === createdAt, `created_at of key ${keyId} changed`)
@@ -540,11 +854,16 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
     }
     // The journal holds this request, with every secret masked.
     const entry = mock.journal.last()
-    check(entry !== undefined && entry.status === response.status && entry.endpoint === endpoint, 'the journal did not record the request')
+    check(
+      entry !== undefined && entry.status === response.status && entry.endpoint === endpoint,
+      'the journal did not record the request',
+    )
     const journalText = JSON.stringify(entry)
     for (const secret of secrets) check(!journalText.includes(secret), 'the journal holds a secret')
-    for (const token of tokens) check(!journalText.includes(token.token), 'the journal holds a token')
-    if (id !== undefined && parsePathId(decodeURIComponent(id)) !== undefined) check(entry?.keyId === Number(decodeURIComponent(id)), 'journal keyId differs')
+    for (const token of tokens)
+      check(!journalText.includes(token.token), 'the journal holds a token')
+    if (id !== undefined && parsePathId(decodeURIComponent(id)) !== undefined)
+      check(entry?.keyId === Number(decodeURIComponent(id)), 'journal keyId differs')
   }
 
   for (const operation of operations) {
@@ -560,22 +879,47 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
       case 'update':
       case 'delete': {
         const id = resolveId(operation.id, operation.credentials.map(resolveCredential))
-        const endpoint = ({ get: 'getApiKey', update: 'updateApiKey', delete: 'deleteApiKey' } as const)[operation.op]
+        const endpoint = (
+          { get: 'getApiKey', update: 'updateApiKey', delete: 'deleteApiKey' } as const
+        )[operation.op]
         const method = ({ get: 'GET', update: 'PUT', delete: 'DELETE' } as const)[operation.op]
-        await send(operation, endpoint, method, `/api_keys/${id}`, id, operation.op === 'update' ? operation.body : undefined)
+        await send(
+          operation,
+          endpoint,
+          method,
+          `/api_keys/${id}`,
+          id,
+          operation.op === 'update' ? operation.body : undefined,
+        )
         break
       }
       case 'unknown':
         await send(operation, 'unknownRoute', operation.method, operation.path, undefined)
         break
       case 'createUser': {
-        const created = mock.store.createUser(operation.email === null ? {} : { email: operation.email })
+        const created = mock.store.createUser(
+          operation.email === null ? {} : { email: operation.email },
+        )
         trace.push(`#${trace.length + 1} createUser(${operation.email ?? ''}) → user ${created.id}`)
-        check(created.id === timeline.state.nextUserId, `createUser gave id ${created.id}, the model says ${timeline.state.nextUserId}`)
+        check(
+          created.id === timeline.state.nextUserId,
+          `createUser gave id ${created.id}, the model says ${timeline.state.nextUserId}`,
+        )
         check(SECRET_FORMAT.private.test(created.apiKey), 'createUser secret has the wrong format')
-        check(operation.email === null ? created.email.includes('@') : created.email === operation.email, 'createUser email')
-        check(![...timeline.state.keys.values()].some((key) => key.key_value === created.apiKey), 'createUser reused a live secret')
-        check(!timeline.state.issuedIds.has(timeline.state.nextKeyId), 'the model would reuse an id')
+        check(
+          operation.email === null
+            ? created.email.includes('@')
+            : created.email === operation.email,
+          'createUser email',
+        )
+        check(
+          ![...timeline.state.keys.values()].some((key) => key.key_value === created.apiKey),
+          'createUser reused a live secret',
+        )
+        check(
+          !timeline.state.issuedIds.has(timeline.state.nextKeyId),
+          'the model would reuse an id',
+        )
         secrets.add(created.apiKey)
         commitUser(timeline.state, created.email, created.apiKey, nowMs)
         break
@@ -583,14 +927,25 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
       case 'issueToken': {
         const users = [...timeline.state.users.keys()].sort((a, b) => a - b)
         const userId = users[operation.pick % users.length] as number
-        const token = await mock.store.issueToken(userId, operation.ttl === null ? {} : { expiresInSeconds: operation.ttl })
-        tokens.push({ token, userId, exp: Math.floor(nowMs / 1000) + (operation.ttl ?? 24 * 60 * 60) })
-        trace.push(`#${trace.length + 1} issueToken(user ${userId}, ttl ${operation.ttl ?? 'default'}) → token ${tokens.length - 1}`)
+        const token = await mock.store.issueToken(
+          userId,
+          operation.ttl === null ? {} : { expiresInSeconds: operation.ttl },
+        )
+        tokens.push({
+          token,
+          userId,
+          exp: Math.floor(nowMs / 1000) + (operation.ttl ?? 24 * 60 * 60),
+        })
+        trace.push(
+          `#${trace.length + 1} issueToken(user ${userId}, ttl ${operation.ttl ?? 'default'}) → token ${tokens.length - 1}`,
+        )
         break
       }
       case 'clock':
         nowMs += operation.seconds * 1000
-        trace.push(`#${trace.length + 1} clock ${operation.seconds >= 0 ? '+' : ''}${operation.seconds}s → ${new Date(nowMs).toISOString()}`)
+        trace.push(
+          `#${trace.length + 1} clock ${operation.seconds >= 0 ? '+' : ''}${operation.seconds}s → ${new Date(nowMs).toISOString()}`,
+        )
         break
       case 'useScenario': {
         const scenario = MODEL_SCENARIOS[operation.pick % MODEL_SCENARIOS.length] as Scenario
@@ -608,7 +963,10 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
       case 'snapshot': {
         const real = mock.snapshot()
         assertSnapshot(real, timeline.state, fail)
-        saved.push({ real: JSON.parse(JSON.stringify(real)) as Snapshot, model: cloneTimeline(timeline) })
+        saved.push({
+          real: JSON.parse(JSON.stringify(real)) as Snapshot,
+          model: cloneTimeline(timeline),
+        })
         trace.push(`#${trace.length + 1} snapshot → slot ${saved.length - 1}`)
         break
       }
@@ -629,23 +987,43 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
 function assertSnapshot(real: Snapshot, state: ModelState, fail: (message: string) => never): void {
   const expected = JSON.stringify(toSnapshot(state))
   const actual = JSON.stringify(real)
-  if (actual !== expected) fail(`the store differs from the model:\n      fake:  ${actual.slice(0, 3000)}\n      model: ${expected.slice(0, 3000)}`)
+  if (actual !== expected)
+    fail(
+      `the store differs from the model:\n      fake:  ${actual.slice(0, 3000)}\n      model: ${expected.slice(0, 3000)}`,
+    )
 }
 
 it(
   `agrees with the reference model after every step of ${RUNS} random sequences`,
   async () => {
-    const seed = process.env['MODEL_SEED'] === undefined ? undefined : Number(process.env['MODEL_SEED'])
+    const seed =
+      process.env['MODEL_SEED'] === undefined ? undefined : Number(process.env['MODEL_SEED'])
     const path = process.env['MODEL_PATH']
     await fc.assert(
-      fc.asyncProperty(configArb, fc.array(operationArb, { minLength: 1, maxLength: MAX_STEPS, size: 'max' }), (config, operations) => runSequence(config, operations)),
-      { numRuns: RUNS, ...(seed === undefined ? {} : { seed }), ...(path === undefined ? {} : { path }) },
+      fc.asyncProperty(
+        configArb,
+        fc.array(operationArb, { minLength: 1, maxLength: MAX_STEPS, size: 'max' }),
+        (config, operations) => runSequence(config, operations),
+      ),
+      {
+        numRuns: RUNS,
+        ...(seed === undefined ? {} : { seed }),
+        ...(path === undefined ? {} : { path }),
+      },
     )
-    const byStatus = Object.fromEntries([...statuses].sort(([a], [b]) => a - b).map(([status, count]) => [`status ${status}`, count]))
-    recordFigures('model', { sequences: figures.sequences, steps: figures.steps, requests: figures.requests, ...byStatus })
+    const byStatus = Object.fromEntries(
+      [...statuses].sort(([a], [b]) => a - b).map(([status, count]) => [`status ${status}`, count]),
+    )
+    recordFigures('model', {
+      sequences: figures.sequences,
+      steps: figures.steps,
+      requests: figures.requests,
+      ...byStatus,
+    })
     assert(figures.sequences).toBeGreaterThanOrEqual(RUNS)
     // Every branch of the API is reached, not just its front door.
-    for (const status of [200, 201, 401, 404, 422]) assert(statuses.get(status) ?? 0).toBeGreaterThan(0)
+    for (const status of [200, 201, 401, 404, 422])
+      assert(statuses.get(status) ?? 0).toBeGreaterThan(0)
   },
   Math.max(60_000, RUNS * 100),
 )

@@ -8,7 +8,13 @@
  * The model works on abstract requests (who calls, with which credential, on which id, with
  * which body) and also builds the concrete `Request`, so the two can never drift apart.
  */
-import { ERROR_MESSAGES, ERROR_STATUS, SUCCESS_MESSAGES, type ErrorCode, type Snapshot } from '../../src/index.js'
+import {
+  ERROR_MESSAGES,
+  ERROR_STATUS,
+  SUCCESS_MESSAGES,
+  type ErrorCode,
+  type Snapshot,
+} from '../../src/index.js'
 
 // ---------------------------------------------------------------------------------------------
 // State
@@ -47,7 +53,12 @@ export interface ModelState {
 
 export function stateFromSnapshot(snapshot: Snapshot): ModelState {
   const keys = new Map<number, ModelKey>()
-  for (const key of snapshot.api_keys) keys.set(key.id, { ...key, allowed_origins: [...key.allowed_origins], allowed_assistants: [...key.allowed_assistants] })
+  for (const key of snapshot.api_keys)
+    keys.set(key.id, {
+      ...key,
+      allowed_origins: [...key.allowed_origins],
+      allowed_assistants: [...key.allowed_assistants],
+    })
   return {
     users: new Map(snapshot.users.map((user) => [user.id, { ...user }])),
     keys,
@@ -61,7 +72,12 @@ export function stateFromSnapshot(snapshot: Snapshot): ModelState {
 
 export function cloneState(state: ModelState): ModelState {
   const keys = new Map<number, ModelKey>()
-  for (const [id, key] of state.keys) keys.set(id, { ...key, allowed_origins: [...key.allowed_origins], allowed_assistants: [...key.allowed_assistants] })
+  for (const [id, key] of state.keys)
+    keys.set(id, {
+      ...key,
+      allowed_origins: [...key.allowed_origins],
+      allowed_assistants: [...key.allowed_assistants],
+    })
   return {
     users: new Map([...state.users].map(([id, user]) => [id, { ...user }])),
     keys,
@@ -80,8 +96,12 @@ export function toSnapshot(state: ModelState): Snapshot {
     next_user_id: state.nextUserId,
     next_api_key_id: state.nextKeyId,
     token_secret: state.tokenSecret,
-    users: [...state.users.values()].sort((a, b) => a.id - b.id).map((user) => ({ id: user.id, email: user.email })),
-    api_keys: [...state.keys.values()].sort((a, b) => a.id - b.id).map((key) => ({ ...toWire(key, true), key_value: key.key_value })),
+    users: [...state.users.values()]
+      .sort((a, b) => a.id - b.id)
+      .map((user) => ({ id: user.id, email: user.email })),
+    api_keys: [...state.keys.values()]
+      .sort((a, b) => a.id - b.id)
+      .map((key) => ({ ...toWire(key, true), key_value: key.key_value })),
   }
 }
 
@@ -89,7 +109,10 @@ export function toSnapshot(state: ModelState): Snapshot {
 // Wire format
 
 /** A key in the documented field order; the secret only when `reveal` (the create response). */
-export function toWire(key: ModelKey, reveal: boolean): Omit<ModelKey, 'key_value'> & { key_value: string | null } {
+export function toWire(
+  key: ModelKey,
+  reveal: boolean,
+): Omit<ModelKey, 'key_value'> & { key_value: string | null } {
   return {
     id: key.id,
     key_type: key.key_type,
@@ -106,7 +129,10 @@ export function toWire(key: ModelKey, reveal: boolean): Omit<ModelKey, 'key_valu
 }
 
 export function errorBody(code: ErrorCode, errors: readonly string[]): unknown {
-  const message = code === 'validation_failed' ? `${ERROR_STATUS[code].message}: ${errors.join(', ')}` : ERROR_STATUS[code].message
+  const message =
+    code === 'validation_failed'
+      ? `${ERROR_STATUS[code].message}: ${errors.join(', ')}`
+      : ERROR_STATUS[code].message
   return { status: { code: ERROR_STATUS[code].status, message }, error: code, errors: [...errors] }
 }
 
@@ -167,7 +193,12 @@ export interface ModelToken {
 /** How one credential is sent. Two credentials on the same header are sent as two headers. */
 export type Credential =
   | { kind: 'key'; secret: string; header: 'x-api-key' | 'bearer' }
-  | { kind: 'jwt'; token: ModelToken; tampered: string | undefined; header: 'authorization' | 'x-api-key' }
+  | {
+      kind: 'jwt'
+      token: ModelToken
+      tampered: string | undefined
+      header: 'authorization' | 'x-api-key'
+    }
   | { kind: 'unknown-key'; secret: string; header: 'x-api-key' | 'bearer' }
   | { kind: 'malformed'; header: 'x-api-key' | 'authorization'; value: string }
 
@@ -186,10 +217,14 @@ export function credentialHeader(credential: Credential, spelling: string): [str
   switch (credential.kind) {
     case 'key':
     case 'unknown-key':
-      return credential.header === 'x-api-key' ? ['X-API-Key', credential.secret] : ['Authorization', `${spelling}${credential.secret}`]
+      return credential.header === 'x-api-key'
+        ? ['X-API-Key', credential.secret]
+        : ['Authorization', `${spelling}${credential.secret}`]
     case 'jwt': {
       const token = credential.tampered ?? credential.token.token
-      return credential.header === 'x-api-key' ? ['X-API-Key', token] : ['Authorization', `${spelling}${token}`]
+      return credential.header === 'x-api-key'
+        ? ['X-API-Key', token]
+        : ['Authorization', `${spelling}${token}`]
     }
     case 'malformed':
       return [credential.header === 'x-api-key' ? 'X-API-Key' : 'Authorization', credential.value]
@@ -205,20 +240,34 @@ function headerOf(credential: Credential): 'x-api-key' | 'authorization' {
 function checkOne(state: ModelState, credential: Credential, nowSeconds: number): AuthResult {
   switch (credential.kind) {
     case 'malformed':
-      return { ok: false, reason: credential.header === 'authorization' ? ERROR_MESSAGES.malformedAuthorization : ERROR_MESSAGES.invalidApiKey }
+      return {
+        ok: false,
+        reason:
+          credential.header === 'authorization'
+            ? ERROR_MESSAGES.malformedAuthorization
+            : ERROR_MESSAGES.invalidApiKey,
+      }
     case 'unknown-key':
       return { ok: false, reason: ERROR_MESSAGES.invalidApiKey }
     case 'key': {
-      const key = [...state.keys.values()].find((candidate) => candidate.key_value === credential.secret)
-      return key === undefined ? { ok: false, reason: ERROR_MESSAGES.invalidApiKey } : { ok: true, principal: { userId: key.user_id, keyType: key.key_type } }
+      const key = [...state.keys.values()].find(
+        (candidate) => candidate.key_value === credential.secret,
+      )
+      return key === undefined
+        ? { ok: false, reason: ERROR_MESSAGES.invalidApiKey }
+        : { ok: true, principal: { userId: key.user_id, keyType: key.key_type } }
     }
     case 'jwt': {
       // A JWT in X-API-Key is just an unknown API key.
-      if (credential.header === 'x-api-key') return { ok: false, reason: ERROR_MESSAGES.invalidApiKey }
-      if (credential.tampered !== undefined && credential.tampered !== credential.token.token) return { ok: false, reason: ERROR_MESSAGES.invalidToken }
+      if (credential.header === 'x-api-key')
+        return { ok: false, reason: ERROR_MESSAGES.invalidApiKey }
+      if (credential.tampered !== undefined && credential.tampered !== credential.token.token)
+        return { ok: false, reason: ERROR_MESSAGES.invalidToken }
       // A token is checked as a JWT library would: signature, then expiry, then its user.
-      if (credential.token.exp <= nowSeconds) return { ok: false, reason: ERROR_MESSAGES.expiredToken }
-      if (!state.users.has(credential.token.userId)) return { ok: false, reason: ERROR_MESSAGES.invalidToken }
+      if (credential.token.exp <= nowSeconds)
+        return { ok: false, reason: ERROR_MESSAGES.expiredToken }
+      if (!state.users.has(credential.token.userId))
+        return { ok: false, reason: ERROR_MESSAGES.invalidToken }
       return { ok: true, principal: { userId: credential.token.userId, keyType: 'jwt' } }
     }
   }
@@ -228,7 +277,11 @@ function checkOne(state: ModelState, credential: Credential, nowSeconds: number)
  * Who is calling: X-API-Key is checked first, then Authorization. Every credential must be valid
  * and all must name the same user; a header sent twice is malformed.
  */
-export function authenticate(state: ModelState, credentials: readonly Credential[], nowSeconds: number): AuthResult {
+export function authenticate(
+  state: ModelState,
+  credentials: readonly Credential[],
+  nowSeconds: number,
+): AuthResult {
   if (credentials.length === 0) return { ok: false, reason: ERROR_MESSAGES.missingCredentials }
   let acting: Principal | undefined
   for (const header of ['x-api-key', 'authorization'] as const) {
@@ -236,10 +289,17 @@ export function authenticate(state: ModelState, credentials: readonly Credential
     if (sent.length === 0) continue
     const result: AuthResult =
       sent.length > 1
-        ? { ok: false, reason: header === 'authorization' ? ERROR_MESSAGES.malformedAuthorization : ERROR_MESSAGES.invalidApiKey }
+        ? {
+            ok: false,
+            reason:
+              header === 'authorization'
+                ? ERROR_MESSAGES.malformedAuthorization
+                : ERROR_MESSAGES.invalidApiKey,
+          }
         : checkOne(state, sent[0] as Credential, nowSeconds)
     if (!result.ok) return result
-    if (acting !== undefined && acting.userId !== result.principal.userId) return { ok: false, reason: ERROR_MESSAGES.conflictingCredentials }
+    if (acting !== undefined && acting.userId !== result.principal.userId)
+      return { ok: false, reason: ERROR_MESSAGES.conflictingCredentials }
     acting ??= result.principal
   }
   return { ok: true, principal: acting as Principal }
@@ -288,22 +348,48 @@ type Outcome<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; errors:
 /** Reads `{"api_key": {...}}` as the API does: 422 for a non-JSON type, 400 for bad JSON, 422 for a missing wrapper. */
 function readWrapper(spec: BodySpec): Outcome<Record<string, unknown>> {
   if (spec.encoding === 'text-plain') {
-    return { ok: false, code: 'validation_failed', errors: [ERROR_MESSAGES.missingWrapper('api_key'), ERROR_MESSAGES.notJsonContentType('text/plain')] }
+    return {
+      ok: false,
+      code: 'validation_failed',
+      errors: [
+        ERROR_MESSAGES.missingWrapper('api_key'),
+        ERROR_MESSAGES.notJsonContentType('text/plain'),
+      ],
+    }
   }
   const text = bodyText(spec)
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
   } catch (error) {
-    return { ok: false, code: 'invalid_json', errors: [ERROR_MESSAGES.invalidJson((error as Error).message)] }
+    return {
+      ok: false,
+      code: 'invalid_json',
+      errors: [ERROR_MESSAGES.invalidJson((error as Error).message)],
+    }
   }
-  const wrapper = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>)['api_key'] : undefined
+  const wrapper =
+    typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)['api_key']
+      : undefined
   const blank =
-    wrapper === undefined || wrapper === null || wrapper === '' ||
+    wrapper === undefined ||
+    wrapper === null ||
+    wrapper === '' ||
     (Array.isArray(wrapper) && wrapper.length === 0) ||
     (typeof wrapper === 'object' && wrapper !== null && Object.keys(wrapper).length === 0)
-  if (blank) return { ok: false, code: 'validation_failed', errors: [ERROR_MESSAGES.missingWrapper('api_key')] }
-  if (typeof wrapper !== 'object' || Array.isArray(wrapper)) return { ok: false, code: 'validation_failed', errors: [ERROR_MESSAGES.wrapperNotObject('api_key')] }
+  if (blank)
+    return {
+      ok: false,
+      code: 'validation_failed',
+      errors: [ERROR_MESSAGES.missingWrapper('api_key')],
+    }
+  if (typeof wrapper !== 'object' || Array.isArray(wrapper))
+    return {
+      ok: false,
+      code: 'validation_failed',
+      errors: [ERROR_MESSAGES.wrapperNotObject('api_key')],
+    }
   return { ok: true, value: wrapper as Record<string, unknown> }
 }
 
@@ -313,7 +399,8 @@ function nameProblems(name: unknown, required: boolean): string[] {
   if (name === undefined) return required ? ["Name can't be blank"] : []
   if (typeof name !== 'string') return ['Name must be a string']
   const problems: string[] = []
-  if (name.length > LIMITS.name) problems.push(`Name is too long (maximum is ${LIMITS.name} characters)`)
+  if (name.length > LIMITS.name)
+    problems.push(`Name is too long (maximum is ${LIMITS.name} characters)`)
   if (name.trim() === '') problems.push("Name can't be blank")
   return problems
 }
@@ -322,11 +409,13 @@ function listProblems(value: unknown, label: string): string[] {
   if (value === undefined) return []
   const notList = `${label} must be an array of strings`
   if (!Array.isArray(value)) return [notList]
-  if (value.length > LIMITS.listItems) return [`${label} must have at most ${LIMITS.listItems} entries`]
+  if (value.length > LIMITS.listItems)
+    return [`${label} must have at most ${LIMITS.listItems} entries`]
   const problems: string[] = []
   for (const item of value) {
     if (typeof item !== 'string') problems.push(notList)
-    else if (item.length > LIMITS.listItem) problems.push(`${label} entries must be at most ${LIMITS.listItem} characters`)
+    else if (item.length > LIMITS.listItem)
+      problems.push(`${label} entries must be at most ${LIMITS.listItem} characters`)
   }
   return problems
 }
@@ -348,12 +437,19 @@ export function readCreateBody(spec: BodySpec): Outcome<CreateFields> {
     ...nameProblems(f['name'], true),
     ...(f['key_type'] === 'private' || f['key_type'] === 'public'
       ? []
-      : [f['key_type'] === undefined ? "Key type can't be blank" : "Key type must be 'private' or 'public'"]),
+      : [
+          f['key_type'] === undefined
+            ? "Key type can't be blank"
+            : "Key type must be 'private' or 'public'",
+        ]),
     ...listProblems(f['allowed_origins'], 'Allowed origins'),
     ...listProblems(f['allowed_assistants'], 'Allowed assistants'),
-    ...(f['transient_assistant'] === undefined || typeof f['transient_assistant'] === 'boolean' ? [] : ['Transient assistant must be true or false']),
+    ...(f['transient_assistant'] === undefined || typeof f['transient_assistant'] === 'boolean'
+      ? []
+      : ['Transient assistant must be true or false']),
   ]
-  if (problems.length > 0) return { ok: false, code: 'validation_failed', errors: [...new Set(problems)] }
+  if (problems.length > 0)
+    return { ok: false, code: 'validation_failed', errors: [...new Set(problems)] }
   return {
     ok: true,
     value: {
@@ -377,12 +473,18 @@ export function readUpdateBody(spec: BodySpec): Outcome<UpdateFields> {
   const wrapper = readWrapper(spec)
   if (!wrapper.ok) return wrapper
   const f = wrapper.value
-  const problems = [...nameProblems(f['name'], false), ...listProblems(f['allowed_origins'], 'Allowed origins'), ...listProblems(f['allowed_assistants'], 'Allowed assistants')]
-  if (problems.length > 0) return { ok: false, code: 'validation_failed', errors: [...new Set(problems)] }
+  const problems = [
+    ...nameProblems(f['name'], false),
+    ...listProblems(f['allowed_origins'], 'Allowed origins'),
+    ...listProblems(f['allowed_assistants'], 'Allowed assistants'),
+  ]
+  if (problems.length > 0)
+    return { ok: false, code: 'validation_failed', errors: [...new Set(problems)] }
   const fields: UpdateFields = {}
   if (f['name'] !== undefined) fields.name = f['name'] as string
   if (f['allowed_origins'] !== undefined) fields.allowed_origins = f['allowed_origins'] as string[]
-  if (f['allowed_assistants'] !== undefined) fields.allowed_assistants = f['allowed_assistants'] as string[]
+  if (f['allowed_assistants'] !== undefined)
+    fields.allowed_assistants = f['allowed_assistants'] as string[]
   return { ok: true, value: fields }
 }
 
@@ -396,7 +498,8 @@ export function parsePathId(raw: string): number | undefined {
   return Number.isSafeInteger(id) ? id : undefined
 }
 
-export type Endpoint = 'listApiKeys' | 'createApiKey' | 'getApiKey' | 'updateApiKey' | 'deleteApiKey' | 'unknownRoute'
+export type Endpoint =
+  'listApiKeys' | 'createApiKey' | 'getApiKey' | 'updateApiKey' | 'deleteApiKey' | 'unknownRoute'
 
 export interface ModelRequest {
   endpoint: Endpoint
@@ -427,20 +530,38 @@ export interface ModelOptions {
 const WRITE_ENDPOINTS = new Set<Endpoint>(['createApiKey', 'updateApiKey', 'deleteApiKey'])
 
 function ok(message: string, data?: unknown): unknown {
-  return data === undefined ? { status: { code: 200, message } } : { status: { code: 200, message }, data }
+  return data === undefined
+    ? { status: { code: 200, message } }
+    : { status: { code: 200, message }, data }
 }
 
 /**
  * Predicts the answer to a request and applies its effect to `state`, except for creates: their
  * secret is made up by the fake, so `commitCreate` finishes them once the response is in.
  */
-export function expect(state: ModelState, options: ModelOptions, request: ModelRequest, nowMs: number): Expectation {
+export function expect(
+  state: ModelState,
+  options: ModelOptions,
+  request: ModelRequest,
+  nowMs: number,
+): Expectation {
   const nowSeconds = Math.floor(nowMs / 1000)
   const auth = authenticate(state, request.credentials, nowSeconds)
   const principal = auth.ok ? auth.principal : undefined
-  const rate = options.rateLimit === undefined ? undefined : hitRateLimit(options.rateLimit, principal === undefined ? 'anonymous' : `user:${principal.userId}`, nowMs)
+  const rate =
+    options.rateLimit === undefined
+      ? undefined
+      : hitRateLimit(
+          options.rateLimit,
+          principal === undefined ? 'anonymous' : `user:${principal.userId}`,
+          nowMs,
+        )
   const headers = { 'content-type': 'application/json; charset=utf-8', ...(rate?.headers ?? {}) }
-  const fail = (code: ErrorCode, errors: readonly string[], extra: Record<string, string> = {}): Expectation => ({
+  const fail = (
+    code: ErrorCode,
+    errors: readonly string[],
+    extra: Record<string, string> = {},
+  ): Expectation => ({
     status: ERROR_STATUS[code].status,
     body: errorBody(code, errors),
     headers: { ...headers, ...extra },
@@ -449,14 +570,21 @@ export function expect(state: ModelState, options: ModelOptions, request: ModelR
   if (request.endpoint !== 'unknownRoute' && !auth.ok) return fail('unauthorized', [auth.reason])
   if (rate?.exceeded === true) {
     const { limit, windowSeconds } = options.rateLimit as RateLimitModel
-    return fail('rate_limited', [ERROR_MESSAGES.rateLimited(limit, windowSeconds, rate.retryAfter)], { 'retry-after': String(rate.retryAfter) })
+    return fail(
+      'rate_limited',
+      [ERROR_MESSAGES.rateLimited(limit, windowSeconds, rate.retryAfter)],
+      { 'retry-after': String(rate.retryAfter) },
+    )
   }
-  if (request.endpoint === 'unknownRoute') return fail('route_not_found', [ERROR_MESSAGES.routeNotFound(request.method, request.pathname)])
+  if (request.endpoint === 'unknownRoute')
+    return fail('route_not_found', [ERROR_MESSAGES.routeNotFound(request.method, request.pathname)])
 
   const caller = principal as Principal
   if (caller.keyType === 'public' && options.publicKeyAccess !== 'full-access') {
-    if (options.publicKeyAccess === 'forbidden') return fail('forbidden', [ERROR_MESSAGES.publicKeyForbidden])
-    if (WRITE_ENDPOINTS.has(request.endpoint)) return fail('forbidden', [ERROR_MESSAGES.publicKeyReadOnly])
+    if (options.publicKeyAccess === 'forbidden')
+      return fail('forbidden', [ERROR_MESSAGES.publicKeyForbidden])
+    if (WRITE_ENDPOINTS.has(request.endpoint))
+      return fail('forbidden', [ERROR_MESSAGES.publicKeyReadOnly])
   }
 
   const owned = (): ModelKey | undefined => {
@@ -468,12 +596,23 @@ export function expect(state: ModelState, options: ModelOptions, request: ModelR
 
   switch (request.endpoint) {
     case 'listApiKeys': {
-      const keys = [...state.keys.values()].filter((key) => key.user_id === caller.userId).sort((a, b) => a.id - b.id)
-      return { status: 200, body: ok(SUCCESS_MESSAGES.read, keys.map((key) => toWire(key, false))), headers }
+      const keys = [...state.keys.values()]
+        .filter((key) => key.user_id === caller.userId)
+        .sort((a, b) => a.id - b.id)
+      return {
+        status: 200,
+        body: ok(
+          SUCCESS_MESSAGES.read,
+          keys.map((key) => toWire(key, false)),
+        ),
+        headers,
+      }
     }
     case 'getApiKey': {
       const key = owned()
-      return key === undefined ? notFound() : { status: 200, body: ok(SUCCESS_MESSAGES.read, toWire(key, false)), headers }
+      return key === undefined
+        ? notFound()
+        : { status: 200, body: ok(SUCCESS_MESSAGES.read, toWire(key, false)), headers }
     }
     case 'deleteApiKey': {
       const key = owned()
@@ -487,7 +626,8 @@ export function expect(state: ModelState, options: ModelOptions, request: ModelR
       if (key === undefined) return notFound()
       const fields = readUpdateBody(request.body as BodySpec)
       if (!fields.ok) return fail(fields.code, fields.errors)
-      const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, i) => item === b[i])
+      const same = (a: readonly string[], b: readonly string[]) =>
+        a.length === b.length && a.every((item, i) => item === b[i])
       const { name, allowed_origins: origins, allowed_assistants: assistants } = fields.value
       const changed =
         (name !== undefined && name !== key.name) ||
@@ -506,13 +646,23 @@ export function expect(state: ModelState, options: ModelOptions, request: ModelR
     case 'createApiKey': {
       const fields = readCreateBody(request.body as BodySpec)
       if (!fields.ok) return fail(fields.code, fields.errors)
-      return { status: 201, body: undefined, headers, creates: { fields: fields.value, userId: caller.userId } }
+      return {
+        status: 201,
+        body: undefined,
+        headers,
+        creates: { fields: fields.value, userId: caller.userId },
+      }
     }
   }
 }
 
 /** Adds a key the fake created with the secret it made up; returns the expected 201 body. */
-export function commitCreate(state: ModelState, creates: NonNullable<Expectation['creates']>, secret: string, nowMs: number): unknown {
+export function commitCreate(
+  state: ModelState,
+  creates: NonNullable<Expectation['creates']>,
+  secret: string,
+  nowMs: number,
+): unknown {
   const user = state.users.get(creates.userId) as ModelUser
   const time = stamp(nowMs)
   const key: ModelKey = {
@@ -534,7 +684,12 @@ export function commitCreate(state: ModelState, creates: NonNullable<Expectation
 }
 
 /** `store.createUser`: a new user and a private key named "Default API Key". */
-export function commitUser(state: ModelState, email: string, secret: string, nowMs: number): { id: number; keyId: number } {
+export function commitUser(
+  state: ModelState,
+  email: string,
+  secret: string,
+  nowMs: number,
+): { id: number; keyId: number } {
   const user = { id: state.nextUserId++, email }
   state.users.set(user.id, user)
   const time = stamp(nowMs)
@@ -557,4 +712,7 @@ export function commitUser(state: ModelState, email: string, secret: string, now
 }
 
 /** Secrets the fake makes up: `sk_live_`/`pk_live_` and 24 letters and digits. */
-export const SECRET_FORMAT = { private: /^sk_live_[A-Za-z0-9]{24}$/, public: /^pk_live_[A-Za-z0-9]{24}$/ } as const
+export const SECRET_FORMAT = {
+  private: /^sk_live_[A-Za-z0-9]{24}$/,
+  public: /^pk_live_[A-Za-z0-9]{24}$/,
+} as const

@@ -5,7 +5,11 @@
  */
 import { Agent, request as httpRequest } from 'node:http'
 import { connect, type Socket } from 'node:net'
-import { startMockServer, type MockServer, type StartMockServerOptions } from '../../src/node/index.js'
+import {
+  startMockServer,
+  type MockServer,
+  type StartMockServerOptions,
+} from '../../src/node/index.js'
 
 export type { MockServer }
 
@@ -26,7 +30,13 @@ export interface HttpOutcome {
  */
 export function sendHttp(
   url: string,
-  init: { method?: string; headers?: [string, string][]; body?: string | Uint8Array; agent?: Agent; timeoutMs?: number } = {},
+  init: {
+    method?: string
+    headers?: [string, string][]
+    body?: string | Uint8Array
+    agent?: Agent
+    timeoutMs?: number
+  } = {},
 ): Promise<HttpOutcome> {
   return new Promise((resolve, reject) => {
     const target = new URL(url)
@@ -34,23 +44,48 @@ export function sendHttp(
     const headers: Record<string, string | string[]> = {}
     for (const [name, value] of init.headers ?? []) {
       const previous = headers[name]
-      headers[name] = previous === undefined ? value : [...(Array.isArray(previous) ? previous : [previous]), value]
+      headers[name] =
+        previous === undefined
+          ? value
+          : [...(Array.isArray(previous) ? previous : [previous]), value]
     }
     const req = httpRequest(
-      { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, method: init.method ?? 'GET', headers, ...(init.agent === undefined ? {} : { agent: init.agent }) },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: init.method ?? 'GET',
+        headers,
+        ...(init.agent === undefined ? {} : { agent: init.agent }),
+      },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (chunk: Buffer) => chunks.push(chunk))
         res.on('end', () => {
           const responseHeaders = new Headers()
-          for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') responseHeaders.set(name, value)
-          resolve({ status: res.statusCode ?? 0, headers: responseHeaders, text: Buffer.concat(chunks).toString('utf8') })
+          for (const [name, value] of Object.entries(res.headers))
+            if (typeof value === 'string') responseHeaders.set(name, value)
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: responseHeaders,
+            text: Buffer.concat(chunks).toString('utf8'),
+          })
         })
         res.on('error', reject)
       },
     )
-    req.setTimeout(init.timeoutMs ?? 15_000, () => req.destroy(new Error(`Failed to get an answer to ${init.method ?? 'GET'} ${url} within ${init.timeoutMs ?? 15_000} ms`)))
-    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? resolve({ status: 0, headers: new Headers(), text: '' }) : reject(error)))
+    req.setTimeout(init.timeoutMs ?? 15_000, () =>
+      req.destroy(
+        new Error(
+          `Failed to get an answer to ${init.method ?? 'GET'} ${url} within ${init.timeoutMs ?? 15_000} ms`,
+        ),
+      ),
+    )
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ECONNRESET'
+        ? resolve({ status: 0, headers: new Headers(), text: '' })
+        : reject(error),
+    )
     if (init.body !== undefined) req.write(init.body)
     req.end()
   })
@@ -64,7 +99,10 @@ function isCompleteResponse(raw: Buffer): boolean {
   if (/^HTTP\/1\.[01] 1\d\d/.test(head)) return false
   const length = /\r\ncontent-length: *(\d+)/i.exec(head)?.[1]
   if (length !== undefined) return raw.byteLength - split - 4 >= Number(length)
-  return /\r\ntransfer-encoding: *chunked/i.test(head) && raw.subarray(-5).toString('latin1') === '0\r\n\r\n'
+  return (
+    /\r\ntransfer-encoding: *chunked/i.test(head) &&
+    raw.subarray(-5).toString('latin1') === '0\r\n\r\n'
+  )
 }
 
 export interface RawExchange {
@@ -114,13 +152,18 @@ function collectFromSocket(
  * Writes `chunks` to a raw TCP connection (with `gapMs` between them), optionally half-closes,
  * then reads until the server closes or `waitMs` passes; the socket is always destroyed.
  */
-export async function rawExchange(url: string, chunks: (string | Uint8Array)[], options: { gapMs?: number; waitMs?: number; end?: boolean } = {}): Promise<RawExchange> {
+export async function rawExchange(
+  url: string,
+  chunks: (string | Uint8Array)[],
+  options: { gapMs?: number; waitMs?: number; end?: boolean } = {},
+): Promise<RawExchange> {
   const { raw, closed } = await collectFromSocket(
     new URL(url),
     async (socket, isSettled) => {
       for (const [index, chunk] of chunks.entries()) {
         if (isSettled() || socket.destroyed) return
-        if (index > 0 && (options.gapMs ?? 0) > 0) await new Promise((wait) => setTimeout(wait, options.gapMs))
+        if (index > 0 && (options.gapMs ?? 0) > 0)
+          await new Promise((wait) => setTimeout(wait, options.gapMs))
         if (!socket.destroyed) socket.write(chunk)
       }
       if (options.end === true && !socket.destroyed) socket.end()
@@ -159,10 +202,27 @@ function dechunk(raw: Buffer): Buffer {
  * headers no HTTP client library would send (control characters, repeats, huge values) reach
  * the server as they are. Header values are written as Latin-1, the body as UTF-8.
  */
-export async function sendRaw(url: string, init: { method: string; headers: [string, string][]; body?: string | Uint8Array | undefined; waitMs?: number }): Promise<HttpOutcome & { closed: boolean }> {
+export async function sendRaw(
+  url: string,
+  init: {
+    method: string
+    headers: [string, string][]
+    body?: string | Uint8Array | undefined
+    waitMs?: number
+  },
+): Promise<HttpOutcome & { closed: boolean }> {
   const target = new URL(url)
-  const body = init.body === undefined ? undefined : typeof init.body === 'string' ? Buffer.from(init.body, 'utf8') : Buffer.from(init.body)
-  const lines = [`${init.method} ${target.pathname}${target.search} HTTP/1.1`, `Host: ${target.host}`, ...init.headers.map(([name, value]) => `${name}: ${value}`)]
+  const body =
+    init.body === undefined
+      ? undefined
+      : typeof init.body === 'string'
+        ? Buffer.from(init.body, 'utf8')
+        : Buffer.from(init.body)
+  const lines = [
+    `${init.method} ${target.pathname}${target.search} HTTP/1.1`,
+    `Host: ${target.host}`,
+    ...init.headers.map(([name, value]) => `${name}: ${value}`),
+  ]
   if (body !== undefined) lines.push(`Content-Length: ${body.byteLength}`)
   lines.push('Connection: close', '', '')
   const head = Buffer.from(lines.join('\r\n'), 'latin1')
@@ -182,6 +242,13 @@ export async function sendRaw(url: string, init: { method: string; headers: [str
     if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim())
   }
   const rawBody = split === -1 ? Buffer.alloc(0) : raw.subarray(split + 4)
-  const text = (headers.get('transfer-encoding') === 'chunked' ? dechunk(rawBody) : rawBody).toString('utf8')
-  return { status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(headText)?.[1] ?? 0), headers, text, closed }
+  const text = (
+    headers.get('transfer-encoding') === 'chunked' ? dechunk(rawBody) : rawBody
+  ).toString('utf8')
+  return {
+    status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(headText)?.[1] ?? 0),
+    headers,
+    text,
+    closed,
+  }
 }

@@ -20,7 +20,9 @@ interface Seen {
 }
 
 /** The server adapter alone, around a stub core, on a free loopback port. */
-async function serve(answer: (request: PlainRequest) => CoreAnswer | undefined | Promise<CoreAnswer | undefined>): Promise<{ url: string; seen: Seen[] }> {
+async function serve(
+  answer: (request: PlainRequest) => CoreAnswer | undefined | Promise<CoreAnswer | undefined>,
+): Promise<{ url: string; seen: Seen[] }> {
   const seen: Seen[] = []
   const core: Core = {
     async handle(request) {
@@ -44,7 +46,11 @@ async function serve(answer: (request: PlainRequest) => CoreAnswer | undefined |
 const ok = (body = '{"ok":true}', headers: Record<string, string> = {}): CoreAnswer => ({
   kind: 'response',
   status: 200,
-  headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(Buffer.byteLength(body)), ...headers },
+  headers: {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+    ...headers,
+  },
   body,
 })
 
@@ -62,19 +68,37 @@ afterEach(async () => {
 
 it('joins repeated request headers with ", " for the core, as Fetch does', async () => {
   const { url, seen } = await serve(() => ok())
-  await rawExchange(url, 'GET /api/x HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Tag: one\r\nx-tag: two\r\nConnection: close\r\n\r\n')
+  await rawExchange(
+    url,
+    'GET /api/x HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Tag: one\r\nx-tag: two\r\nConnection: close\r\n\r\n',
+  )
   expect(seen[0]?.tag).toBe('one, two')
 })
 
 it('passes method, path with query, the longest base path and the body bytes through unchanged', async () => {
   const { url, seen } = await serve(() => ok())
-  await fetch(`${url}/api/v1/echo/7?a=1&a=2`, { method: 'PUT', body: new Uint8Array([0, 255, 10, 13]) })
-  expect(seen).toEqual([{ method: 'PUT', path: '/api/v1/echo/7?a=1&a=2', basePath: '/api/v1', tag: undefined, body: [0, 255, 10, 13], bodyTooLarge: false }])
+  await fetch(`${url}/api/v1/echo/7?a=1&a=2`, {
+    method: 'PUT',
+    body: new Uint8Array([0, 255, 10, 13]),
+  })
+  expect(seen).toEqual([
+    {
+      method: 'PUT',
+      path: '/api/v1/echo/7?a=1&a=2',
+      basePath: '/api/v1',
+      tag: undefined,
+      body: [0, 255, 10, 13],
+      bodyTooLarge: false,
+    },
+  ])
 })
 
 it('sends the answer as one response: status, every header and the body', async () => {
   const { url } = await serve(() => ok('{"x":1}', { 'X-RateLimit-Limit': '5' }))
-  const { response } = await rawExchange(url, 'GET /api/x HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n')
+  const { response } = await rawExchange(
+    url,
+    'GET /api/x HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n',
+  )
   expect(response).toMatch(/^HTTP\/1\.1 200 OK\r\n/)
   expect(response).toMatch(/\r\ncontent-length: 7\r\n/i)
   expect(response).toMatch(/\r\nx-ratelimit-limit: 5\r\n/i)
@@ -93,7 +117,10 @@ it("answers a path outside the base paths itself, with the API's 404 envelope, w
   const { url, seen } = await serve(() => ok())
   const response = await fetch(`${url}/other`, { method: 'DELETE' })
   expect(response.status).toBe(404)
-  expect(await response.json()).toMatchObject({ status: { code: 404, message: 'Not Found' }, error: 'route_not_found' })
+  expect(await response.json()).toMatchObject({
+    status: { code: 404, message: 'Not Found' },
+    error: 'route_not_found',
+  })
   expect(seen).toEqual([])
 })
 
@@ -115,8 +142,13 @@ it("answers a core that throws with the API's 500 envelope, and keeps serving", 
 })
 
 it('resets the connection for an injected network error, and keeps serving', async () => {
-  const { url } = await serve((request) => (request.path === '/api/reset' ? { kind: 'network-error' } : ok('"fine"')))
-  const { ending, response } = await rawExchange(url, 'GET /api/reset HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n')
+  const { url } = await serve((request) =>
+    request.path === '/api/reset' ? { kind: 'network-error' } : ok('"fine"'),
+  )
+  const { ending, response } = await rawExchange(
+    url,
+    'GET /api/reset HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n',
+  )
   expect(ending).toBe('reset')
   expect(response).toBe('')
   expect(await (await fetch(`${url}/api/fine`)).text()).toBe('"fine"')
@@ -136,5 +168,7 @@ it.each([
   ['api_keys', '/api_keys'],
 ])('reads the request target %j as the path %j, as a URL parser would', (target, path) => {
   expect(toRequestPath(target)).toBe(path)
-  expect(toRequestPath(target)).toBe(((url) => `${url.pathname}${url.search}`)(new URL(`http://h${path}`)))
+  expect(toRequestPath(target)).toBe(
+    ((url) => `${url.pathname}${url.search}`)(new URL(`http://h${path}`)),
+  )
 })

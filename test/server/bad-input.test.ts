@@ -52,7 +52,10 @@ it.each([
 })
 
 it("answers a TRACE, which Fetch cannot even build, with the API's 404 envelope", async () => {
-  const { response } = await rawExchange(server.url, `TRACE /api/v1/api_keys HTTP/1.1\r\nHost: 127.0.0.1:${port()}\r\nConnection: close\r\n\r\n`)
+  const { response } = await rawExchange(
+    server.url,
+    `TRACE /api/v1/api_keys HTTP/1.1\r\nHost: 127.0.0.1:${port()}\r\nConnection: close\r\n\r\n`,
+  )
   expect(rawStatus(response)).toBe(404)
   expect(rawJsonBody(response)).toMatchObject({ error: 'route_not_found' })
   await expectStillServing()
@@ -60,7 +63,11 @@ it("answers a TRACE, which Fetch cannot even build, with the API's 404 envelope"
 
 it('answers a body over the limit with 413, and the uploading client reads it', async () => {
   const body = Buffer.alloc(MAX_BODY_BYTES + 1, 0x20)
-  const response = await fetch(`${server.baseUrl}/api_keys`, { method: 'POST', headers: JSON_AUTH, body })
+  const response = await fetch(`${server.baseUrl}/api_keys`, {
+    method: 'POST',
+    headers: JSON_AUTH,
+    body,
+  })
   expect(response.status).toBe(413)
   expect((await response.json()).error).toBe('payload_too_large')
   await expectStillServing()
@@ -105,7 +112,12 @@ it('answers a chunked body that grows past the limit with 413', async () => {
       }
     },
   })
-  const response = await fetch(`${server.baseUrl}/api_keys`, { method: 'POST', headers: JSON_AUTH, body, duplex: 'half' } as RequestInit)
+  const response = await fetch(`${server.baseUrl}/api_keys`, {
+    method: 'POST',
+    headers: JSON_AUTH,
+    body,
+    duplex: 'half',
+  } as RequestInit)
   expect(response.status).toBe(413)
   expect((await response.json()).error).toBe('payload_too_large')
   await expectStillServing()
@@ -115,7 +127,11 @@ it('accepts a body of exactly the limit', async () => {
   const json = JSON.stringify({ api_key: { name: 'Padded', key_type: 'private' } })
   const body = json.padEnd(MAX_BODY_BYTES, ' ')
   expect(Buffer.byteLength(body)).toBe(MAX_BODY_BYTES)
-  const response = await fetch(`${server.baseUrl}/api_keys`, { method: 'POST', headers: JSON_AUTH, body })
+  const response = await fetch(`${server.baseUrl}/api_keys`, {
+    method: 'POST',
+    headers: JSON_AUTH,
+    body,
+  })
   expect(response.status).toBe(201)
   const created = (await response.json()).data
   expect(created.name).toBe('Padded')
@@ -124,10 +140,17 @@ it('accepts a body of exactly the limit', async () => {
 })
 
 it("answers malformed JSON with the API's 400 envelope", async () => {
-  const response = await fetch(`${server.baseUrl}/api_keys`, { method: 'POST', headers: JSON_AUTH, body: '{"api_key": {' })
+  const response = await fetch(`${server.baseUrl}/api_keys`, {
+    method: 'POST',
+    headers: JSON_AUTH,
+    body: '{"api_key": {',
+  })
   expect(response.status).toBe(400)
   const body = await response.json()
-  expect(body).toMatchObject({ status: { code: 400, message: 'Bad Request' }, error: 'invalid_json' })
+  expect(body).toMatchObject({
+    status: { code: 400, message: 'Bad Request' },
+    error: 'invalid_json',
+  })
   expect(body.errors[0]).toMatch(/^The request body is not valid JSON: /)
 })
 
@@ -135,18 +158,33 @@ it.each([
   ['garbage bytes', Buffer.from([0x00, 0xff, 0x13, 0x37, 0x0d, 0x0a, 0x0d, 0x0a])],
   ['a malformed request line', 'GET\r\n\r\n'],
   ['an unsupported HTTP version', 'GET /api/v1/api_keys/1 HTTP/9.1\r\nHost: x\r\n\r\n'],
-  ['a header line without a colon', 'GET /api/v1/api_keys/1 HTTP/1.1\r\nHost: x\r\nnot a header\r\n\r\n'],
-  ['a body with a bad chunk size', 'POST /api/v1/api_keys HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n'],
-])("answers %s with a 400 in the API's envelope, closes that connection and keeps serving", async (_name, bytes) => {
-  const { response, ending } = await rawExchange(server.url, bytes)
-  expect(rawStatus(response)).toBe(400)
-  expect(rawJsonBody(response)).toMatchObject({ status: { code: 400, message: 'Bad Request' }, error: 'bad_request' })
-  expect(ending).toBe('closed')
-  await expectStillServing()
-})
+  [
+    'a header line without a colon',
+    'GET /api/v1/api_keys/1 HTTP/1.1\r\nHost: x\r\nnot a header\r\n\r\n',
+  ],
+  [
+    'a body with a bad chunk size',
+    'POST /api/v1/api_keys HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n',
+  ],
+])(
+  "answers %s with a 400 in the API's envelope, closes that connection and keeps serving",
+  async (_name, bytes) => {
+    const { response, ending } = await rawExchange(server.url, bytes)
+    expect(rawStatus(response)).toBe(400)
+    expect(rawJsonBody(response)).toMatchObject({
+      status: { code: 400, message: 'Bad Request' },
+      error: 'bad_request',
+    })
+    expect(ending).toBe('closed')
+    await expectStillServing()
+  },
+)
 
 it('answers oversized headers with 431 and keeps serving', async () => {
-  const { response } = await rawExchange(server.url, `GET /api/v1/api_keys/1 HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(64 * 1024)}\r\n\r\n`)
+  const { response } = await rawExchange(
+    server.url,
+    `GET /api/v1/api_keys/1 HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(64 * 1024)}\r\n\r\n`,
+  )
   expect(rawStatus(response)).toBe(431)
   await expectStillServing()
 })
@@ -161,11 +199,17 @@ it('survives a client that disconnects half-way through the body and logs the re
 })
 
 it('survives a client that disconnects half-way through the headers', async () => {
-  await sendAndHangUp(server.url, `GET /api/v1/api_keys/1 HTTP/1.1\r\nHost: 127.0.0.1:${port()}\r\nX-API-K`)
+  await sendAndHangUp(
+    server.url,
+    `GET /api/v1/api_keys/1 HTTP/1.1\r\nHost: 127.0.0.1:${port()}\r\nX-API-K`,
+  )
   await expectStillServing()
 })
 
 it('survives a client that disconnects while the response is on its way', async () => {
-  await sendAndHangUp(server.url, `GET /api/v1/api_keys HTTP/1.1\r\nHost: 127.0.0.1:${port()}\r\nX-API-Key: your-api-key-here\r\n\r\n`)
+  await sendAndHangUp(
+    server.url,
+    `GET /api/v1/api_keys HTTP/1.1\r\nHost: 127.0.0.1:${port()}\r\nX-API-Key: your-api-key-here\r\n\r\n`,
+  )
   await expectStillServing()
 })

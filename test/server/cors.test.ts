@@ -18,7 +18,10 @@ afterAll(async () => {
 })
 
 function splitList(value: string | null): string[] {
-  return (value ?? '').split(',').map((item) => item.trim().toLowerCase()).filter(Boolean)
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim().toLowerCase())
+    .filter(Boolean)
 }
 
 it('answers a preflight from a dev app on another origin with credentials allowed', async () => {
@@ -33,7 +36,9 @@ it('answers a preflight from a dev app on another origin with credentials allowe
   expect(response.status).toBe(204)
   expect(response.headers.get('access-control-allow-origin')).toBe(DEV_ORIGIN)
   expect(response.headers.get('access-control-allow-credentials')).toBe('true')
-  expect(splitList(response.headers.get('access-control-allow-methods'))).toEqual(expect.arrayContaining(['get', 'post', 'put', 'delete']))
+  expect(splitList(response.headers.get('access-control-allow-methods'))).toEqual(
+    expect.arrayContaining(['get', 'post', 'put', 'delete']),
+  )
   expect(splitList(response.headers.get('access-control-allow-headers'))).toEqual(
     expect.arrayContaining(['x-api-key', 'authorization', 'content-type']),
   )
@@ -44,7 +49,11 @@ it('answers a preflight from a dev app on another origin with credentials allowe
 it('allows a header the page asks for beyond the credential headers', async () => {
   const response = await fetch(`${server.baseUrl}/api_keys/1`, {
     method: 'OPTIONS',
-    headers: { Origin: DEV_ORIGIN, 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'x-request-id' },
+    headers: {
+      Origin: DEV_ORIGIN,
+      'Access-Control-Request-Method': 'PUT',
+      'Access-Control-Request-Headers': 'x-request-id',
+    },
   })
   expect(splitList(response.headers.get('access-control-allow-headers'))).toEqual(
     expect.arrayContaining(['x-request-id', 'x-api-key', 'authorization', 'content-type']),
@@ -71,7 +80,9 @@ it('adds the CORS headers to error responses too, so the page can read the envel
 })
 
 it('sends no Allow-Origin to a request without an Origin', async () => {
-  const response = await fetch(`${server.baseUrl}/api_keys/1`, { headers: { 'X-API-Key': 'your-api-key-here' } })
+  const response = await fetch(`${server.baseUrl}/api_keys/1`, {
+    headers: { 'X-API-Key': 'your-api-key-here' },
+  })
   expect(response.headers.get('access-control-allow-origin')).toBeNull()
 })
 
@@ -84,13 +95,25 @@ it("answers an OPTIONS that is not a preflight with the API's 404 envelope", asy
 it('lets a dev app on another origin switch the scenario with its header', async () => {
   const preflight = await fetch(`${server.baseUrl}/api_keys`, {
     method: 'OPTIONS',
-    headers: { Origin: DEV_ORIGIN, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'x-voiceable-mock-scenario, x-api-key' },
+    headers: {
+      Origin: DEV_ORIGIN,
+      'Access-Control-Request-Method': 'GET',
+      'Access-Control-Request-Headers': 'x-voiceable-mock-scenario, x-api-key',
+    },
   })
-  expect(splitList(preflight.headers.get('access-control-allow-headers'))).toContain('x-voiceable-mock-scenario')
+  expect(splitList(preflight.headers.get('access-control-allow-headers'))).toContain(
+    'x-voiceable-mock-scenario',
+  )
   const many = await fetch(`${server.baseUrl}/api_keys`, {
-    headers: { Origin: DEV_ORIGIN, 'X-API-Key': 'your-api-key-here', 'X-Voiceable-Mock-Scenario': 'many-keys' },
+    headers: {
+      Origin: DEV_ORIGIN,
+      'X-API-Key': 'your-api-key-here',
+      'X-Voiceable-Mock-Scenario': 'many-keys',
+    },
   })
   expect((await many.json()).data.length).toBeGreaterThan(1)
   // Back to the documented data for the other tests, which share this server.
-  await fetch(`${server.baseUrl}/api_keys`, { headers: { 'X-API-Key': 'your-api-key-here', 'X-Voiceable-Mock-Scenario': 'documented' } })
+  await fetch(`${server.baseUrl}/api_keys`, {
+    headers: { 'X-API-Key': 'your-api-key-here', 'X-Voiceable-Mock-Scenario': 'documented' },
+  })
 })

@@ -6,8 +6,12 @@ import { NODE_ENTRY_PATH, ROOT_ENTRY_PATH } from '../support/cli-process.js'
 vi.setConfig({ testTimeout: 20_000 })
 
 // @note The BUILT entries (dist/node.js, dist/index.js), typed by their sources.
-const { startMockServer } = (await import(pathToFileURL(NODE_ENTRY_PATH).href)) as typeof import('../../src/node/index.js')
-const root = (await import(pathToFileURL(ROOT_ENTRY_PATH).href)) as typeof import('../../src/index.js')
+const { startMockServer } = (await import(
+  pathToFileURL(NODE_ENTRY_PATH).href
+)) as typeof import('../../src/node/index.js')
+const root = (await import(
+  pathToFileURL(ROOT_ENTRY_PATH).href
+)) as typeof import('../../src/index.js')
 
 type MockServer = Awaited<ReturnType<typeof startMockServer>>
 const AUTH = { 'X-API-Key': 'your-api-key-here' }
@@ -39,7 +43,12 @@ it('exposes the fake behind the server: its journal and store see HTTP requests'
     headers: { ...AUTH, 'Content-Type': 'application/json' },
     body: JSON.stringify({ api_key: { name: 'From HTTP', key_type: 'public' } }),
   })
-  expect(server.mock.journal.last()).toMatchObject({ endpoint: 'createApiKey', status: 201, path: '/api/v1/api_keys', userId: 1 })
+  expect(server.mock.journal.last()).toMatchObject({
+    endpoint: 'createApiKey',
+    status: 201,
+    path: '/api/v1/api_keys',
+    userId: 1,
+  })
   expect(server.mock.store.listApiKeys(1).map((key) => key.name)).toContain('From HTTP')
 })
 
@@ -52,7 +61,7 @@ it('answers with faults injected through the returned mock', async () => {
   expect((await fetch(`${server.baseUrl}/api_keys/1`, { headers: AUTH })).status).toBe(200)
 })
 
-it("turns an injected network error into a connection reset, and keeps serving", async () => {
+it('turns an injected network error into a connection reset, and keeps serving', async () => {
   const server = await start()
   server.mock.faults.networkError({ endpoint: 'listApiKeys', times: 1 })
   const error = await fetch(`${server.baseUrl}/api_keys`, { headers: AUTH }).then(
@@ -81,19 +90,25 @@ it('starts from a snapshot and passes the other mock options through', async () 
   const server = await start({ snapshot: source.snapshot(), rateLimit: false })
   const response = await fetch(`${server.baseUrl}/api_keys`, { headers: { 'X-API-Key': apiKey } })
   expect(response.status).toBe(200)
-  expect((await response.json()).data.map((key: { user_email: string }) => key.user_email)).toEqual(['ada@example.com'])
+  expect((await response.json()).data.map((key: { user_email: string }) => key.user_email)).toEqual(
+    ['ada@example.com'],
+  )
   expect(response.headers.get('x-ratelimit-limit')).toBeNull()
 })
 
 it("rejects an invalid snapshot with the root entry's own SnapshotError class", async () => {
-  const error = await startMockServer({ snapshot: { format: 'nope' } }).catch((reason: unknown) => reason)
+  const error = await startMockServer({ snapshot: { format: 'nope' } }).catch(
+    (reason: unknown) => reason,
+  )
   expect(error).toBeInstanceOf(root.SnapshotError)
   expect((error as Error).message).toMatch(/format/)
 })
 
 it('rejects with EADDRINUSE when the port is taken', async () => {
   const first = await start()
-  const error = await startMockServer({ port: Number(new URL(first.url).port) }).catch((reason: unknown) => reason)
+  const error = await startMockServer({ port: Number(new URL(first.url).port) }).catch(
+    (reason: unknown) => reason,
+  )
   expect((error as NodeJS.ErrnoException).code).toBe('EADDRINUSE')
 })
 
@@ -105,7 +120,9 @@ it('closes idempotently and frees its port', async () => {
   await expect(fetch(`${server.baseUrl}/api_keys/1`, { headers: AUTH })).rejects.toThrow()
   // The port is free again: something else can listen on it.
   const probe = createServer()
-  await new Promise<void>((resolve, reject) => probe.once('error', reject).listen(port, '127.0.0.1', resolve))
+  await new Promise<void>((resolve, reject) =>
+    probe.once('error', reject).listen(port, '127.0.0.1', resolve),
+  )
   await new Promise<void>((resolve) => probe.close(() => resolve()))
 })
 
@@ -129,13 +146,17 @@ it('serves under the base paths given, and reports the first one as baseUrl', as
 })
 
 it('refuses an absolute baseUrl, which no request to the server could match', async () => {
-  await expect(startMockServer({ baseUrl: 'https://api.example.com/api/v1' })).rejects.toThrow(/same-origin paths such as '\/api\/v1'/)
+  await expect(startMockServer({ baseUrl: 'https://api.example.com/api/v1' })).rejects.toThrow(
+    /same-origin paths such as '\/api\/v1'/,
+  )
 })
 
 it('switches scenario on the X-Voiceable-Mock-Scenario header and delays on a latency fault, over HTTP', async () => {
   const server = await start()
   const token = await server.mock.store.issueToken(1)
-  const res = await fetch(`${server.baseUrl}/api_keys`, { headers: { Authorization: `Bearer ${token}`, [root.SCENARIO_HEADER]: 'many-keys' } })
+  const res = await fetch(`${server.baseUrl}/api_keys`, {
+    headers: { Authorization: `Bearer ${token}`, [root.SCENARIO_HEADER]: 'many-keys' },
+  })
   expect((await res.json()).data).toHaveLength(root.MANY_KEYS_COUNT)
   server.mock.faults.latency(100, { endpoint: 'getApiKey', times: 1 })
   const started = performance.now()

@@ -15,9 +15,11 @@ const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as
 /** Every module specifier a built file imports, statically or dynamically. */
 function importsOf(file: string): string[] {
   const source = readFileSync(file, 'utf8')
-  return [...source.matchAll(/(?:^|[;\n])\s*(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|^import\s*["']([^"']+)["']/gm)].map(
-    (match) => (match[1] ?? match[2] ?? match[3]) as string,
-  )
+  return [
+    ...source.matchAll(
+      /(?:^|[;\n])\s*(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)|^import\s*["']([^"']+)["']/gm,
+    ),
+  ].map((match) => (match[1] ?? match[2] ?? match[3]) as string)
 }
 
 it('keeps the root entry platform-neutral: nothing it loads imports a Node built-in', () => {
@@ -34,7 +36,9 @@ it('keeps the root entry platform-neutral: nothing it loads imports a Node built
   }
   visit(ROOT_ENTRY_PATH)
   expect(reached.length).toBeGreaterThan(0)
-  expect(reached.filter((specifier) => builtins.has(specifier) || specifier.startsWith('node:'))).toEqual([])
+  expect(
+    reached.filter((specifier) => builtins.has(specifier) || specifier.startsWith('node:')),
+  ).toEqual([])
   expect(reached.filter((specifier) => specifier.startsWith('msw/'))).toEqual([])
 })
 
@@ -45,8 +49,12 @@ it('points the voiceable-mock bin at an executable script with a node shebang', 
 })
 
 it('resolves voiceable-mock/node by package name to a startMockServer function, with types', async () => {
-  const script = "const m = await import('voiceable-mock/node'); process.stdout.write(typeof m.startMockServer)"
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: REPO_ROOT, timeout: 15_000 })
+  const script =
+    "const m = await import('voiceable-mock/node'); process.stdout.write(typeof m.startMockServer)"
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: REPO_ROOT,
+    timeout: 15_000,
+  })
   expect(stdout).toBe('function')
   accessSync(join(REPO_ROOT, pkg.exports['./node']?.types as string), constants.R_OK)
 })

@@ -20,12 +20,20 @@ export default function setup(): void {
   if (process.env['VOICEABLE_MOCK_CLI'] !== undefined) return
   const outputs = ['dist/cli.js', 'dist/node.js', 'dist/index.js'].map((file) => join(root, file))
   const inputs = ['src', 'tsup.config.ts', 'package.json'].map((file) => join(root, file))
-  const built = outputs.every((file) => existsSync(file)) ? Math.min(...outputs.map(newestMtime)) : -Infinity
+  const built = outputs.every((file) => existsSync(file))
+    ? Math.min(...outputs.map(newestMtime))
+    : -Infinity
   if (built >= Math.max(...inputs.map(newestMtime))) return
   try {
-    execFileSync(process.execPath, [join(root, 'node_modules/tsup/dist/cli-default.js')], { cwd: root, stdio: 'pipe', timeout: 300_000 })
+    execFileSync(process.execPath, [join(root, 'node_modules/tsup/dist/cli-default.js')], {
+      cwd: root,
+      stdio: 'pipe',
+      timeout: 300_000,
+    })
   } catch (error) {
     const output = error as { stdout?: Buffer; stderr?: Buffer }
-    throw new Error(`Failed to build dist/ for the server tests:\n${String(output.stdout ?? '')}${String(output.stderr ?? '')}`)
+    throw new Error(
+      `Failed to build dist/ for the server tests:\n${String(output.stdout ?? '')}${String(output.stderr ?? '')}`,
+    )
   }
 }

@@ -46,10 +46,15 @@ export interface CallResult {
  * Sends one request straight to the handlers through msw's `getResponse`: no server.
  * @example const { status, body } = await call(mock, 'GET /api_keys/1')
  */
-export async function call(mock: VoiceableMock, route: string, options: CallOptions = {}): Promise<CallResult> {
+export async function call(
+  mock: VoiceableMock,
+  route: string,
+  options: CallOptions = {},
+): Promise<CallResult> {
   const [method, path] = route.split(' ') as [string, string]
   const headers = new Headers(options.headers)
-  const apiKey = options.apiKey === undefined && options.bearer === undefined ? DOCUMENTED_KEY : options.apiKey
+  const apiKey =
+    options.apiKey === undefined && options.bearer === undefined ? DOCUMENTED_KEY : options.apiKey
   if (apiKey !== undefined && apiKey !== null) headers.set('X-API-Key', apiKey)
   if (options.bearer !== undefined) headers.set('Authorization', `Bearer ${options.bearer}`)
   let body = options.body
@@ -58,8 +63,16 @@ export async function call(mock: VoiceableMock, route: string, options: CallOpti
     body = JSON.stringify(options.json)
     if (!headers.has('content-type')) headers.set('Content-Type', 'application/json')
   }
-  const response = await getResponse(mock.handlers, new Request(`${options.baseUrl ?? BASE_URL}${path}`, { method, headers, body: body ?? null }))
+  const response = await getResponse(
+    mock.handlers,
+    new Request(`${options.baseUrl ?? BASE_URL}${path}`, { method, headers, body: body ?? null }),
+  )
   if (response === undefined) throw new Error(`No handler answered ${route}`)
   const text = await response.text()
-  return { status: response.status, headers: response.headers, text, body: text === '' ? undefined : JSON.parse(text) }
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    body: text === '' ? undefined : JSON.parse(text),
+  }
 }

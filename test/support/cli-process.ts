@@ -7,7 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
-export const CLI_PATH = process.env['VOICEABLE_MOCK_CLI'] ?? fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
+export const CLI_PATH =
+  process.env['VOICEABLE_MOCK_CLI'] ?? fileURLToPath(new URL('../../dist/cli.js', import.meta.url))
 export const NODE_PATH = process.env['VOICEABLE_MOCK_NODE'] ?? process.execPath
 /** dist/node.js beside the CLI under test. */
 export const NODE_ENTRY_PATH = CLI_PATH.replace(/cli\.js$/, 'node.js')
@@ -42,7 +43,8 @@ const running = new Set<ChildProcess>()
 
 /** Kills every child still running (for `afterAll`), by its own pid only. */
 export function killAllClis(): void {
-  for (const child of running) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  for (const child of running)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
   running.clear()
 }
 
@@ -59,14 +61,22 @@ function waitForExit({ child, out, closed }: Started): Promise<CliResult> {
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       child.kill('SIGKILL')
-      reject(new Error(`voiceable-mock did not exit within ${WAIT_MS} ms; stdout: ${out.stdout} stderr: ${out.stderr}`))
+      reject(
+        new Error(
+          `voiceable-mock did not exit within ${WAIT_MS} ms; stdout: ${out.stdout} stderr: ${out.stderr}`,
+        ),
+      )
     }, WAIT_MS)
   })
   return Promise.race([closed, timeout]).finally(() => clearTimeout(timer))
 }
 
 function start(args: readonly string[]): Started {
-  const child = spawn(NODE_PATH, [CLI_PATH, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } })
+  const child = spawn(NODE_PATH, [CLI_PATH, ...args], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  })
   running.add(child)
   const out = { stdout: '', stderr: '' }
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out.stdout += chunk))
@@ -86,7 +96,8 @@ export function runCli(args: readonly string[]): Promise<CliResult> {
 }
 
 function waitFor({ child, out }: Started, text: string | RegExp): Promise<string> {
-  const found = (): boolean => (typeof text === 'string' ? out.stdout.includes(text) : text.test(out.stdout))
+  const found = (): boolean =>
+    typeof text === 'string' ? out.stdout.includes(text) : text.test(out.stdout)
   return new Promise((resolve, reject) => {
     if (found()) {
       resolve(out.stdout)
@@ -99,11 +110,19 @@ function waitFor({ child, out }: Started, text: string | RegExp): Promise<string
     }
     const onExit = (): void => {
       cleanup()
-      reject(new Error(`voiceable-mock exited before printing ${String(text)}; stdout: ${out.stdout} stderr: ${out.stderr}`))
+      reject(
+        new Error(
+          `voiceable-mock exited before printing ${String(text)}; stdout: ${out.stdout} stderr: ${out.stderr}`,
+        ),
+      )
     }
     const timer = setTimeout(() => {
       cleanup()
-      reject(new Error(`voiceable-mock did not print ${String(text)} within ${WAIT_MS} ms; stdout: ${out.stdout} stderr: ${out.stderr}`))
+      reject(
+        new Error(
+          `voiceable-mock did not print ${String(text)} within ${WAIT_MS} ms; stdout: ${out.stdout} stderr: ${out.stderr}`,
+        ),
+      )
     }, WAIT_MS)
     const cleanup = (): void => {
       clearTimeout(timer)
@@ -120,8 +139,12 @@ function waitFor({ child, out }: Started, text: string | RegExp): Promise<string
  * Starts the CLI and resolves once it is listening: on port 0 unless `args` names a port or
  * `defaultPort` is set (then on the CLI's own default, 3000).
  */
-export async function startCli(args: readonly string[] = [], { defaultPort = false } = {}): Promise<RunningCli> {
-  const withPort = defaultPort || args.includes('--port') || args.includes('-p') ? args : ['--port', '0', ...args]
+export async function startCli(
+  args: readonly string[] = [],
+  { defaultPort = false } = {},
+): Promise<RunningCli> {
+  const withPort =
+    defaultPort || args.includes('--port') || args.includes('-p') ? args : ['--port', '0', ...args]
   const started = start(withPort)
   const { child, out } = started
   const stdout = await waitFor(started, /listening on (http:\/\/\S+)\n/)

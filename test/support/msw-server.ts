@@ -13,7 +13,10 @@ export type MswServer = ReturnType<typeof setupServer>
  * const server = startMswServer(mock.handlers)
  * afterAll(() => server.close())
  */
-export function startMswServer(handlers: readonly HttpHandler[], unhandled: UnhandledStrategy = 'error'): MswServer {
+export function startMswServer(
+  handlers: readonly HttpHandler[],
+  unhandled: UnhandledStrategy = 'error',
+): MswServer {
   const server = setupServer(...handlers)
   // @note msw 2 reads `onUnhandledRequest`, msw 3 reads `onUnhandledFrame`; each ignores the
   // other. A variable rather than a literal, so neither major's types reject the other's key.

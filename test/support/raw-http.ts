@@ -13,7 +13,9 @@ export interface RawExchange {
 function open(url: string): Promise<Socket> {
   const { hostname, port } = new URL(url)
   return new Promise((resolve, reject) => {
-    const socket = connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) }, () => resolve(socket))
+    const socket = connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port) }, () =>
+      resolve(socket),
+    )
     socket.once('error', reject)
   })
 }
@@ -31,7 +33,9 @@ export async function rawExchange(url: string, bytes: string | Buffer): Promise<
     const timer = setTimeout(() => finish('timeout'), WAIT_MS)
     socket.setEncoding('latin1')
     socket.on('data', (chunk: string) => (response += chunk))
-    socket.on('error', (error: NodeJS.ErrnoException) => finish(error.code === 'ECONNRESET' ? 'reset' : 'closed'))
+    socket.on('error', (error: NodeJS.ErrnoException) =>
+      finish(error.code === 'ECONNRESET' ? 'reset' : 'closed'),
+    )
     socket.on('end', () => finish('closed'))
     socket.write(bytes)
   })

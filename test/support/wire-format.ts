@@ -30,7 +30,9 @@ export function schemaFor(endpoint: EndpointName, status: number): z.ZodType {
 export function assertWireFormat(endpoint: EndpointName, status: number, body: unknown): void {
   const result = schemaFor(endpoint, status).safeParse(body)
   if (!result.success) {
-    throw new Error(`${endpoint} ${status} response does not match the wire format: ${result.error.message}\n${JSON.stringify(body)}`)
+    throw new Error(
+      `${endpoint} ${status} response does not match the wire format: ${result.error.message}\n${JSON.stringify(body)}`,
+    )
   }
 }
 

@@ -30,7 +30,10 @@ it('keeps the store unchanged when a write is answered by a fault', async () => 
   const mock = createTestMock()
   mock.faults.error(502, { endpoint: ['createApiKey', 'deleteApiKey'] })
   const before = mock.snapshot()
-  expect((await call(mock, 'POST /api_keys', { json: { api_key: { name: 'x', key_type: 'private' } } })).status).toBe(502)
+  expect(
+    (await call(mock, 'POST /api_keys', { json: { api_key: { name: 'x', key_type: 'private' } } }))
+      .status,
+  ).toBe(502)
   expect((await call(mock, 'DELETE /api_keys/1')).status).toBe(502)
   expect(mock.snapshot()).toEqual(before)
 })
@@ -39,7 +42,12 @@ it('makes fetch reject as a dropped connection would with networkError', async (
   const mock = createTestMock()
   const fault = mock.faults.networkError({ endpoint: 'listApiKeys', times: 2 })
   const { getResponse } = await import('msw')
-  const response = await getResponse(mock.handlers, new Request('https://api.example.com/api/v1/api_keys', { headers: { 'X-API-Key': 'your-api-key-here' } }))
+  const response = await getResponse(
+    mock.handlers,
+    new Request('https://api.example.com/api/v1/api_keys', {
+      headers: { 'X-API-Key': 'your-api-key-here' },
+    }),
+  )
   expect(response?.type).toBe('error')
   expect(fault.hits).toBe(1)
   expect(mock.journal.last()).toMatchObject({ endpoint: 'listApiKeys', status: 0, response: null })
@@ -103,6 +111,10 @@ it('refuses a fault that makes no sense, naming the problem', () => {
   const mock = createTestMock()
   expect(() => mock.faults.error(200)).toThrow(/error status \(400–599\), got 200/)
   expect(() => mock.faults.error(500, { times: 0 })).toThrow(/times must be a positive integer/)
-  expect(() => mock.faults.networkError({ probability: 2 })).toThrow(/probability must be within 0 and 1/)
-  expect(() => createTestMock({ rateLimit: false }).faults.exhaustRateLimit({ userId: 1 })).toThrow(/rateLimit: false/)
+  expect(() => mock.faults.networkError({ probability: 2 })).toThrow(
+    /probability must be within 0 and 1/,
+  )
+  expect(() => createTestMock({ rateLimit: false }).faults.exhaustRateLimit({ userId: 1 })).toThrow(
+    /rateLimit: false/,
+  )
 })

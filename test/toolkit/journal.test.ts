@@ -22,15 +22,30 @@ it('records the parsed request body, the caller and the status of each request',
   await call(mock, 'POST /api_keys', { json: { api_key: { name: 'CI', key_type: 'private' } } })
   await call(mock, 'GET /api_keys', { apiKey: 'nope' })
   const [created, rejected] = mock.journal.entries()
-  expect(created).toMatchObject({ seq: 1, endpoint: 'createApiKey', body: { api_key: { name: 'CI', key_type: 'private' } }, status: 201 })
-  expect(rejected).toMatchObject({ seq: 2, endpoint: 'listApiKeys', userId: null, credential: null, status: 401, body: null })
+  expect(created).toMatchObject({
+    seq: 1,
+    endpoint: 'createApiKey',
+    body: { api_key: { name: 'CI', key_type: 'private' } },
+    status: 201,
+  })
+  expect(rejected).toMatchObject({
+    seq: 2,
+    endpoint: 'listApiKeys',
+    userId: null,
+    credential: null,
+    status: 401,
+    body: null,
+  })
   expect(mock.journal.entries({ status: 401 })).toHaveLength(1)
 })
 
 it('masks secrets: key values in responses, and never records credentials', async () => {
   const mock = createTestMock()
   const token = await mock.store.issueToken(1)
-  const res = await call(mock, 'POST /api_keys', { bearer: token, json: { api_key: { name: 'CI', key_type: 'private' } } })
+  const res = await call(mock, 'POST /api_keys', {
+    bearer: token,
+    json: { api_key: { name: 'CI', key_type: 'private' } },
+  })
   const secret: string = res.body.data.key_value
   const recorded = JSON.stringify(mock.journal.entries())
   expect(recorded).not.toContain(secret)
@@ -70,16 +85,23 @@ it('keeps nothing with maxEntries 0, the same as journal: false', async () => {
   expect(off.journal.last()).toBeUndefined()
 })
 
-it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('refuses maxEntries %s with a TypeError naming it', (maxEntries) => {
-  expect(() => createTestMock({ journal: { maxEntries } })).toThrow(
-    new TypeError(`Failed to create the journal: maxEntries must be a whole number of at least 0 (0 keeps none), got ${maxEntries}`),
-  )
-})
+it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])(
+  'refuses maxEntries %s with a TypeError naming it',
+  (maxEntries) => {
+    expect(() => createTestMock({ journal: { maxEntries } })).toThrow(
+      new TypeError(
+        `Failed to create the journal: maxEntries must be a whole number of at least 0 (0 keeps none), got ${maxEntries}`,
+      ),
+    )
+  },
+)
 
 it('masks a created secret when read, however often it is read', async () => {
   const mock = createTestMock()
   await call(mock, 'POST /api_keys', { json: { api_key: { name: 'Masked', key_type: 'private' } } })
   const first = mock.journal.last({ endpoint: 'createApiKey' })
-  expect((first?.response as { data: { key_value: string } }).data.key_value).toBe('sk_live_********')
+  expect((first?.response as { data: { key_value: string } }).data.key_value).toBe(
+    'sk_live_********',
+  )
   expect(mock.journal.last({ endpoint: 'createApiKey' })).toEqual(first)
 })

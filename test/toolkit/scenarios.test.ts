@@ -1,4 +1,10 @@
-import { MANY_KEYS_COUNT, MULTI_TENANT_KEYS_PER_USER, MULTI_TENANT_USERS, SCENARIO_HEADER, scenarioFromUrl } from 'voiceable-mock'
+import {
+  MANY_KEYS_COUNT,
+  MULTI_TENANT_KEYS_PER_USER,
+  MULTI_TENANT_USERS,
+  SCENARIO_HEADER,
+  scenarioFromUrl,
+} from 'voiceable-mock'
 import { expect, it } from 'vitest'
 import { call, createTestMock } from '../support/call.js'
 
@@ -42,12 +48,17 @@ it('reads a scenario from a page URL and ignores unknown names', () => {
 it('switches scenario when a request sends the scenario header', async () => {
   const mock = createTestMock()
   const token = await mock.store.issueToken(1)
-  const res = await call(mock, 'GET /api_keys', { bearer: token, headers: { [SCENARIO_HEADER]: 'many-keys' } })
+  const res = await call(mock, 'GET /api_keys', {
+    bearer: token,
+    headers: { [SCENARIO_HEADER]: 'many-keys' },
+  })
   expect(res.body.data).toHaveLength(MANY_KEYS_COUNT)
   expect(mock.store.scenario).toBe('many-keys')
   // Staying on the same scenario keeps the state.
   await call(mock, 'DELETE /api_keys/2', { headers: { [SCENARIO_HEADER]: 'many-keys' } })
-  expect((await call(mock, 'GET /api_keys', { headers: { [SCENARIO_HEADER]: 'many-keys' } })).body.data).toHaveLength(MANY_KEYS_COUNT - 1)
+  expect(
+    (await call(mock, 'GET /api_keys', { headers: { [SCENARIO_HEADER]: 'many-keys' } })).body.data,
+  ).toHaveLength(MANY_KEYS_COUNT - 1)
 })
 
 it('answers 400 to an unknown scenario header and leaves the store alone', async () => {

@@ -34,9 +34,16 @@ export function createApiKeyList({ baseUrl, credentials }: ApiKeyListProps): HTM
   return root
 }
 
-async function load(root: HTMLElement, status: HTMLElement, baseUrl: string, credentials: Credentials): Promise<void> {
+async function load(
+  root: HTMLElement,
+  status: HTMLElement,
+  baseUrl: string,
+  credentials: Credentials,
+): Promise<void> {
   const headers: Record<string, string> =
-    'apiKey' in credentials ? { 'X-API-Key': credentials.apiKey } : { Authorization: `Bearer ${credentials.token}` }
+    'apiKey' in credentials
+      ? { 'X-API-Key': credentials.apiKey }
+      : { Authorization: `Bearer ${credentials.token}` }
   let code: number
   let body: ListBody
   try {
@@ -46,7 +53,8 @@ async function load(root: HTMLElement, status: HTMLElement, baseUrl: string, cre
   } catch (error) {
     return showError(root, status, `Network error: ${String(error)}`)
   }
-  if (code !== 200 || !Array.isArray(body.data)) return showError(root, status, `${code} ${body.status?.message ?? ''}`.trim())
+  if (code !== 200 || !Array.isArray(body.data))
+    return showError(root, status, `${code} ${body.status?.message ?? ''}`.trim())
   if (body.data.length === 0) {
     root.dataset['state'] = 'empty'
     status.textContent = 'No API keys yet.'

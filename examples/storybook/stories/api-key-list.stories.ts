@@ -12,7 +12,10 @@ const meta: Meta<Args> = {
   title: 'API keys/List',
   args: { credentials: { apiKey: DOCUMENTED_KEY_VALUE } },
   render: ({ credentials }, { loaded }) =>
-    createApiKeyList({ baseUrl: API_BASE_URL, credentials: (loaded['credentials'] as Credentials | undefined) ?? credentials }),
+    createApiKeyList({
+      baseUrl: API_BASE_URL,
+      credentials: (loaded['credentials'] as Credentials | undefined) ?? credentials,
+    }),
 }
 export default meta
 
@@ -42,7 +45,11 @@ export const ServerError: Story = {
         listApiKeys: [
           http.get(`${API_BASE_URL}/api_keys`, () =>
             HttpResponse.json(
-              { status: { code: 500, message: 'Internal Server Error' }, error: 'internal_error', errors: ['Something broke'] },
+              {
+                status: { code: 500, message: 'Internal Server Error' },
+                error: 'internal_error',
+                errors: ['Something broke'],
+              },
               { status: 500 },
             ),
           ),

@@ -3,15 +3,30 @@
  * app would call the real API. Bundled by esbuild from the BUILT package (see build-page.ts).
  */
 import { setupWorker } from 'msw/browser'
-import { createVoiceableMock, scenarioFromUrl, SCENARIO_HEADER, type EndpointName, type JournalQuery, type Snapshot } from 'voiceable-mock'
-import { PAGE_IDS, type ApiKeyFields, type Credentials, type DemoPage } from '../support/page-api.js'
+import {
+  createVoiceableMock,
+  scenarioFromUrl,
+  SCENARIO_HEADER,
+  type EndpointName,
+  type JournalQuery,
+  type Snapshot,
+} from 'voiceable-mock'
+import {
+  PAGE_IDS,
+  type ApiKeyFields,
+  type Credentials,
+  type DemoPage,
+} from '../support/page-api.js'
 
 /** Same-origin base URL: the page calls `/api/v1/...` on its own origin, as a dev server would. */
 const BASE_URL = '/api/v1'
 
 /** `?scenario=empty` picks a starting state; no parameter (or an unknown name) gives the default. */
 const scenario = scenarioFromUrl(location.href)
-const mock = createVoiceableMock({ baseUrl: BASE_URL, ...(scenario === undefined ? {} : { scenario }) })
+const mock = createVoiceableMock({
+  baseUrl: BASE_URL,
+  ...(scenario === undefined ? {} : { scenario }),
+})
 const worker = setupWorker(...mock.handlers)
 
 function byId(id: string): HTMLElement {
@@ -55,7 +70,13 @@ function render(method: string, path: string, status: number, body: unknown): vo
   }
 }
 
-async function call(method: string, path: string, credentials: Credentials, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<void> {
+async function call(
+  method: string,
+  path: string,
+  credentials: Credentials,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<void> {
   const headers = new Headers(extraHeaders)
   if (credentials.apiKey !== undefined) headers.set('X-API-Key', credentials.apiKey)
   if (credentials.token !== undefined) headers.set('Authorization', `Bearer ${credentials.token}`)
@@ -78,14 +99,19 @@ async function call(method: string, path: string, credentials: Credentials, body
 const demo: DemoPage = {
   listKeys: (credentials) => call('GET', '/api_keys', credentials),
   getKey: (id, credentials) => call('GET', `/api_keys/${id}`, credentials),
-  createKey: (fields: ApiKeyFields, credentials) => call('POST', '/api_keys', credentials, { api_key: fields }),
-  updateKey: (id, fields: ApiKeyFields, credentials) => call('PUT', `/api_keys/${id}`, credentials, { api_key: fields }),
+  createKey: (fields: ApiKeyFields, credentials) =>
+    call('POST', '/api_keys', credentials, { api_key: fields }),
+  updateKey: (id, fields: ApiKeyFields, credentials) =>
+    call('PUT', `/api_keys/${id}`, credentials, { api_key: fields }),
   deleteKey: (id, credentials) => call('DELETE', `/api_keys/${id}`, credentials),
   issueToken: (userId) => mock.store.issueToken(userId),
   scenario: scenario ?? null,
-  listKeysInScenario: (name, credentials) => call('GET', '/api_keys', credentials, undefined, { [SCENARIO_HEADER]: name }),
-  failNext: (endpoint, status) => void mock.faults.error(status, { endpoint: endpoint as EndpointName, times: 1 }),
-  dropNext: (endpoint) => void mock.faults.networkError({ endpoint: endpoint as EndpointName, times: 1 }),
+  listKeysInScenario: (name, credentials) =>
+    call('GET', '/api_keys', credentials, undefined, { [SCENARIO_HEADER]: name }),
+  failNext: (endpoint, status) =>
+    void mock.faults.error(status, { endpoint: endpoint as EndpointName, times: 1 }),
+  dropNext: (endpoint) =>
+    void mock.faults.networkError({ endpoint: endpoint as EndpointName, times: 1 }),
   journalCount: (query) => mock.journal.count(query as JournalQuery),
   saveSnapshot() {
     saved = mock.snapshot()

@@ -23,7 +23,8 @@ export interface BuiltPage {
  * the installed msw's CLI, as a user would with `npx msw init`.
  */
 export async function buildPage(): Promise<BuiltPage> {
-  if (!existsSync(BUILT_ENTRY)) throw new Error('Failed to build the test page: dist/ is missing, run `npm run build` first')
+  if (!existsSync(BUILT_ENTRY))
+    throw new Error('Failed to build the test page: dist/ is missing, run `npm run build` first')
   const dir = mkdtempSync(join(tmpdir(), 'voiceable-mock-page-'))
   const result = await build({
     entryPoints: [join(PAGE_DIR, 'main.ts')],
@@ -42,7 +43,10 @@ export async function buildPage(): Promise<BuiltPage> {
   })
   copyFileSync(join(PAGE_DIR, 'index.html'), join(dir, 'index.html'))
   const mswCli = join(REPO_ROOT, 'node_modules/msw/cli/index.js')
-  execFileSync(process.execPath, [mswCli, 'init', dir, '--no-save'], { cwd: REPO_ROOT, stdio: 'pipe' })
+  execFileSync(process.execPath, [mswCli, 'init', dir, '--no-save'], {
+    cwd: REPO_ROOT,
+    stdio: 'pipe',
+  })
   return { dir, inputs: inputsOf(result.metafile) }
 }
 
@@ -56,5 +60,7 @@ function inputsOf(metafile: Metafile): string[] {
 
 /** The version in the worker script the CLI generated (msw checks it against the library's). */
 export function workerScriptVersion(dir: string): string | undefined {
-  return /const PACKAGE_VERSION = '([^']+)'/.exec(readFileSync(join(dir, 'mockServiceWorker.js'), 'utf8'))?.[1]
+  return /const PACKAGE_VERSION = '([^']+)'/.exec(
+    readFileSync(join(dir, 'mockServiceWorker.js'), 'utf8'),
+  )?.[1]
 }

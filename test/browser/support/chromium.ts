@@ -19,7 +19,9 @@ const CHROMIUM_ARGS = [
 /** Launches headless Chromium with a fresh temporary profile (playwright makes and removes it). */
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Failed to launch Chromium: ${CHROMIUM_PATH} does not exist. Install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`)
+    throw new Error(
+      `Failed to launch Chromium: ${CHROMIUM_PATH} does not exist. Install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`,
+    )
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 })
 }

@@ -11,6 +11,12 @@ export function bundledFakerLocales(inputs: readonly string[], repoRoot: string)
   const locales = readdirSync(join(fakerDist, 'locale'))
     .filter((file) => file.endsWith('.js'))
     .map((file) => file.slice(0, -'.js'.length))
-  const fakerFiles = inputs.filter((input) => input.includes('@faker-js/faker/dist/')).map((input) => basename(input))
-  return locales.filter((locale) => locale !== 'base' && fakerFiles.some((file) => file === `${locale}.js` || file.startsWith(`${locale}-`)))
+  const fakerFiles = inputs
+    .filter((input) => input.includes('@faker-js/faker/dist/'))
+    .map((input) => basename(input))
+  return locales.filter(
+    (locale) =>
+      locale !== 'base' &&
+      fakerFiles.some((file) => file === `${locale}.js` || file.startsWith(`${locale}-`)),
+  )
 }

@@ -33,7 +33,12 @@ export interface DemoPage {
   /** `mock.faults.networkError({ endpoint, times: 1 })`: the page shows status 0 when fetch rejects. */
   dropNext(endpoint: string): void
   /** `mock.journal.count(query)` in the page's fake. */
-  journalCount(query: { endpoint?: string; keyId?: number; userId?: number; status?: number }): number
+  journalCount(query: {
+    endpoint?: string
+    keyId?: number
+    userId?: number
+    status?: number
+  }): number
   /** `mock.snapshot()` kept in the page, and `mock.restore()` of it. */
   saveSnapshot(): void
   restoreSnapshot(): void

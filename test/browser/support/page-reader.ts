@@ -39,13 +39,21 @@ export async function shownResponse(page: Page): Promise<ShownResponse> {
 export async function shownKeys(page: Page): Promise<[number, string][]> {
   return page
     .locator(`#${PAGE_IDS.keys} > li`)
-    .evaluateAll((items) => items.map((item): [number, string] => [Number(item.getAttribute('data-id')), item.textContent ?? '']))
+    .evaluateAll((items) =>
+      items.map((item): [number, string] => [
+        Number(item.getAttribute('data-id')),
+        item.textContent ?? '',
+      ]),
+    )
 }
 
 /** The one-time secret the page shows after a create, with the id of the key it belongs to. */
 export async function shownCreatedKey(page: Page): Promise<{ id: number; keyValue: string }> {
   const element = page.locator(`#${PAGE_IDS.createdKey}`)
-  return { id: Number(await element.getAttribute('data-id')), keyValue: (await element.textContent()) ?? '' }
+  return {
+    id: Number(await element.getAttribute('data-id')),
+    keyValue: (await element.textContent()) ?? '',
+  }
 }
 
 /** Whether a service worker controls the page (msw's worker, once started). */

@@ -39,17 +39,19 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
       response.writeHead(403).end()
       return
     }
-    stat(file).then(
-      (info) => {
-        if (!info.isFile()) throw new Error('not a file')
-        response.writeHead(200, {
-          'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-          'Cache-Control': 'no-store',
-        })
-        createReadStream(file).pipe(response)
-      },
-      () => response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'),
-    ).catch(() => response.writeHead(404).end())
+    stat(file)
+      .then(
+        (info) => {
+          if (!info.isFile()) throw new Error('not a file')
+          response.writeHead(200, {
+            'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+            'Cache-Control': 'no-store',
+          })
+          createReadStream(file).pipe(response)
+        },
+        () => response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'),
+      )
+      .catch(() => response.writeHead(404).end())
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

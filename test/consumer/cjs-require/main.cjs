@@ -9,12 +9,18 @@ const { startMockServer } = require('voiceable-mock/node')
 const BASE = 'https://api.example.com/api/v1'
 
 async function main() {
-  assert.equal(typeof startMockServer, 'function', "require('voiceable-mock/node') exports startMockServer")
+  assert.equal(
+    typeof startMockServer,
+    'function',
+    "require('voiceable-mock/node') exports startMockServer",
+  )
   const mock = createVoiceableMock()
   const server = setupServer(...mock.handlers)
   server.listen({ onUnhandledRequest: 'error', onUnhandledFrame: 'error' })
   try {
-    const read = await fetch(`${BASE}/api_keys/1`, { headers: { 'X-API-Key': 'your-api-key-here' } })
+    const read = await fetch(`${BASE}/api_keys/1`, {
+      headers: { 'X-API-Key': 'your-api-key-here' },
+    })
     assert.equal(read.status, 200)
     const body = await read.json()
     assert.equal(body.data.name, 'Production API Key')

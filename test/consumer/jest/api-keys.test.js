@@ -14,7 +14,10 @@ afterAll(() => server.close())
 test('reads the documented key, creates a key once, and refuses a wrong key', async () => {
   const read = await fetch(`${BASE}/api_keys/1`, { headers: { 'X-API-Key': DOCUMENTED_KEY_VALUE } })
   expect(read.status).toBe(200)
-  expect(await read.json()).toEqual({ status: { code: 200, message: 'Success' }, data: { ...DOCUMENTED_API_KEY, key_value: null } })
+  expect(await read.json()).toEqual({
+    status: { code: 200, message: 'Success' },
+    data: { ...DOCUMENTED_API_KEY, key_value: null },
+  })
 
   const created = await fetch(`${BASE}/api_keys`, {
     method: 'POST',

@@ -6,14 +6,28 @@ import { checkApiKeys, findBaseUrl } from './checks.mjs'
 
 const tarball = process.env.VOICEABLE_MOCK_TARBALL
 const msw = process.env.MSW_SPEC
-if (tarball === undefined || msw === undefined) throw new Error('Failed to start: set VOICEABLE_MOCK_TARBALL and MSW_SPEC')
+if (tarball === undefined || msw === undefined)
+  throw new Error('Failed to start: set VOICEABLE_MOCK_TARBALL and MSW_SPEC')
 
-const child = spawn('npx', ['--yes', `--package=${tarball}`, `--package=${msw}`, 'voiceable-mock', '--port', '0', '--host', '127.0.0.1'], {
-  stdio: ['ignore', 'pipe', 'pipe'],
-  // Its own process group: npx does not pass a signal on to the bin it started, so the group
-  // is what gets stopped.
-  detached: true,
-})
+const child = spawn(
+  'npx',
+  [
+    '--yes',
+    `--package=${tarball}`,
+    `--package=${msw}`,
+    'voiceable-mock',
+    '--port',
+    '0',
+    '--host',
+    '127.0.0.1',
+  ],
+  {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: npx does not pass a signal on to the bin it started, so the group
+    // is what gets stopped.
+    detached: true,
+  },
+)
 function stop() {
   try {
     process.kill(-child.pid, 'SIGTERM')
@@ -26,7 +40,10 @@ function stop() {
 let output = ''
 const announced = new Promise((resolve, reject) => {
   child.on('error', reject)
-  const timer = setTimeout(() => reject(new Error(`Failed to start within 120s; output:\n${output}`)), 120_000)
+  const timer = setTimeout(
+    () => reject(new Error(`Failed to start within 120s; output:\n${output}`)),
+    120_000,
+  )
   const read = (chunk) => {
     output += chunk
     const found = findBaseUrl(output)
