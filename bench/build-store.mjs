@@ -23,6 +23,7 @@ const heapDeltas = []
 const heapTotals = []
 let keep
 for (let round = 0; round < rounds + 1; round++) {
+  // eslint-disable-next-line no-useless-assignment -- drops the last round's store, so gc() can free it before this round
   keep = undefined
   gc()
   await turn()

@@ -115,7 +115,8 @@ export function resolveCaller(
   store: VoiceableStore,
 ): CallerResult | Promise<CallerResult> {
   const results = parseCredentials(header).map((credential) => resolveCredential(credential, store))
-  if (results.every((result): result is CallerResult => !(result instanceof Promise)))
-    return combine(results)
-  return Promise.all(results).then(combine)
+  if (!results.some((result) => result instanceof Promise))
+    return combine(results as CallerResult[])
+  // Combined in the order the credentials were sent, whichever check finishes first.
+  return Promise.all(results.map(async (result) => result)).then(combine)
 }

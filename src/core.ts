@@ -1,6 +1,6 @@
 import { resolveCaller, type HeaderLookup } from './auth.js'
 import type { PublicKeyAccess } from './defaults.js'
-import type { EndpointAccess, EndpointContext } from './endpoint.js'
+import type { EndpointAccess, EndpointContext, EndpointResult } from './endpoint.js'
 import { ENDPOINTS, UNKNOWN_ROUTE, type EndpointName } from './endpoints/table.js'
 import { ApiError, ERROR_MESSAGES } from './envelope.js'
 import type { FaultInjector } from './faults.js'
@@ -168,8 +168,11 @@ export function createCore(runtime: CoreRuntime): Core {
           },
           fields: (wrapper) => readWrapper(request.body, request.header('content-type'), wrapper),
         }
-        const resolved = endpoint.resolve(context)
-        ;({ status, body } = resolved instanceof Promise ? await resolved : resolved)
+        const resolved: EndpointResult | Promise<EndpointResult> = endpoint.resolve(context)
+        const result =
+          resolved instanceof Promise ? await (resolved as Promise<EndpointResult>) : resolved
+        status = result.status
+        body = result.body
       }
     } catch (error) {
       // An abort during an injected latency rejects the whole request, as `fetch` does.

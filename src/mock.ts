@@ -90,7 +90,10 @@ export function createMockInternals(options: VoiceableMockOptions = {}): MockInt
   const journal = createJournal(
     options.journal === false ? 0 : (options.journal?.maxEntries ?? JOURNAL_MAX_ENTRIES),
   )
-  const faults = createFaultInjector(options.seed ?? DEFAULT_SEED, rateLimiter?.exhaust)
+  const faults = createFaultInjector(
+    options.seed ?? DEFAULT_SEED,
+    rateLimiter === undefined ? undefined : (bucket) => rateLimiter.exhaust(bucket),
+  )
   const baseUrls = (
     typeof options.baseUrl === 'string' ? [options.baseUrl] : (options.baseUrl ?? DEFAULT_BASE_URLS)
   ).map(normalizeBaseUrl)

@@ -41,7 +41,7 @@ it('creates a key from a JSON string body, and from bodies fetch reads through a
       headers,
       body,
       ...(body instanceof ReadableStream ? { duplex: 'half' } : {}),
-    } as RequestInit)
+    })
     expect(response.status).toBe(201)
     expect((await response.json()).data.name).toBe('From fetch')
   }

@@ -8,15 +8,15 @@ import {
   createVoiceableMock,
   type ApiKey,
   type ApiKeyResponse,
-  ApiKeyResponseSchema,
+  type ApiKeyResponseSchema,
   type CreateApiKeyResponse,
-  CreateApiKeyResponseSchema,
+  type CreateApiKeyResponseSchema,
   type CreatedUser,
   type DeleteApiKeyResponse,
   type ErrorResponse,
-  ErrorResponseSchema,
+  type ErrorResponseSchema,
   type ListApiKeysResponse,
-  ListApiKeysResponseSchema,
+  type ListApiKeysResponseSchema,
   type VoiceableMockOptions,
 } from 'voiceable-mock'
 
@@ -107,7 +107,9 @@ it('types the store methods tests call most', () => {
   const store = createStore()
   expectTypeOf(store.createUser()).toEqualTypeOf<CreatedUser>()
   expectTypeOf<CreatedUser>().toEqualTypeOf<{ id: number; email: string; apiKey: string }>()
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- only the method's type is read; it is never called
   expectTypeOf(store.issueToken).returns.toEqualTypeOf<Promise<string>>()
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- only the method's type is read; it is never called
   expectTypeOf(mock.store.issueToken).toBeCallableWith(1, { expiresInSeconds: 60 })
   expectTypeOf(store.getApiKey(1, 1)).toEqualTypeOf<ApiKey | undefined>()
 })

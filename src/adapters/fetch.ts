@@ -75,8 +75,8 @@ async function toOutgoing(
   init: RequestInit | undefined,
 ): Promise<Outgoing> {
   const location = currentLocation()
-  const isRequest = typeof Request !== 'undefined' && input instanceof Request
-  const text = isRequest ? input.url : String(input)
+  const isRequest = input instanceof Request
+  const text = input instanceof Request ? input.url : input instanceof URL ? input.href : input
   let url: URL
   try {
     url = new URL(text, location)
@@ -156,5 +156,5 @@ export function createMockFetch(core: Core, baseUrls: readonly BaseUrl[]): typeo
     signal?.throwIfAborted()
     return toResponse(answer, request.method, url.href)
   }
-  return mockFetch as typeof fetch
+  return mockFetch
 }

@@ -5,11 +5,13 @@
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted === true) {
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the signal's own reason, whatever it is, as fetch rejects with it
       reject(signal.reason)
       return
     }
     const onAbort = (): void => {
       clearTimeout(timer)
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the signal's own reason, whatever it is, as fetch rejects with it
       reject(signal?.reason)
     }
     const timer = setTimeout(() => {

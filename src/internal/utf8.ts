@@ -1,4 +1,4 @@
-const ASCII = /^[\x00-\x7f]*$/
+const NON_ASCII = /[\u0080-\uffff]/
 
 /**
  * The UTF-8 byte length of a string, without encoding it (every answer's `Content-Length`).
@@ -6,7 +6,7 @@ const ASCII = /^[\x00-\x7f]*$/
  */
 export function utf8ByteLength(text: string): number {
   // Most answers are plain ASCII; a regular expression scans them faster than the loop below.
-  if (ASCII.test(text)) return text.length
+  if (!NON_ASCII.test(text)) return text.length
   let bytes = text.length
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)

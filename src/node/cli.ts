@@ -170,6 +170,7 @@ function describeListenError(error: NodeJS.ErrnoException, port: number, host: s
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return `cannot listen on host ${host}: no such local address; try --host 127.0.0.1`
+    case undefined:
     default:
       return `cannot start on ${host}:${port}: ${error.message}`
   }

@@ -122,7 +122,7 @@ function toHeaderLookup(raw: readonly string[]): HeaderLookup {
     for (let i = 0; i + 1 < raw.length; i += 2) {
       const key = raw[i] as string
       if (key.length === name.length && key.toLowerCase() === name) {
-        value = value === undefined ? (raw[i + 1] as string) : `${value}, ${raw[i + 1] as string}`
+        value = value === undefined ? raw[i + 1] : `${value}, ${raw[i + 1] as string}`
       }
     }
     return value

@@ -184,11 +184,11 @@ const credentialArb: fc.Arbitrary<CredentialSpec> = fc.oneof(
 
 /** Mostly one credential; sometimes none, sometimes two (both headers, or one header twice). */
 const credentialsArb = fc.oneof(
-  { weight: 12, arbitrary: fc.tuple(credentialArb) as fc.Arbitrary<CredentialSpec[]> },
+  { weight: 12, arbitrary: fc.tuple(credentialArb) },
   { weight: 1, arbitrary: fc.constant([] as CredentialSpec[]) },
   {
     weight: 2,
-    arbitrary: fc.tuple(credentialArb, credentialArb) as fc.Arbitrary<CredentialSpec[]>,
+    arbitrary: fc.tuple(credentialArb, credentialArb),
   },
 )
 
@@ -779,9 +779,9 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
         ![...timeline.state.keys.values()].some((key) => key.key_value === secret),
         'a new secret equals a live one',
       )
-      check(!timeline.state.revoked.has(secret as string), 'a new secret equals a revoked one')
-      secrets.add(secret as string)
-      expectedBody = commitCreate(timeline.state, expected.creates, secret as string, nowMs)
+      check(!timeline.state.revoked.has(secret), 'a new secret equals a revoked one')
+      secrets.add(secret)
+      expectedBody = commitCreate(timeline.state, expected.creates, secret, nowMs)
     }
     const expectedText = JSON.stringify(expectedBody)
     check(

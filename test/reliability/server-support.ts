@@ -159,15 +159,16 @@ export async function rawExchange(
 ): Promise<RawExchange> {
   const { raw, closed } = await collectFromSocket(
     new URL(url),
-    async (socket, isSettled) => {
-      for (const [index, chunk] of chunks.entries()) {
-        if (isSettled() || socket.destroyed) return
-        if (index > 0 && (options.gapMs ?? 0) > 0)
-          await new Promise((wait) => setTimeout(wait, options.gapMs))
-        if (!socket.destroyed) socket.write(chunk)
-      }
-      if (options.end === true && !socket.destroyed) socket.end()
-    },
+    (socket, isSettled) =>
+      void (async () => {
+        for (const [index, chunk] of chunks.entries()) {
+          if (isSettled() || socket.destroyed) return
+          if (index > 0 && (options.gapMs ?? 0) > 0)
+            await new Promise((wait) => setTimeout(wait, options.gapMs))
+          if (!socket.destroyed) socket.write(chunk)
+        }
+        if (options.end === true && !socket.destroyed) socket.end()
+      })(),
     // Done as soon as one whole response is in: the server may keep the connection open.
     { waitMs: options.waitMs ?? 3000, isDone: isCompleteResponse },
   )

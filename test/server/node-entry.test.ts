@@ -2,16 +2,14 @@ import { createServer } from 'node:net'
 import { pathToFileURL } from 'node:url'
 import { afterEach, expect, it, vi } from 'vitest'
 import { NODE_ENTRY_PATH, ROOT_ENTRY_PATH } from '../support/cli-process.js'
+import type * as RootEntry from '../../src/index.js'
+import type * as NodeEntry from '../../src/node/index.js'
 
 vi.setConfig({ testTimeout: 20_000 })
 
 // @note The BUILT entries (dist/node.js, dist/index.js), typed by their sources.
-const { startMockServer } = (await import(
-  pathToFileURL(NODE_ENTRY_PATH).href
-)) as typeof import('../../src/node/index.js')
-const root = (await import(
-  pathToFileURL(ROOT_ENTRY_PATH).href
-)) as typeof import('../../src/index.js')
+const { startMockServer } = (await import(pathToFileURL(NODE_ENTRY_PATH).href)) as typeof NodeEntry
+const root = (await import(pathToFileURL(ROOT_ENTRY_PATH).href)) as typeof RootEntry
 
 type MockServer = Awaited<ReturnType<typeof startMockServer>>
 const AUTH = { 'X-API-Key': 'your-api-key-here' }

@@ -34,6 +34,7 @@ export default function setup(): void {
     const output = error as { stdout?: Buffer; stderr?: Buffer }
     throw new Error(
       `Failed to build dist/ for the server tests:\n${String(output.stdout ?? '')}${String(output.stderr ?? '')}`,
+      { cause: error },
     )
   }
 }

@@ -22,7 +22,7 @@ it('restores a snapshot whose keys still authenticate and whose counters continu
   expect(next.body.data.id).toBe(created.body.data.id + 1)
 })
 
-it('resets to the snapshot it was created from', async () => {
+it('resets to the snapshot it was created from', () => {
   const start = createTestMock({ scenario: 'empty' }).snapshot()
   const mock = createTestMock({ snapshot: start })
   mock.store.createUser()
