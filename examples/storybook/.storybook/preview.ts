@@ -1,21 +1,31 @@
-import type { Preview } from '@storybook/html-vite'
-import { initialize, mswLoader } from 'msw-storybook-addon'
+import { definePreview } from '@storybook/react-vite'
+import { setupWorker } from 'msw/browser'
+import addonMsw from 'msw-storybook-addon'
 import { voiceable } from '../src/voiceable.ts'
 
-// Registers msw's service worker once for the whole Storybook.
-initialize({ onUnhandledRequest: 'bypass', quiet: true })
+// msw 2 reads `onUnhandledRequest` and msw 3 `onUnhandledFrame`; each ignores the other's key.
+// A variable, not a literal in the call, passes TypeScript's excess-property check on both.
+const startOptions = {
+  quiet: true,
+  onUnhandledRequest: 'bypass',
+  onUnhandledFrame: 'bypass',
+} as const
 
-const preview: Preview = {
-  loaders: [mswLoader],
-  parameters: {
-    // A record keyed by endpoint name: a story overrides one key (say `listApiKeys`) and keeps
-    // the rest, because Storybook merges parameter objects key by key.
-    msw: { handlers: voiceable.handlersByEndpoint },
+export default definePreview({
+  addons: [
+    // The addon's default setup passes only `onUnhandledRequest`, which msw 3 ignores: msw 3
+    // would then warn about requests the fake does not answer. This one works on msw 2 and 3.
+    addonMsw(async () => {
+      const worker = setupWorker()
+      await worker.start(startOptions)
+      return worker
+    }),
+  ],
+  // Every story starts from the documented data, with no faults and an empty journal, and with
+  // the whole fake in front of the network; the addon removes the handlers after each story.
+  // `useScenario`, not `reset()`: reset returns to the scenario a previous story switched to.
+  beforeEach({ msw }) {
+    voiceable.useScenario('documented')
+    msw.use(...voiceable.handlers)
   },
-  // Every story starts from the seeded data, with no faults left over from the previous one.
-  beforeEach: () => {
-    voiceable.reset()
-  },
-}
-
-export default preview
+})
