@@ -41,7 +41,10 @@ export interface VoiceableMockOptions extends StoreOptions {
 export interface VoiceableMock {
   /** Every handler, for `setupServer(...mock.handlers)`, `setupWorker(...)` and `getResponse(mock.handlers, request)`. */
   readonly handlers: HttpHandler[]
-  /** The same endpoints keyed by endpoint name, for msw-storybook-addon's `parameters.msw.handlers`. */
+  /**
+   * The same endpoints keyed by endpoint name, to use or override one alone: in a Storybook story,
+   * `msw.use(...other.handlersByEndpoint.listApiKeys)` (docs/storybook.md).
+   */
   readonly handlersByEndpoint: HandlerRecord
   /**
    * A `fetch` answered by the fake with no msw and no network, for code that takes a custom

@@ -3,7 +3,7 @@ import type { Core, CoreAnswer, PlainRequest } from '../core.js'
 import { ENDPOINTS, UNKNOWN_ROUTE, type EndpointName } from '../endpoints/table.js'
 import { toBasePath, type BaseUrl } from './base-url.js'
 
-/** The handlers as msw-storybook-addon composes them: a record keyed by endpoint name. */
+/** The handlers keyed by endpoint name, each an array of msw handlers (one per base URL). */
 export type HandlerRecord = Record<EndpointName, HttpHandler[]>
 
 /** A core answer as a Fetch `Response`; an injected network error is `Response.error()`. */
@@ -41,7 +41,7 @@ function createResolver(core: Core, base: BaseUrl, only?: EndpointName) {
  * The msw adapter: `list` holds one catch-all handler per base URL, which hands every request
  * under it to the core (msw runs each handler of a list until one answers, so one handler per
  * base costs one pattern match per request); `record` holds one handler per endpoint and base
- * URL, keyed by endpoint name, for composing (msw-storybook-addon), each answering only the
+ * URL, keyed by endpoint name, to use or override one alone (a Storybook story), each answering only the
  * requests the core routes to its endpoint, then `unknownRoute`'s catch-alls.
  */
 export function createMswHandlers(

@@ -224,7 +224,11 @@ it('shows the list from the endpoint a story overrode with another fake’s hand
 })
 
 it('shows the error state from an injected fault', async () => {
-  const { page, problems: _checked, ...shown } = await openStory('unavailable', { allow: /status of 503/ })
+  const {
+    page,
+    problems: _checked,
+    ...shown
+  } = await openStory('unavailable', { allow: /status of 503/ })
   expect(shown).toEqual({
     state: 'error',
     status: `Could not load API keys: 503 ${ERROR_STATUS.service_unavailable.message}: Down for maintenance`,
