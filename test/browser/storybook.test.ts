@@ -178,7 +178,7 @@ it('bundles the example’s msw once, with the worker script of the same version
 })
 
 it('shows the documented key in the default story, and deletes it', async () => {
-  const { page, problems: _checked, ...shown } = await openStory('default')
+  const { page, problems, ...shown } = await openStory('default')
   expect(shown).toEqual({
     state: 'loaded',
     status: '1 API key',
