@@ -39,7 +39,7 @@ export default tseslint.config(
     extends: [tseslint.configs.disableTypeChecked],
   },
   {
-    files: ['test/**/*.ts'],
+    files: ['test/**/*.ts', 'src/**/*.test.ts'],
     rules: {
       // Tests read parsed JSON bodies loosely (`res.body.data.id`); their schemas are asserted separately.
       '@typescript-eslint/no-unsafe-member-access': 'off',

@@ -1,8 +1,8 @@
-#!/usr/bin/env node
 /**
- * `npx voiceable-mock`: the Voiceable fake over real HTTP on localhost, for demos and front-end
- * development. Exit codes: 0 after a clean stop (SIGINT/SIGTERM), 1 when it cannot start,
- * 2 on a usage error.
+ * The command line of `npx voiceable-mock` as a function, `run(argv, io)`: the Voiceable fake
+ * over real HTTP on localhost, for demos and front-end development. `bin.ts` runs it on the
+ * real process; tests run it in-process. Exit codes: 0 after a clean stop (SIGINT/SIGTERM),
+ * 1 when it cannot start, 2 on a usage error.
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -51,15 +51,20 @@ class UsageError extends Error {}
 /** A failure to start: one line on stderr; exit code 1. */
 class StartError extends Error {}
 
+/** The package's version, from its package.json: beside dist/ when built, two folders up in src/node/. */
 function readVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-      version?: unknown
+  for (const relative of ['../package.json', '../../package.json']) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as {
+        name?: unknown
+        version?: unknown
+      }
+      if (pkg.name === 'voiceable-mock' && typeof pkg.version === 'string') return pkg.version
+    } catch {
+      // Not this one: try the next place.
     }
-    return typeof pkg.version === 'string' ? pkg.version : 'unknown'
-  } catch {
-    return 'unknown'
   }
+  return 'unknown'
 }
 
 function toInteger(
@@ -219,28 +224,42 @@ async function formatBanner(server: MockServer, version: string, source: string)
   ].join('\n')
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Where `run` writes, and how it learns that it should stop. */
+export interface CliIo {
+  stdout(text: string): void
+  stderr(text: string): void
+  /** Resolves with the signal's name (`SIGINT`, `SIGTERM`) when the process is asked to stop. */
+  stopRequested: Promise<string>
+}
+
+/**
+ * Runs the command line: parses `argv`, starts the server, prints the banner and serves until
+ * `io.stopRequested` resolves. Resolves with the exit code; never throws for bad input.
+ * @example
+ * process.exitCode = await run(['--port', '0'], { stdout, stderr, stopRequested })
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let cli: CliOptions | 'help' | 'version'
   try {
-    cli = parseCommandLine(argv)
+    cli = parseCommandLine([...argv])
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`voiceable-mock: ${error.message}\n\n${HELP}`)
+      io.stderr(`voiceable-mock: ${error.message}\n\n${HELP}`)
       return 2
     }
     if (error instanceof StartError) {
-      process.stderr.write(`voiceable-mock: ${error.message}\n`)
+      io.stderr(`voiceable-mock: ${error.message}\n`)
       return 1
     }
     throw error
   }
   if (cli === 'help') {
-    process.stdout.write(HELP)
+    io.stdout(HELP)
     return 0
   }
   const version = readVersion()
   if (cli === 'version') {
-    process.stdout.write(`${version}\n`)
+    io.stdout(`${version}\n`)
     return 0
   }
 
@@ -249,16 +268,16 @@ async function main(argv: string[]): Promise<number> {
   try {
     server = await startMockServer({
       ...options,
-      log: quiet ? false : (line) => process.stdout.write(`${line}\n`),
+      log: quiet ? false : (line) => io.stdout(`${line}\n`),
     })
   } catch (error) {
     if (error instanceof SnapshotError) {
-      process.stderr.write(
+      io.stderr(
         `voiceable-mock: cannot load --data ${dataFile ?? ''}: ${error.problems.join('; ')}\n`,
       )
       return 1
     }
-    process.stderr.write(
+    io.stderr(
       `voiceable-mock: ${describeListenError(error as NodeJS.ErrnoException, options.port, options.host)}\n`,
     )
     return 1
@@ -268,30 +287,14 @@ async function main(argv: string[]): Promise<number> {
     dataFile !== undefined
       ? `snapshot ${dataFile}`
       : `scenario "${options.scenario ?? 'documented'}", seed ${options.seed ?? DEFAULT_SEED}`
-  process.stdout.write(
+  io.stdout(
     quiet
       ? `voiceable-mock ${version} listening on ${server.url}\n`
       : `${await formatBanner(server, version, source)}\n`,
   )
 
-  return new Promise<number>((resolve) => {
-    const stop = (signal: NodeJS.Signals): void => {
-      process.off('SIGINT', stop).off('SIGTERM', stop)
-      if (!quiet) process.stdout.write(`voiceable-mock: ${signal} received, stopping\n`)
-      void server.close().then(() => resolve(0))
-    }
-    process.on('SIGINT', stop).on('SIGTERM', stop)
-  })
+  const signal = await io.stopRequested
+  if (!quiet) io.stdout(`voiceable-mock: ${signal} received, stopping\n`)
+  await server.close()
+  return 0
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (error: unknown) => {
-    process.stderr.write(
-      `voiceable-mock: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    )
-    process.exitCode = 1
-  },
-)

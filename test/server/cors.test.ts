@@ -1,20 +1,19 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
-import { killAllClis, startCli, type RunningCli } from '../support/cli-process.js'
+import { startMockServer, type MockServer } from 'voiceable-mock/node'
 
 vi.setConfig({ testTimeout: 20_000, hookTimeout: 20_000 })
 
 /** A Vite dev server's origin, as the Voiceable web client runs in development. */
 const DEV_ORIGIN = 'http://localhost:5173'
 
-let server: RunningCli
+let server: MockServer
 
 beforeAll(async () => {
-  server = await startCli(['--quiet'])
+  server = await startMockServer()
 })
 
 afterAll(async () => {
-  await server.stop()
-  killAllClis()
+  await server.close()
 })
 
 function splitList(value: string | null): string[] {
