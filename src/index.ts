@@ -12,28 +12,12 @@
 export { createVoiceableMock } from './mock.js'
 export type { VoiceableMock, VoiceableMockOptions } from './mock.js'
 
-// Test-author toolkit: request journal and fault injection
-export { JOURNAL_MAX_ENTRIES, maskSecret } from './journal.js'
-export type { JournalEntry, JournalQuery, RequestJournal } from './journal.js'
-export type { Fault, FaultControls, FaultScope } from './faults.js'
-
-// The store, for building data outside the handlers
-export { createStore } from './store.js'
-export type { CreatedUser, Principal, StoreOptions, UserSummary, VoiceableStore } from './store.js'
-
-// Scenarios and snapshots
-export {
-  SCENARIOS,
-  SCENARIO_HEADER,
-  SCENARIO_QUERY_PARAMETER,
-  MANY_KEYS_COUNT,
-  MULTI_TENANT_USERS,
-  MULTI_TENANT_KEYS_PER_USER,
-  isScenario,
-  scenarioFromUrl,
-} from './scenarios.js'
+// Scenarios: their names, the request header that switches them, and a page URL's choice
+export { SCENARIOS, SCENARIO_HEADER, scenarioFromUrl } from './scenarios.js'
 export type { Scenario } from './scenarios.js'
-export { SNAPSHOT_FORMAT, SnapshotSchema, SnapshotError, parseSnapshot } from './snapshot.js'
+
+// Snapshots: `mock.snapshot()` writes one; `restore` and the `snapshot` option throw this on a bad one
+export { SnapshotError } from './snapshot.js'
 export type { Snapshot } from './snapshot.js'
 
 // Wire format: zod schemas and the types inferred from them
@@ -62,28 +46,23 @@ export type {
   UpdateApiKeyRequest,
 } from './schemas.js'
 
-// Messages, codes and built-in data, for assertions
+// Messages and codes, for assertions; the secret every documented request example sends
 export { ERROR_MESSAGES, ERROR_STATUS, SUCCESS_MESSAGES } from './envelope.js'
 export type { ErrorCode } from './envelope.js'
-export type { HandlerRecord } from './adapters/msw.js'
-export { ENDPOINT_NAMES } from './endpoints/table.js'
-export type { EndpointName } from './endpoints/table.js'
-export { DOCUMENTED_API_KEY, DOCUMENTED_KEY_VALUE, DOCUMENTED_USER } from './documented-data.js'
+export { DOCUMENTED_KEY_VALUE } from './documented-data.js'
 
-// Every choice the docs leave open (see the README's fidelity section)
-export {
-  DEFAULT_BASE_URLS,
-  DEFAULT_PUBLIC_KEY_ACCESS,
-  DEFAULT_RATE_LIMIT,
-  DEFAULT_RATE_LIMIT_WINDOW_SECONDS,
-  DEFAULT_REF_DATE,
-  DEFAULT_SEED,
-  DEFAULT_TOKEN_TTL_SECONDS,
-  DOCUMENTED_BASE_URL,
-  MAX_BODY_BYTES,
-  REAL_BACKEND_BASE_URL,
-} from './defaults.js'
+// Types of the members of a mock: its store, journal, faults and handlers
+export type { CreatedUser, Principal, UserSummary, VoiceableStore } from './store.js'
+export type { JournalEntry, JournalQuery, RequestJournal } from './journal.js'
+export type { Fault, FaultControls, FaultScope } from './faults.js'
+export type { HandlerRecord } from './adapters/msw.js'
+export type { EndpointName } from './endpoints/table.js'
 export type { PublicKeyAccess } from './defaults.js'
 
-// Deliberately not exported: the endpoint table, the core, credential parsing and the JWT signer
-// are internals; use `store.issueToken`, the handlers and `mock.fetch` instead.
+// Deliberately not exported:
+// - the defaults, scenario sizes and format strings: documented in tables (README), not promised
+//   as constants;
+// - the builders behind the mock (`createStore`, `parseSnapshot`, the snapshot schema): use
+//   `createVoiceableMock`, `mock.store`, `mock.snapshot()` and `mock.restore()`;
+// - the endpoint table, the core, credential parsing and the JWT signer: use the handlers,
+//   `mock.fetch` and `store.issueToken`.

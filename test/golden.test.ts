@@ -1,4 +1,4 @@
-import { DOCUMENTED_API_KEY, SNAPSHOT_FORMAT } from 'voiceable-mock'
+import { DOCUMENTED_API_KEY, SNAPSHOT_FORMAT } from './support/documented.js'
 import { expect, it } from 'vitest'
 import { call, createTestMock } from './support/call.js'
 import { fixture } from './support/fixtures.js'

@@ -4,7 +4,6 @@ import { setupServer } from 'msw/node'
 import { expectTypeOf, it } from 'vitest'
 import type { z } from 'zod'
 import {
-  createStore,
   createVoiceableMock,
   type ApiKey,
   type ApiKeyResponse,
@@ -104,7 +103,7 @@ it('types response bodies from the zod schemas', () => {
 })
 
 it('types the store methods tests call most', () => {
-  const store = createStore()
+  const store = mock.store
   expectTypeOf(store.createUser()).toEqualTypeOf<CreatedUser>()
   expectTypeOf<CreatedUser>().toEqualTypeOf<{ id: number; email: string; apiKey: string }>()
   // eslint-disable-next-line @typescript-eslint/unbound-method -- only the method's type is read; it is never called

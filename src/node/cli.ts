@@ -9,12 +9,8 @@ import { parseArgs } from 'node:util'
 import { DEFAULT_SEED } from '../defaults.js'
 import { isScenario, SCENARIOS, type Scenario } from '../scenarios.js'
 import { SnapshotError } from '../snapshot.js'
-import {
-  DEFAULT_HOST,
-  startMockServer,
-  type MockServer,
-  type StartMockServerOptions,
-} from './index.js'
+import { DEFAULT_HOST } from './server-defaults.js'
+import { startMockServer, type MockServer, type StartMockServerOptions } from './index.js'
 
 /** The port of the documented development base URL, `http://localhost:3000/api/v1`. */
 const DEFAULT_PORT = 3000

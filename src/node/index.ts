@@ -6,13 +6,8 @@ import type { AddressInfo } from 'node:net'
 import { normalizeBaseUrl } from '../adapters/base-url.js'
 import { MAX_BODY_BYTES } from '../defaults.js'
 import { createMockInternals, type VoiceableMock, type VoiceableMockOptions } from '../mock.js'
+import { DEFAULT_HOST, SERVER_BASE_PATHS } from './server-defaults.js'
 import { createMockHttpServer } from './server.js'
-
-/** The paths the demo server answers under: the documented `/api/v1` and the real backend's `/voiceable-api`. */
-export const SERVER_BASE_PATHS: readonly string[] = ['/api/v1', '/voiceable-api']
-
-/** The interface the server binds when no `host` is given: loopback only. */
-export const DEFAULT_HOST = '127.0.0.1'
 
 /** `createVoiceableMock`'s options (`baseUrl`: same-origin paths only, default `SERVER_BASE_PATHS`) plus the server's own. */
 export interface StartMockServerOptions extends VoiceableMockOptions {

@@ -3,13 +3,12 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { createVoiceableMock, ERROR_STATUS } from '../../src/index.js'
 import {
-  createVoiceableMock,
   DOCUMENTED_API_KEY,
-  ERROR_STATUS,
   MANY_KEYS_COUNT,
   MULTI_TENANT_KEYS_PER_USER,
-} from '../../src/index.js'
+} from '../support/documented.js'
 import { REPO_ROOT } from './support/build-page.js'
 import { launchChromium, watchPageProblems } from './support/chromium.js'
 import { startStaticServer, type StaticServer } from './support/static-server.js'

@@ -3,13 +3,12 @@ import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import {
-  DOCUMENTED_API_KEY,
   DOCUMENTED_KEY_VALUE,
   ERROR_MESSAGES,
   ERROR_STATUS,
-  MANY_KEYS_COUNT,
   SUCCESS_MESSAGES,
 } from '../../src/index.js'
+import { DOCUMENTED_API_KEY, MANY_KEYS_COUNT } from '../support/documented.js'
 import { buildPage, REPO_ROOT, workerScriptVersion, type BuiltPage } from './support/build-page.js'
 import { launchChromium } from './support/chromium.js'
 import { bundledFakerLocales } from './support/faker-locales.js'

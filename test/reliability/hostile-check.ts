@@ -6,12 +6,12 @@
 import { expect } from 'vitest'
 import {
   ApiKeyResponseSchema,
-  DOCUMENTED_API_KEY,
   ERROR_MESSAGES,
   ErrorResponseSchema,
   ListApiKeysResponseSchema,
   type VoiceableMock,
 } from '../../src/index.js'
+import { DOCUMENTED_API_KEY } from '../support/documented.js'
 import { resolve, type HostileCase, type HostileContext } from './hostile-corpus.js'
 
 export interface Sent {

@@ -7,7 +7,8 @@
  * that the test builds once; everything else is a literal.
  */
 import { LIST_ITEM_MAX_LENGTH, LIST_MAX_ITEMS } from '../../src/defaults.js'
-import { ERROR_MESSAGES, MAX_BODY_BYTES } from '../../src/index.js'
+import { ERROR_MESSAGES } from '../../src/index.js'
+import { MAX_BODY_BYTES } from '../support/documented.js'
 
 const LIST_LIMITS = { items: LIST_MAX_ITEMS, item: LIST_ITEM_MAX_LENGTH } as const
 

@@ -6,12 +6,8 @@
  */
 import { getResponse } from 'msw'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import {
-  ApiKeyResponseSchema,
-  createVoiceableMock,
-  DOCUMENTED_API_KEY,
-  type Snapshot,
-} from '../../src/index.js'
+import { ApiKeyResponseSchema, createVoiceableMock, type Snapshot } from '../../src/index.js'
+import { DOCUMENTED_API_KEY } from '../support/documented.js'
 import { recordFigures } from './figures.js'
 import { prepareHostileContext, runHostileCase, type HostileTarget } from './hostile-check.js'
 import { buildCorpus, type HostileCase, type HostileContext } from './hostile-corpus.js'

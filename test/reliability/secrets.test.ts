@@ -4,12 +4,7 @@
  */
 import { getResponse } from 'msw'
 import { afterAll, expect, it } from 'vitest'
-import {
-  createVoiceableMock,
-  DOCUMENTED_KEY_VALUE,
-  maskSecret,
-  type VoiceableMock,
-} from '../../src/index.js'
+import { createVoiceableMock, DOCUMENTED_KEY_VALUE, type VoiceableMock } from '../../src/index.js'
 import { recordFigures } from './figures.js'
 
 const BASE = 'https://api.example.com/api/v1'
@@ -142,7 +137,7 @@ it('never puts a key value or a token in the journal', async () => {
   const journal = JSON.stringify(mock.journal.entries())
   expect(mock.journal.count()).toBeGreaterThan(80)
   for (const secret of secrets)
-    expect(journal.includes(secret), `journal holds ${maskSecret(secret)}`).toBe(false)
+    expect(journal.includes(secret), `journal holds ${secret.slice(0, 8)}…`).toBe(false)
   // A journal entry has no place for request headers at all.
   for (const entry of mock.journal.entries()) expect(Object.keys(entry)).not.toContain('headers')
 })
@@ -172,7 +167,7 @@ it('never echoes a credential in an error body', async () => {
     for (const secret of secrets)
       expect(
         body.includes(secret),
-        `error body holds ${maskSecret(secret)}: ${body.slice(0, 200)}`,
+        `error body holds ${secret.slice(0, 8)}…: ${body.slice(0, 200)}`,
       ).toBe(false)
   figures['error bodies checked'] += errorBodies.length
 })

@@ -5,12 +5,8 @@
  * afterwards the server still answers correctly. Every wait is bounded.
  */
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
-import {
-  ApiKeyResponseSchema,
-  DOCUMENTED_API_KEY,
-  ErrorResponseSchema,
-  type Snapshot,
-} from '../../src/index.js'
+import { ApiKeyResponseSchema, ErrorResponseSchema, type Snapshot } from '../../src/index.js'
+import { DOCUMENTED_API_KEY } from '../support/documented.js'
 import { recordFigures } from './figures.js'
 import {
   prepareHostileContext,

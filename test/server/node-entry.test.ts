@@ -2,6 +2,7 @@ import { createServer } from 'node:net'
 import { pathToFileURL } from 'node:url'
 import { afterEach, expect, it, vi } from 'vitest'
 import { NODE_ENTRY_PATH, ROOT_ENTRY_PATH } from '../support/cli-process.js'
+import { DOCUMENTED_API_KEY, MANY_KEYS_COUNT } from '../support/documented.js'
 import type * as RootEntry from '../../src/index.js'
 import type * as NodeEntry from '../../src/node/index.js'
 
@@ -31,7 +32,7 @@ it('starts on a free port on 127.0.0.1 and returns its origin and documented bas
   expect(server.baseUrl).toBe(`${server.url}/api/v1`)
   const response = await fetch(`${server.baseUrl}/api_keys/1`, { headers: AUTH })
   expect(response.status).toBe(200)
-  expect((await response.json()).data).toEqual({ ...root.DOCUMENTED_API_KEY, key_value: null })
+  expect((await response.json()).data).toEqual({ ...DOCUMENTED_API_KEY, key_value: null })
 })
 
 it('exposes the fake behind the server: its journal and store see HTTP requests', async () => {
@@ -155,7 +156,7 @@ it('switches scenario on the X-Voiceable-Mock-Scenario header and delays on a la
   const res = await fetch(`${server.baseUrl}/api_keys`, {
     headers: { Authorization: `Bearer ${token}`, [root.SCENARIO_HEADER]: 'many-keys' },
   })
-  expect((await res.json()).data).toHaveLength(root.MANY_KEYS_COUNT)
+  expect((await res.json()).data).toHaveLength(MANY_KEYS_COUNT)
   server.mock.faults.latency(100, { endpoint: 'getApiKey', times: 1 })
   const started = performance.now()
   expect((await fetch(`${server.baseUrl}/api_keys/1`, { headers: AUTH })).status).toBe(200)

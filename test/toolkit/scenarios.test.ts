@@ -1,10 +1,9 @@
+import { SCENARIO_HEADER, scenarioFromUrl } from 'voiceable-mock'
 import {
   MANY_KEYS_COUNT,
   MULTI_TENANT_KEYS_PER_USER,
   MULTI_TENANT_USERS,
-  SCENARIO_HEADER,
-  scenarioFromUrl,
-} from 'voiceable-mock'
+} from '../support/documented.js'
 import { expect, it } from 'vitest'
 import { call, createTestMock } from '../support/call.js'
 

@@ -1,4 +1,4 @@
-import { SnapshotError, SnapshotSchema } from 'voiceable-mock'
+import { SnapshotError } from 'voiceable-mock'
 import { expect, it } from 'vitest'
 import { call, createTestMock } from '../support/call.js'
 
@@ -8,7 +8,8 @@ it('restores a snapshot whose keys still authenticate and whose counters continu
     json: { api_key: { name: 'Saved', key_type: 'private' } },
   })
   const saved = JSON.parse(JSON.stringify(mock.snapshot()))
-  expect(SnapshotSchema.safeParse(saved).success).toBe(true)
+  // What was written as JSON and read back is itself a valid snapshot.
+  expect(() => createTestMock({ snapshot: saved })).not.toThrow()
 
   const restored = createTestMock({ seed: 99, snapshot: saved })
   const list = await call(restored, 'GET /api_keys', { apiKey: created.body.data.key_value })

@@ -1,0 +1,26 @@
+/**
+ * What the README and the docs promise, written down once for the tests: the documented key
+ * record (the Get example with its secret) and the defaults the option tables state. Tests pin
+ * these values; the library no longer exports them as constants.
+ */
+import { DOCUMENTED_KEY_VALUE, type ApiKey } from 'voiceable-mock'
+import { fixture } from './fixtures.js'
+
+/** Key 1 as the "Get API Key" example shows it, with the secret every example sends. */
+export const DOCUMENTED_API_KEY: ApiKey & { key_value: string } = {
+  ...(fixture('get-api-key.response.json') as { data: ApiKey }).data,
+  key_value: DOCUMENTED_KEY_VALUE,
+}
+
+/** Bodies over this many bytes get 413 (option `maxBodyBytes`). */
+export const MAX_BODY_BYTES = 1024 * 1024
+
+/** The `many-keys` scenario: user 1 owns this many keys. */
+export const MANY_KEYS_COUNT = 500
+
+/** The `multi-tenant` scenario: this many users, each with this many keys. */
+export const MULTI_TENANT_USERS = 5
+export const MULTI_TENANT_KEYS_PER_USER = 6
+
+/** The `format` of snapshots this version writes. */
+export const SNAPSHOT_FORMAT = 'voiceable-mock/snapshot@1'
