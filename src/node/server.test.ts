@@ -1,9 +1,9 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, expect, it, vi } from 'vitest'
-import type { Core, CoreAnswer, PlainRequest } from '../../src/core.js'
-import { createMockHttpServer, toRequestPath } from '../../src/node/server.js'
-import { rawExchange } from '../support/raw-http.js'
+import type { Core, CoreAnswer, PlainRequest } from '../core.js'
+import { createMockHttpServer, toRequestPath } from './server.js'
+import { rawExchange } from '../../test/support/raw-http.js'
 
 vi.setConfig({ testTimeout: 20_000 })
 
