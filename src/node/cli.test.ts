@@ -239,6 +239,9 @@ it('prints the banner: version and URL, the base URLs, every built-in user with 
       `  Base URL   ${origin}/api/v1`,
       `  Also at    ${origin}/voiceable-api   (the real backend's prefix)`,
       '  Data       scenario "documented", seed 1',
+      `  Control    ${origin}/__voiceable/ from this machine only, never from a web page (--control-token admits others)`,
+      '  Sessions   X-Voiceable-Mock-Session: <id> gives a client a store of its own, in memory',
+      '             (at most 1000: past that the least recently used is dropped)',
       '',
       '  Users and their credentials:',
       ...users.map(

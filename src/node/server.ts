@@ -11,7 +11,9 @@ import type { HeaderLookup } from '../auth.js'
 import type { Core } from '../core.js'
 import { ApiError, ERROR_MESSAGES } from '../envelope.js'
 import { formatAccessLogLine } from './access-log.js'
+import { CONTROL_MAX_BODY_BYTES, isControlPath, type ControlApi } from './control.js'
 import { isPreflight, toCorsHeaders } from './cors.js'
+import { checkSessionId, SESSION_HEADER } from './sessions.js'
 
 export interface MockRequestListenerOptions {
   /** The core that answers every request under `basePaths`. */
@@ -26,6 +28,10 @@ export interface MockRequestListenerOptions {
   log?: (line: string) => void
   /** Aborts pending delays (the server is closing); their connections are dropped. */
   signal?: AbortSignal
+  /** The core of a session (`X-Voiceable-Mock-Session`); without it the header is ignored. */
+  sessionCore?: (id: string) => Core
+  /** The control API under `/__voiceable/`; without it those paths are the API's 404. */
+  control?: ControlApi
 }
 
 /** Sentences of the answers the server gives itself, before or outside the core. */
@@ -173,6 +179,14 @@ export function createMockRequestListener(
         log(formatAccessLogLine(method, target, status, performance.now() - startedAt))
       })
     }
+    const path = toRequestPath(target)
+    const queryAt = path.indexOf('?')
+    const pathname = queryAt < 0 ? path : path.slice(0, queryAt)
+    if (options.control !== undefined && isControlPath(pathname)) {
+      // @note No CORS headers and no preflight answer: no web page may read or drive the control API.
+      void serveControl(options.control, req, res, pathname, path.slice(pathname.length))
+      return
+    }
     const preflight = isPreflight(method, req.headers)
     const cors = toCorsHeaders(req.headers, preflight)
     if (preflight) {
@@ -191,9 +205,6 @@ export function createMockRequestListener(
           options.signal === undefined ? {} : { signal: options.signal },
         )
       }
-      const path = toRequestPath(target)
-      const queryAt = path.indexOf('?')
-      const pathname = queryAt < 0 ? path : path.slice(0, queryAt)
       const closing =
         body.kind === 'too-large' && body.closeConnection ? { Connection: 'close' } : {}
       const basePath = basePaths.find((base) => reachesBasePath(pathname, base))
@@ -208,11 +219,20 @@ export function createMockRequestListener(
         return
       }
 
-      const answer = await core.handle({
+      const header = toHeaderLookup(req.rawHeaders)
+      const session = options.sessionCore === undefined ? undefined : header(SESSION_HEADER_LOWER)
+      const problem = session === undefined ? undefined : checkSessionId(session)
+      if (problem !== undefined) {
+        sendError(res, new ApiError('bad_request', [problem]), { ...cors, ...closing })
+        return
+      }
+      const answer = await (
+        session === undefined ? core : (options.sessionCore as (id: string) => Core)(session)
+      ).handle({
         method,
         path,
         basePath,
-        header: toHeaderLookup(req.rawHeaders),
+        header,
         body: body.kind === 'ok' ? body.bytes : undefined,
         bodyTooLarge: body.kind === 'too-large',
       })
@@ -249,6 +269,39 @@ export function createMockRequestListener(
 }
 
 function ignore(): void {}
+
+const SESSION_HEADER_LOWER = SESSION_HEADER.toLowerCase()
+
+/** Hands a control request to the control API and writes its answer, with no CORS headers. */
+async function serveControl(
+  control: ControlApi,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  search: string,
+): Promise<void> {
+  const answer = await control
+    .handle({
+      method: req.method ?? 'GET',
+      pathname,
+      query: new URLSearchParams(search),
+      header: toHeaderLookup(req.rawHeaders),
+      remoteAddress: req.socket.remoteAddress,
+      body: () => readBody(req, CONTROL_MAX_BODY_BYTES),
+    })
+    .catch((error: unknown) => ({
+      status: 500,
+      body: JSON.stringify(ApiError.internal(error).toBody()),
+      closeConnection: false,
+    }))
+  if (answer === undefined || res.destroyed) return
+  res.writeHead(answer.status, {
+    'Content-Type': JSON_CONTENT_TYPE,
+    'Content-Length': String(Buffer.byteLength(answer.body)),
+    ...(answer.closeConnection === true ? { Connection: 'close' } : {}),
+  })
+  res.end(req.method === 'HEAD' ? undefined : answer.body)
+}
 
 /**
  * Answers what Node's HTTP parser rejects (garbage, a malformed request line, oversized
