@@ -36,6 +36,7 @@ export const CONTROL_MESSAGES = {
     'This server has no control token: start it with --control-token <token> (controlToken in code), or send no Authorization header from this machine',
   wrongToken: 'The control token does not match the one the server was started with',
   notJson: (reason: string): string => `The body must be JSON: ${reason}`,
+  notObject: 'The body must be a JSON object',
   unknownScenario: `must be one of: ${SCENARIOS.join(', ')}`,
 } as const
 
@@ -147,6 +148,8 @@ function parseJson(bytes: Uint8Array | undefined): unknown {
 }
 
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    invalid([CONTROL_MESSAGES.notObject])
   const result = parseToolkitInput(schema, input)
   return result.ok ? result.value : invalid(result.problems)
 }
