@@ -3,10 +3,25 @@
 'use strict'
 const assert = require('node:assert/strict')
 const { setupServer } = require('msw/node')
-const { createVoiceableMock, DOCUMENTED_API_KEY } = require('voiceable-mock')
+const { createVoiceableMock } = require('voiceable-mock')
 const { startMockServer } = require('voiceable-mock/node')
 
 const BASE = 'https://api.example.com/api/v1'
+
+/** Key 1 as the documented "Get API Key" example shows it. */
+const DOCUMENTED_KEY = {
+  id: 1,
+  key_type: 'private',
+  name: 'Production API Key',
+  key_value: null,
+  allowed_origins: ['https://example.com'],
+  allowed_assistants: ['123'],
+  transient_assistant: false,
+  user_id: 1,
+  user_email: 'user@example.com',
+  created_at: '2024-01-10T08:00:00Z',
+  updated_at: '2024-01-10T08:00:00Z',
+}
 
 async function main() {
   assert.equal(
@@ -24,7 +39,7 @@ async function main() {
     assert.equal(read.status, 200)
     const body = await read.json()
     assert.equal(body.data.name, 'Production API Key')
-    assert.deepEqual(body.data, { ...DOCUMENTED_API_KEY, key_value: null })
+    assert.deepEqual(body.data, DOCUMENTED_KEY)
 
     const created = await fetch(`${BASE}/api_keys`, {
       method: 'POST',

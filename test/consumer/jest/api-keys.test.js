@@ -1,7 +1,22 @@
 // Jest in ESM mode (node --experimental-vm-modules): msw >= 2.13 and faker 10 are ESM-only,
 // and Jest's CommonJS mode cannot load ESM before Node 24.9.
 import { setupServer } from 'msw/node'
-import { createVoiceableMock, DOCUMENTED_API_KEY, DOCUMENTED_KEY_VALUE } from 'voiceable-mock'
+import { createVoiceableMock, DOCUMENTED_KEY_VALUE } from 'voiceable-mock'
+
+/** Key 1 as the documented "Get API Key" example shows it. */
+const DOCUMENTED_KEY = {
+  id: 1,
+  key_type: 'private',
+  name: 'Production API Key',
+  key_value: null,
+  allowed_origins: ['https://example.com'],
+  allowed_assistants: ['123'],
+  transient_assistant: false,
+  user_id: 1,
+  user_email: 'user@example.com',
+  created_at: '2024-01-10T08:00:00Z',
+  updated_at: '2024-01-10T08:00:00Z',
+}
 
 const BASE = 'https://api.example.com/api/v1'
 const mock = createVoiceableMock()
@@ -16,7 +31,7 @@ test('reads the documented key, creates a key once, and refuses a wrong key', as
   expect(read.status).toBe(200)
   expect(await read.json()).toEqual({
     status: { code: 200, message: 'Success' },
-    data: { ...DOCUMENTED_API_KEY, key_value: null },
+    data: DOCUMENTED_KEY,
   })
 
   const created = await fetch(`${BASE}/api_keys`, {

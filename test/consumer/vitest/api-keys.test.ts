@@ -1,6 +1,21 @@
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
-import { createVoiceableMock, DOCUMENTED_API_KEY, DOCUMENTED_KEY_VALUE } from 'voiceable-mock'
+import { createVoiceableMock, DOCUMENTED_KEY_VALUE } from 'voiceable-mock'
+
+/** Key 1 as the documented "Get API Key" example shows it. */
+const DOCUMENTED_KEY = {
+  id: 1,
+  key_type: 'private',
+  name: 'Production API Key',
+  key_value: null,
+  allowed_origins: ['https://example.com'],
+  allowed_assistants: ['123'],
+  transient_assistant: false,
+  user_id: 1,
+  user_email: 'user@example.com',
+  created_at: '2024-01-10T08:00:00Z',
+  updated_at: '2024-01-10T08:00:00Z',
+}
 
 const BASE = 'https://api.example.com/api/v1'
 const mock = createVoiceableMock()
@@ -16,7 +31,7 @@ it('reads the documented key, creates a key once, and refuses a wrong key', asyn
   expect(read.status).toBe(200)
   expect(await read.json()).toEqual({
     status: { code: 200, message: 'Success' },
-    data: { ...DOCUMENTED_API_KEY, key_value: null },
+    data: DOCUMENTED_KEY,
   })
 
   const created = await fetch(`${BASE}/api_keys`, {
