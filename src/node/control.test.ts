@@ -57,6 +57,21 @@ it.each([
     { remoteAddress: LOOPBACK, authorization: 'Bearer t0k t0k' },
     CONTROL_MESSAGES.wrongToken,
   ],
+  // A Host that is no IP address and no localhost may be a DNS-rebinding page's own domain.
+  [{ token: undefined }, { remoteAddress: LOOPBACK, host: 'localhost:3000' }, true],
+  [{ token: undefined }, { remoteAddress: LOOPBACK, host: 'app.localhost' }, true],
+  [{ token: undefined }, { remoteAddress: LOOPBACK, host: '127.0.0.1:3000' }, true],
+  [{ token: undefined }, { remoteAddress: '::1', host: '[::1]:3000' }, true],
+  [
+    { token: undefined },
+    { remoteAddress: LOOPBACK, host: 'evil.example:3000' },
+    CONTROL_MESSAGES.foreignHost('evil.example:3000'),
+  ],
+  [
+    { token: 't0k' },
+    { remoteAddress: LOOPBACK, host: 'evil.example', authorization: 'Bearer t0k' },
+    true,
+  ],
   // A token sent to a server without one is a misconfigured client: say so.
   [
     { token: undefined },

@@ -35,6 +35,8 @@ export const CONTROL_MESSAGES = {
   noToken:
     'This server has no control token: start it with --control-token <token> (controlToken in code), or send no Authorization header from this machine',
   wrongToken: 'The control token does not match the one the server was started with',
+  foreignHost: (host: string): string =>
+    `Control requests must name the server by IP address or localhost, not ${JSON.stringify(host.slice(0, 100))} (a page on another site could have pointed that name here); send Authorization: Bearer <control token>`,
   notJson: (reason: string): string => `The body must be JSON: ${reason}`,
   notObject: 'The body must be a JSON object',
   unknownScenario: `must be one of: ${SCENARIOS.join(', ')}`,
@@ -43,6 +45,23 @@ export const CONTROL_MESSAGES = {
 /** True for the path of a control route (or the control API's root). */
 export function isControlPath(pathname: string): boolean {
   return pathname === CONTROL_PATH || pathname.startsWith(`${CONTROL_PATH}/`)
+}
+
+/**
+ * A `Host` that names this machine directly: `localhost` (or `*.localhost`), an IPv4 address or a
+ * bracketed IPv6 address, with an optional port. @note Any other name could be a DNS-rebinding
+ * page's own domain, resolved to 127.0.0.1: the browser would send no `Origin` for its
+ * same-origin GET and let the page read the answer.
+ */
+function isDirectHost(host: string | undefined): boolean {
+  if (host === undefined) return true
+  const name = host.replace(/:\d+$/, '').toLowerCase()
+  return (
+    name === 'localhost' ||
+    name.endsWith('.localhost') ||
+    /^\d{1,3}(\.\d{1,3}){3}$/.test(name) ||
+    /^\[[\da-f:.]+\]$/.test(name)
+  )
 }
 
 /** `127.0.0.0/8`, `::1` and their IPv4-mapped forms. */
@@ -63,6 +82,7 @@ function sameSecret(given: string, expected: string): boolean {
  * - `Authorization: Bearer <token>` with the server's token admits it from anywhere; a wrong
  *   token (or a token sent to a server without one) is refused, never ignored;
  * - a request with an `Origin` header comes from a web page: refused without the token;
+ * - a `Host` other than an IP address or `localhost` may be a DNS-rebinding page: refused too;
  * - otherwise only a request from a loopback address is admitted.
  */
 export function checkControlAccess(
@@ -71,6 +91,7 @@ export function checkControlAccess(
     origin: string | undefined
     authorization: string | undefined
     remoteAddress: string | undefined
+    host?: string | undefined
   },
 ): { ok: true } | { ok: false; reason: string } {
   if (request.authorization !== undefined) {
@@ -81,6 +102,8 @@ export function checkControlAccess(
       : { ok: false, reason: CONTROL_MESSAGES.wrongToken }
   }
   if (request.origin !== undefined) return { ok: false, reason: CONTROL_MESSAGES.pageOrigin }
+  if (!isDirectHost(request.host))
+    return { ok: false, reason: CONTROL_MESSAGES.foreignHost(request.host ?? '') }
   if (isLoopback(request.remoteAddress)) return { ok: true }
   return {
     ok: false,
@@ -248,6 +271,7 @@ export function createControlApi(options: ControlApiOptions): ControlApi {
       origin: request.header('origin'),
       authorization: request.header('authorization'),
       remoteAddress: request.remoteAddress,
+      host: request.header('host'),
     })
     if (!access.ok) throw new ApiError('forbidden', [access.reason])
     const found = findRoute(request.method, request.pathname)

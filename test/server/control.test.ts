@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http'
 import { afterEach, expect, it, vi } from 'vitest'
 import { SCENARIOS, type Snapshot } from 'voiceable-mock'
 import { startMockServer, type MockServer, type StartMockServerOptions } from 'voiceable-mock/node'
@@ -346,6 +347,36 @@ it('refuses a control request that carries an Origin header with 403, even from 
   expect(refused.headers.get('access-control-allow-origin')).toBeNull()
   // Not reset: key 1 is still deleted.
   expect(server.mock.store.getApiKey(1, 1)).toBeUndefined()
+})
+
+it('refuses a control request naming the server by another name than an IP address or localhost (DNS rebinding)', async () => {
+  const server = await start()
+  const { port } = new URL(server.url)
+  const answer = await new Promise<{ status: number; body: any }>((resolve, reject) => {
+    const request = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/__voiceable/snapshot',
+        headers: { Host: `evil.example:${port}` },
+      },
+      (response) => {
+        let text = ''
+        response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk))
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) }),
+        )
+      },
+    )
+    request.on('error', reject).end()
+  })
+  expect(answer).toEqual({
+    status: 403,
+    body: expect.objectContaining({
+      errors: [CONTROL_MESSAGES.foreignHost(`evil.example:${port}`)],
+    }),
+  })
+  expect((await control(server, 'GET', '/snapshot')).status).toBe(200)
 })
 
 it('admits a request with an Origin when it bears the control token, and refuses a wrong token', async () => {
