@@ -108,18 +108,37 @@ it('deletes with a status-only body, then the id is 404', async () => {
   expect((await call(mock, 'GET /api_keys', { apiKey: created.key_value })).status).toBe(401)
 })
 
-it.each(['0', '-1', '1.5', '1e3', '01', '0x1', 'abc', '99999999999999999999', '%00', '%E2%9C%93'])(
-  'answers 404 for the id %j on every id route',
+it.each([
+  '0',
+  '-1',
+  '0x1',
+  'abc',
+  '',
+  '99999999999999999999',
+  '9007199254740993',
+  '%00',
+  '%E2%9C%93',
+])('answers 404 for the id %j on every id route', async (id) => {
+  const mock = createTestMock()
+  for (const method of ['GET', 'PUT', 'PATCH', 'DELETE']) {
+    const res = await call(mock, `${method} /api_keys/${id}.json`, {
+      json: { api_key: { name: 'x' } },
+    })
+    expect(res.status, method).toBe(404)
+    expect(res.body.errors).toEqual([ERROR_MESSAGES.apiKeyNotFound])
+  }
+  expect(mock.store.getApiKey(1, 1)?.name).toBe('Production API Key')
+})
+
+it.each(['01', '1abc', '1e3', '1.5', '1.json', '%31', '0001.json'])(
+  'reads the id %j as key 1, as ActiveRecord casts it',
   async (id) => {
     const mock = createTestMock()
-    for (const method of ['GET', 'PUT', 'DELETE']) {
-      const res = await call(mock, `${method} /api_keys/${id}`, {
-        json: { api_key: { name: 'x' } },
-      })
-      expect(res.status, method).toBe(404)
-      expect(res.body.errors).toEqual([ERROR_MESSAGES.apiKeyNotFound])
-    }
-    expect(mock.store.getApiKey(1, 1)?.name).toBe('Production API Key')
+    expect((await call(mock, `GET /api_keys/${id}`)).body.data.id).toBe(1)
+    const renamed = await call(mock, `PUT /api_keys/${id}`, { json: { api_key: { name: id } } })
+    expect(renamed.body.data).toMatchObject({ id: 1, name: id })
+    expect((await call(mock, `DELETE /api_keys/${id}`)).status).toBe(200)
+    expect(mock.store.getApiKey(1, 1)).toBeUndefined()
   },
 )
 
@@ -276,7 +295,10 @@ it('does not let __proto__ or constructor keys pollute anything', async () => {
 it('answers unknown paths and methods under the base URL with the API 404', async () => {
   const mock = createTestMock()
   for (const route of [
-    'PATCH /api_keys/1',
+    'PATCH /api_keys',
+    'GET /API_KEYS',
+    'GET /Api_Keys/1',
+    'GET /api_keys/1.5.json',
     'GET /agents',
     'POST /api_keys/1',
     'GET /api_keys/1/rotate',

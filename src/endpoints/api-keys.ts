@@ -1,6 +1,6 @@
 import type { EndpointContext, EndpointDefinition } from '../endpoint.js'
 import { ApiError, ERROR_MESSAGES, SUCCESS_MESSAGES, toSuccessBody } from '../envelope.js'
-import { parseKeyId } from '../internal/key-id.js'
+import { toRecordId } from '../internal/record-id.js'
 import { CreateApiKeyFieldsSchema, UpdateApiKeyFieldsSchema } from '../schemas.js'
 import { ownerOf, parseFields } from './support.js'
 
@@ -13,9 +13,9 @@ function notFound(): never {
   throw new ApiError('not_found', [ERROR_MESSAGES.apiKeyNotFound])
 }
 
-/** The `{keyId}` of the path; one that cannot name a key is simply a key that does not exist. */
+/** The `{keyId}` of the path, cast as ActiveRecord casts it; one that names no key is a missing key. */
 function keyIdOf({ params }: EndpointContext): number {
-  return parseKeyId(params['keyId']) ?? notFound()
+  return toRecordId(params['keyId']) ?? notFound()
 }
 
 /** The five documented API-key endpoints (reference §3). */

@@ -1,5 +1,11 @@
 import { expect, it } from 'vitest'
-import { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, isPreflight, toCorsHeaders } from './cors.js'
+import {
+  CORS_ALLOWED_HEADERS,
+  CORS_ALLOWED_METHODS,
+  CORS_EXPOSED_HEADERS,
+  isPreflight,
+  toCorsHeaders,
+} from './cors.js'
 
 it.each([
   ['OPTIONS', { origin: 'http://localhost:5173', 'access-control-request-method': 'POST' }, true],
@@ -38,6 +44,10 @@ it('allows the credential headers and any well-formed header the preflight asks 
   expect(headers['Access-Control-Allow-Headers']).toBe(
     [...CORS_ALLOWED_HEADERS, 'X-Request-Id'].join(', '),
   )
-  expect(headers['Access-Control-Allow-Methods']).toContain('PUT')
+  expect(headers['Access-Control-Allow-Methods']).toBe(CORS_ALLOWED_METHODS.join(', '))
   expect(headers['Access-Control-Max-Age']).toMatch(/^\d+$/)
+})
+
+it('allows exactly the methods the router answers, HEAD and PATCH included', () => {
+  expect(CORS_ALLOWED_METHODS).toEqual(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'])
 })

@@ -72,15 +72,15 @@ const tooLarge = {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Ids: anything but a canonical positive integer names no key, and answers exactly like a
-// missing key (after authentication).
+// Ids, as ActiveRecord casts them: the leading ASCII digits name the key (`01`, `1e3`), and the
+// router takes what follows a literal dot as a format (`1.5`, `1.json`). An id that casts to no
+// key answers exactly like a missing key (after authentication); a segment no route can hold is
+// the API's routing 404.
 
-const HOSTILE_IDS: [string, string][] = [
+/** Ids that name no key: each answers the missing-key 404 on every id route. */
+const NO_KEY_IDS: [string, string][] = [
   ['zero', '0'],
   ['negative', '-1'],
-  ['decimal', '1.5'],
-  ['exponent', '1e3'],
-  ['leading zero', '01'],
   ['hex', '0x1'],
   ['plus sign', '+1'],
   ['huge', '99999999999999999999'],
@@ -90,51 +90,107 @@ const HOSTILE_IDS: [string, string][] = [
   ['Arabic-Indic digit', '%D9%A1'],
   ['superscript one', '%C2%B9'],
   ['NUL', '%00'],
-  ['NUL after a valid id', '1%00'],
   ['encoded space', '%20'],
-  ['trailing encoded space', '1%20'],
-  ['encoded slash traversal', '..%2F1'],
-  ['encoded double traversal', '..%2F..%2Fusers'],
-  ['encoded backslash', '..%5C1'],
+  ['encoded space before a valid id', '%201'],
   ['letters', 'abc'],
   ['NaN', 'NaN'],
   ['Infinity', 'Infinity'],
   ['null', 'null'],
-  ['list of ids', '1,2'],
   ['bracketed', '%5B1%5D'],
   ['route placeholder', ':id'],
-  ['SQL', "1'%20OR%20'1'='1"],
   ['percent', '%25'],
-  ['semicolon parameter', '1;x=1'],
-  ['file extension', '1.json'],
   ['very long', '1'.repeat(5000)],
+  ['empty, before a format', '.json'],
+  ['letters with a format', 'abc.json'],
 ]
+
+/** Ids a router cannot hold (a dot where a format cannot be): the API's routing 404. */
+const ROUTELESS_IDS: [string, string][] = [
+  ['encoded slash traversal', '..%2F1'],
+  ['encoded double traversal', '..%2F..%2Fusers'],
+  ['encoded backslash', '..%5C1'],
+  ['two formats', '1.5.json'],
+  ['an empty format', '1.'],
+]
+
+/** Spellings that cast to the id they decorate: `1` → key 1, the foreign id → the foreign key. */
+const CAST_IDS: [string, (id: number) => string][] = [
+  ['decimal', (id) => `${id}.5`],
+  ['exponent', (id) => `${id}e3`],
+  ['leading zero', (id) => `0${id}`],
+  ['trailing letters', (id) => `${id}abc`],
+  ['NUL after the id', (id) => `${id}%00`],
+  ['trailing encoded space', (id) => `${id}%20`],
+  ['list of ids', (id) => `${id},2`],
+  ['SQL', (id) => `${id}'%20OR%20'1'='1`],
+  ['semicolon parameter', (id) => `${id};x=1`],
+  // `%3` + `12` is `%31` `2`: the first digit percent-encoded.
+  ['first digit encoded', (id) => `%3${id}`],
+  ['JSON format', (id) => `${id}.json`],
+  ['XML format', (id) => `${id}.xml`],
+]
+
+/** An update that changes nothing on key 1: its documented name, sent again. */
+const SAME_NAME = JSON.stringify({ api_key: { name: 'Production API Key' } })
 
 function idCases(): HostileCase[] {
   const cases: HostileCase[] = []
-  for (const [label, id] of HOSTILE_IDS) {
+  const onEveryIdRoute = (label: string, id: string, expect: HostileCase['expect']) => {
     cases.push({
-      name: `GET /api_keys/{${label}} is 404`,
+      name: `GET /api_keys/{${label}} is ${expect.status}`,
       method: 'GET',
       path: `/api_keys/${id}`,
       headers: [asUser1],
-      expect: NOT_FOUND,
+      expect,
     })
+    for (const method of ['PUT', 'PATCH'])
+      cases.push({
+        name: `${method} /api_keys/{${label}} is ${expect.status}`,
+        method,
+        path: `/api_keys/${id}`,
+        headers: [asUser1, JSON_TYPE],
+        body: VALID_UPDATE,
+        expect,
+      })
     cases.push({
-      name: `PUT /api_keys/{${label}} is 404`,
-      method: 'PUT',
-      path: `/api_keys/${id}`,
-      headers: [asUser1, JSON_TYPE],
-      body: VALID_UPDATE,
-      expect: NOT_FOUND,
-    })
-    cases.push({
-      name: `DELETE /api_keys/{${label}} is 404`,
+      name: `DELETE /api_keys/{${label}} is ${expect.status}`,
       method: 'DELETE',
       path: `/api_keys/${id}`,
       headers: [asUser1],
-      expect: NOT_FOUND,
+      expect,
     })
+  }
+  for (const [label, id] of NO_KEY_IDS) onEveryIdRoute(label, id, NOT_FOUND)
+  for (const [label, id] of ROUTELESS_IDS)
+    onEveryIdRoute(label, id, { status: 404, error: 'route_not_found', errors: 'route' })
+  for (const [label, spell] of CAST_IDS) {
+    // The caller's own key, read and updated (with nothing to change, so the store stays as it was).
+    cases.push({
+      name: `GET /api_keys/{${label}} reads key 1`,
+      method: 'GET',
+      path: `/api_keys/${spell(1)}`,
+      headers: [asUser1],
+      expect: { status: 200 },
+    })
+    cases.push({
+      name: `PATCH /api_keys/{${label}} updates key 1`,
+      method: 'PATCH',
+      path: `/api_keys/${spell(1)}`,
+      headers: [asUser1, JSON_TYPE],
+      body: SAME_NAME,
+      expect: { status: 200 },
+      unchanged: true,
+    })
+    // Another user's key, however it is spelled, is still the same 404 as a missing one.
+    for (const method of ['GET', 'PUT', 'DELETE'])
+      cases.push({
+        name: `${method} of a foreign key spelled as {${label}} is 404`,
+        method,
+        path: (c) => `/api_keys/${spell(c.foreignKeyId)}`,
+        headers: method === 'PUT' ? [asUser1, JSON_TYPE] : [asUser1],
+        ...(method === 'PUT' ? { body: VALID_UPDATE } : {}),
+        expect: NOT_FOUND,
+      })
   }
   // Another user's key, however it is reached, is the same 404 as a missing one.
   cases.push({
@@ -448,16 +504,17 @@ const ENDPOINTS: { label: string; method: string; path: string; body?: string }[
   { label: 'GET /api_keys/1', method: 'GET', path: '/api_keys/1' },
   { label: 'PUT /api_keys/1', method: 'PUT', path: '/api_keys/1', body: VALID_UPDATE },
   { label: 'DELETE /api_keys/1', method: 'DELETE', path: '/api_keys/1' },
+  // Routed by Rails beside the documented five: HEAD as GET, PATCH as PUT.
+  { label: 'HEAD /api_keys', method: 'HEAD', path: '/api_keys' },
+  { label: 'PATCH /api_keys/1', method: 'PATCH', path: '/api_keys/1', body: VALID_UPDATE },
 ]
 
 function credentialCases(): HostileCase[] {
   const cases: HostileCase[] = []
   for (const endpoint of ENDPOINTS) {
     const bodyHeaders: [string, Value][] = endpoint.body === undefined ? [] : [JSON_TYPE]
-    const variants =
-      endpoint.method === 'GET'
-        ? [...CREDENTIAL_VARIANTS, ...ACCEPTED_VARIANTS]
-        : CREDENTIAL_VARIANTS
+    const read = endpoint.method === 'GET' || endpoint.method === 'HEAD'
+    const variants = read ? [...CREDENTIAL_VARIANTS, ...ACCEPTED_VARIANTS] : CREDENTIAL_VARIANTS
     for (const variant of variants) {
       cases.push({
         name: `${endpoint.label} with ${variant.label} is ${variant.expect.status}`,
@@ -469,7 +526,7 @@ function credentialCases(): HostileCase[] {
       })
     }
     // A public key may not write either, whatever the body.
-    if (endpoint.method !== 'GET') {
+    if (!read) {
       cases.push({
         name: `${endpoint.label} with a public key is 403`,
         method: endpoint.method,
@@ -903,8 +960,18 @@ function bodyCases(): HostileCase[] {
 // Routes and methods no endpoint serves: the API's 404, with or without credentials.
 
 const ROUTES: [string, string][] = [
-  ['PATCH', '/api_keys/1'],
+  // PATCH is an update on a key, as Rails' `resources` routes it, never on the collection.
+  ['PATCH', '/api_keys'],
   ['POST', '/api_keys/1'],
+  // Paths match case-sensitively, as Rails' router does.
+  ['GET', '/API_KEYS'],
+  ['GET', '/Api_Keys/1'],
+  ['HEAD', '/API_KEYS'],
+  ['DELETE', '/API_KEYS/1'],
+  // One format at most, after a non-empty name.
+  ['GET', '/api_keys.json.json'],
+  ['GET', '/api_keys.'],
+  ['HEAD', '/api_keys/1/rotate'],
   ['PUT', '/api_keys'],
   ['DELETE', '/api_keys'],
   ['OPTIONS', '/api_keys'],
@@ -955,12 +1022,7 @@ function scenarioCases(): HostileCase[] {
   const cases: HostileCase[] = []
   const routes = [
     ...ENDPOINTS,
-    {
-      label: 'PATCH /api_keys/1 (no route)',
-      method: 'PATCH',
-      path: '/api_keys/1',
-      body: undefined,
-    },
+    { label: 'PATCH /api_keys (no route)', method: 'PATCH', path: '/api_keys', body: undefined },
   ]
   for (const [label, value] of SCENARIO_VALUES) {
     for (const route of routes) {

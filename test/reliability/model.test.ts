@@ -36,6 +36,7 @@ import {
   LIMITS,
   NOT_FOUND_BODY,
   parsePathId,
+  routeIdSegment,
   SECRET_FORMAT,
   stateFromSnapshot,
   toSnapshot,
@@ -85,6 +86,23 @@ type IdSpec =
   | { kind: 'own' | 'any' | 'deleted'; pick: number }
   | { kind: 'next' }
   | { kind: 'raw'; text: string }
+  /** A live id spelled as ActiveRecord still casts it: `01`, `1abc`, `1e3`, `1.5`. */
+  | {
+      kind: 'spelled'
+      pick: number
+      own: boolean
+      spelling: 'zero' | 'letters' | 'exponent' | 'decimal'
+    }
+
+/**
+ * How a request spells its route, all of which Rails routes alike: HEAD for a GET, PATCH for a
+ * PUT (`alias`), a `.json` format suffix, and a doubled slash.
+ */
+interface RouteSpelling {
+  alias: boolean
+  format: boolean
+  doubleSlash: boolean
+}
 
 /** The scenario header (`X-Voiceable-Mock-Scenario`) a request may carry: it switches the store first. */
 type ScenarioHeader =
@@ -92,6 +110,7 @@ type ScenarioHeader =
 
 interface Via {
   base: number
+  route: RouteSpelling
   spelling: number
   credentials: CredentialSpec[]
   scenario: ScenarioHeader
@@ -207,6 +226,17 @@ const scenarioHeaderArb: fc.Arbitrary<ScenarioHeader> = fc.oneof(
 
 const viaArb = fc.record({
   base: fc.nat(1),
+  route: fc.oneof(
+    { weight: 6, arbitrary: fc.constant({ alias: false, format: false, doubleSlash: false }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        alias: fc.boolean(),
+        format: fc.boolean(),
+        doubleSlash: fc.boolean(),
+      }),
+    },
+  ),
   spelling: fc.nat(BEARER_SPELLINGS.length - 1),
   credentials: credentialsArb,
   scenario: scenarioHeaderArb,
@@ -217,6 +247,20 @@ const idArb: fc.Arbitrary<IdSpec> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('any' as const), pick }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('deleted' as const), pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('next' as const) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('spelled' as const),
+      pick,
+      own: fc.boolean(),
+      spelling: fc.constantFrom(
+        'zero' as const,
+        'letters' as const,
+        'exponent' as const,
+        'decimal' as const,
+      ),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -238,6 +282,11 @@ const idArb: fc.Arbitrary<IdSpec> = fc.oneof(
         '..%2F1',
         '1%2F2',
         ' 1',
+        '+1',
+        '1.5.json',
+        '1.',
+        '.json',
+        '%31.xml',
       ),
     }),
   },
@@ -387,7 +436,10 @@ function bodyArb(fields: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Bo
 }
 
 const UNKNOWN_ROUTES: readonly [string, string][] = [
-  ['PATCH', '/api_keys/1'],
+  ['PATCH', '/api_keys'],
+  ['GET', '/API_KEYS'],
+  ['HEAD', '/Api_Keys/1'],
+  ['GET', '/api_keys.json.json'],
   ['POST', '/api_keys/1'],
   ['PUT', '/api_keys'],
   ['DELETE', '/api_keys'],
@@ -650,6 +702,12 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
         return String(state.nextKeyId)
       case 'raw':
         return spec.text
+      case 'spelled': {
+        const id = resolveId({ kind: spec.own ? 'own' : 'any', pick: spec.pick }, credentials)
+        return { zero: `0${id}`, letters: `${id}abc`, exponent: `${id}e3`, decimal: `${id}.5` }[
+          spec.spelling
+        ]
+      }
     }
   }
 
@@ -698,12 +756,39 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
     })
   }
 
+  /**
+   * The method and path of a request as its route spelling says (see `RouteSpelling`), and the
+   * id the router reads from the path: `undefined` when no route can hold the id segment.
+   */
+  function spellRoute(
+    route: RouteSpelling,
+    documented: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    id: string | undefined,
+  ): { method: string; path: string; rawId: string | undefined } {
+    const method = !route.alias
+      ? documented
+      : documented === 'GET'
+        ? 'HEAD'
+        : documented === 'PUT'
+          ? 'PATCH'
+          : documented
+    const collection = route.doubleSlash ? '//api_keys' : '/api_keys'
+    const format = route.format ? '.json' : ''
+    if (id === undefined) return { method, path: `${collection}${format}`, rawId: undefined }
+    const segment = `${id}${format}`
+    return {
+      method,
+      path: `${collection}${route.doubleSlash ? '//' : '/'}${segment}`,
+      rawId: routeIdSegment(segment),
+    }
+  }
+
   async function send(
     operation: Extract<Operation, Via>,
     endpoint: Endpoint,
     method: string,
     path: string,
-    id: string | undefined,
+    rawId: string | undefined,
     body?: BodySpec,
   ): Promise<void> {
     const credentials = operation.credentials.map(resolveCredential)
@@ -715,7 +800,7 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
       method,
       pathname,
       credentials,
-      ...(id === undefined ? {} : { rawId: decodeURIComponent(id) }),
+      ...(rawId === undefined ? {} : { rawId }),
       ...(body === undefined ? {} : { body }),
     }
     const step = `#${trace.length + 1} ${method} ${pathname}${scenario === undefined ? '' : ` [scenario header ${JSON.stringify(scenario.slice(0, 20))}]`} as [${credentials.map(describeCredential).join(' + ')}]${body === undefined ? '' : ` body ${bodyText(body).slice(0, 200)}${body.encoding === 'json' ? '' : ` (${body.encoding})`}`}`
@@ -741,8 +826,17 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
     if (response !== undefined)
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
     if (response === undefined) return fail(`no handler answered ${method} ${pathname}`)
-    const responseText = await response.text()
+    const sentText = await response.text()
     trace[trace.length - 1] = `${step} → ${response.status}`
+    // A HEAD answers as its GET would, with no body: the GET's body is the journal's to show.
+    if (method === 'HEAD') check(sentText === '', `a HEAD answer has a body: ${sentText}`)
+    const responseText =
+      method === 'HEAD' ? JSON.stringify(mock.journal.last()?.response ?? null) : sentText
+    check(
+      response.headers.get('content-length') ===
+        String(new TextEncoder().encode(responseText).length),
+      `content-length ${response.headers.get('content-length')} is not the body's length`,
+    )
     check(
       response.status === expected.status,
       `status ${response.status}, the model says ${expected.status}; body: ${responseText}`,
@@ -862,19 +956,24 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
     for (const secret of secrets) check(!journalText.includes(secret), 'the journal holds a secret')
     for (const token of tokens)
       check(!journalText.includes(token.token), 'the journal holds a token')
-    if (id !== undefined && parsePathId(decodeURIComponent(id)) !== undefined)
-      check(entry?.keyId === Number(decodeURIComponent(id)), 'journal keyId differs')
+    check(entry?.method === method, `the journal says ${entry?.method}, not ${method}`)
+    if (rawId !== undefined)
+      check(entry?.keyId === (parsePathId(rawId) ?? null), 'journal keyId differs')
   }
 
   for (const operation of operations) {
     figures.steps++
     switch (operation.op) {
-      case 'list':
-        await send(operation, 'listApiKeys', 'GET', '/api_keys', undefined)
+      case 'list': {
+        const { method, path } = spellRoute(operation.route, 'GET', undefined)
+        await send(operation, 'listApiKeys', method, path, undefined)
         break
-      case 'create':
-        await send(operation, 'createApiKey', 'POST', '/api_keys', undefined, operation.body)
+      }
+      case 'create': {
+        const { method, path } = spellRoute(operation.route, 'POST', undefined)
+        await send(operation, 'createApiKey', method, path, undefined, operation.body)
         break
+      }
       case 'get':
       case 'update':
       case 'delete': {
@@ -882,13 +981,15 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
         const endpoint = (
           { get: 'getApiKey', update: 'updateApiKey', delete: 'deleteApiKey' } as const
         )[operation.op]
-        const method = ({ get: 'GET', update: 'PUT', delete: 'DELETE' } as const)[operation.op]
+        const documented = ({ get: 'GET', update: 'PUT', delete: 'DELETE' } as const)[operation.op]
+        const { method, path, rawId } = spellRoute(operation.route, documented, id)
         await send(
           operation,
-          endpoint,
+          // A segment no route can hold (`1.5.json`) is the API's routing 404.
+          rawId === undefined ? 'unknownRoute' : endpoint,
           method,
-          `/api_keys/${id}`,
-          id,
+          path,
+          rawId,
           operation.op === 'update' ? operation.body : undefined,
         )
         break

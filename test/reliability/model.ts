@@ -491,11 +491,25 @@ export function readUpdateBody(spec: BodySpec): Outcome<UpdateFields> {
 // ---------------------------------------------------------------------------------------------
 // Endpoints
 
-/** An id in the path: canonical positive integers only; anything else names no key. */
+/**
+ * The id segment of a path as Rails' router reads it: the segment ends at its first literal dot
+ * and what follows is a format (`1.5` is the id `1`); a segment with an empty format or a second
+ * dot fits no route (`undefined`). The id is then percent-decoded.
+ */
+export function routeIdSegment(segment: string): string | undefined {
+  const dot = segment.indexOf('.')
+  if (dot === -1) return decodeURIComponent(segment)
+  const format = segment.slice(dot + 1)
+  if (format === '' || format.includes('.')) return undefined
+  return decodeURIComponent(segment.slice(0, dot))
+}
+
+/** An id as ActiveRecord casts it: its leading ASCII digits, a positive safe integer; else none. */
 export function parsePathId(raw: string): number | undefined {
-  if (!/^[1-9]\d{0,15}$/.test(raw)) return undefined
-  const id = Number(raw)
-  return Number.isSafeInteger(id) ? id : undefined
+  const digits = /^[0-9]+/.exec(raw)?.[0]
+  if (digits === undefined) return undefined
+  const id = Number(digits)
+  return id > 0 && Number.isSafeInteger(id) ? id : undefined
 }
 
 export type Endpoint =
@@ -506,7 +520,7 @@ export interface ModelRequest {
   method: string
   /** The whole path as the URL spells it, e.g. `/api/v1/api_keys/5`. */
   pathname: string
-  /** The path id as the router decodes it, for the `:id` endpoints. */
+  /** The path id as the router reads it (format split off, decoded), for the `:id` endpoints. */
   rawId?: string
   credentials: Credential[]
   body?: BodySpec
