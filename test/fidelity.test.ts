@@ -4,7 +4,12 @@
  * rules through msw, `mock.fetch` and the demo server and demands identical answers.
  */
 import { getResponse } from 'msw'
-import { DOCUMENTED_KEY_VALUE, ERROR_MESSAGES, type VoiceableMock } from 'voiceable-mock'
+import {
+  DOCUMENTED_KEY_VALUE,
+  ERROR_MESSAGES,
+  type ApiKey,
+  type VoiceableMock,
+} from 'voiceable-mock'
 import { expect, it } from 'vitest'
 import { BASE_URL, call, createTestMock } from './support/call.js'
 import { fixture } from './support/fixtures.js'
@@ -201,4 +206,133 @@ it("casts another user's id all the same, and still answers the missing-key 404"
   expect((await call(mock, `GET /api_keys/0${foreign}abc`)).body.errors).toEqual([
     ERROR_MESSAGES.apiKeyNotFound,
   ])
+})
+
+// ---------------------------------------------------------------------------------------------
+// Request fields as strong parameters and ActiveRecord cast them
+
+/** Creates a key with these fields (and a name and key type unless given); the 201's data. */
+async function created(mock: VoiceableMock, fields: Record<string, unknown>) {
+  const res = await call(mock, 'POST /api_keys', {
+    json: { api_key: { name: 'Cast', key_type: 'private', ...fields } },
+  })
+  expect(res.status, res.text).toBe(201)
+  return res.body.data as ApiKey
+}
+
+it.each([
+  [5, '5'],
+  [1.5, '1.5'],
+  [true, 't'],
+  [false, 'f'],
+])('stores the name %j as the string %j', async (name, stored) => {
+  expect((await created(createTestMock(), { name })).name).toBe(stored)
+})
+
+it('casts numbers in the lists to strings and drops their null entries', async () => {
+  const data = await created(createTestMock(), {
+    allowed_origins: [1, null, 'https://a.example'],
+    allowed_assistants: [123, '456', null, 7.5],
+  })
+  expect(data.allowed_origins).toEqual(['1', 'https://a.example'])
+  expect(data.allowed_assistants).toEqual(['123', '456', '7.5'])
+})
+
+it.each([
+  [false, false],
+  [0, false],
+  ['0', false],
+  ['f', false],
+  ['F', false],
+  ['false', false],
+  ['FALSE', false],
+  ['off', false],
+  ['OFF', false],
+  [true, true],
+  [1, true],
+  ['true', true],
+  ['no', true],
+  ['yes', true],
+  ['False', true],
+  // "" and null count as absent: the default.
+  ['', false],
+  [null, false],
+])('casts transient_assistant %j to %j on create', async (value, stored) => {
+  expect(
+    (await created(createTestMock(), { transient_assistant: value })).transient_assistant,
+  ).toBe(stored)
+})
+
+it('leaves transient_assistant unchanged on update, whatever is sent (not permitted there)', async () => {
+  const mock = createTestMock()
+  const key = mock.store.createApiKey(1, {
+    name: 'Flagged',
+    key_type: 'private',
+    transient_assistant: true,
+  })
+  for (const value of ['0', false, '', null, 'off'])
+    await call(mock, `PUT /api_keys/${key.id}`, {
+      json: { api_key: { transient_assistant: value } },
+    })
+  expect(mock.store.getApiKey(1, key.id)?.transient_assistant).toBe(true)
+})
+
+it('drops a field in a shape its permit does not allow, silently', async () => {
+  const mock = createTestMock()
+  const data = await created(mock, {
+    allowed_origins: 'https://a.example',
+    allowed_assistants: ['123', { id: '456' }],
+    transient_assistant: { on: true },
+  })
+  expect(data).toMatchObject({
+    allowed_origins: [],
+    allowed_assistants: [],
+    transient_assistant: false,
+  })
+  // On update, a dropped field is simply not there: nothing changes, and nothing is wrong.
+  const before = mock.snapshot()
+  const res = await call(mock, 'PUT /api_keys/1', {
+    json: { api_key: { name: { first: 'x' }, allowed_origins: 'x', allowed_assistants: [[1]] } },
+  })
+  expect(res.status).toBe(200)
+  expect(mock.snapshot()).toEqual(before)
+})
+
+it.each([
+  ['missing', {}],
+  ['null', { name: null }],
+  ['blank', { name: ' \u00a0\t' }],
+  ['an object (dropped)', { name: { first: 'Ada' } }],
+  ['an array (dropped)', { name: ['Ada'] }],
+])('answers a create whose name is %s with "Name can\'t be blank"', async (_, fields) => {
+  const res = await call(createTestMock(), 'POST /api_keys', {
+    json: { api_key: { key_type: 'private', ...fields } },
+  })
+  expect(res.status).toBe(422)
+  expect(res.body.errors).toEqual(["Name can't be blank"])
+})
+
+it('keeps validating key_type with its own message, after the cast', async () => {
+  const mock = createTestMock()
+  for (const keyType of [5, true, 'PRIVATE', ''])
+    expect(
+      (await call(mock, 'POST /api_keys', { json: { api_key: { name: 'x', key_type: keyType } } }))
+        .body.errors,
+      String(keyType),
+    ).toEqual(["Key type must be 'private' or 'public'"])
+  for (const keyType of [null, { a: 1 }])
+    expect(
+      (await call(mock, 'POST /api_keys', { json: { api_key: { name: 'x', key_type: keyType } } }))
+        .body.errors,
+    ).toEqual(["Key type can't be blank"])
+})
+
+it('caps no field but the body size: a long name, many and long list entries', async () => {
+  const data = await created(createTestMock(), {
+    name: 'n'.repeat(10_000),
+    allowed_origins: Array.from({ length: 1000 }, (_, i) => `https://${i}.example`),
+    allowed_assistants: ['a'.repeat(5000)],
+  })
+  expect(data.name).toHaveLength(10_000)
+  expect(data.allowed_origins).toHaveLength(1000)
 })

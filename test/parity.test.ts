@@ -336,6 +336,33 @@ const routingCases: ParityCase[] = [
   },
 ]
 
+/** Request fields as strong parameters and ActiveRecord cast them: [method, path, fields, status]. */
+const CASTS: [string, string, Record<string, unknown>, number][] = [
+  ['POST', '/api_keys', { name: 5, key_type: 'private' }, 201],
+  ['POST', '/api_keys', { name: true, key_type: 'public', transient_assistant: 'no' }, 201],
+  [
+    'POST',
+    '/api_keys',
+    { name: 'x', key_type: 'private', allowed_origins: [1, null], allowed_assistants: 'x' },
+    201,
+  ],
+  ['POST', '/api_keys', { name: 'x', key_type: 'private', transient_assistant: '' }, 201],
+  ['POST', '/api_keys', { name: 'x'.repeat(10_000), key_type: 'private' }, 201],
+  ['POST', '/api_keys', { name: null, key_type: 'private' }, 422],
+  ['POST', '/api_keys', { name: { a: 1 }, key_type: 5 }, 422],
+  ['PUT', '/api_keys/1', { name: 1.5, allowed_assistants: [123, null] }, 200],
+  ['PATCH', '/api_keys/1', { allowed_origins: 'x', transient_assistant: '0' }, 200],
+  ['PUT', '/api_keys/1', { name: null }, 422],
+]
+const castCases: ParityCase[] = CASTS.map(([method, path, fields, status]) => ({
+  name: `fields: ${method} ${path} with ${JSON.stringify(fields).slice(0, 80)} is ${status}`,
+  method,
+  path,
+  headers: [KEY, JSON_TYPE],
+  body: JSON.stringify({ api_key: fields }),
+  status,
+}))
+
 const faultCases: ParityCase[] = [
   {
     name: 'fault: error 503',
@@ -371,6 +398,7 @@ const corpus: ParityCase[] = [
   ...documentedCases,
   ...authCases,
   ...routingCases,
+  ...castCases,
   ...hostileCases(),
   ...faultCases,
 ]

@@ -393,32 +393,43 @@ function readWrapper(spec: BodySpec): Outcome<Record<string, unknown>> {
   return { ok: true, value: wrapper as Record<string, unknown> }
 }
 
-export const LIMITS = { name: 255, listItems: 100, listItem: 2048 } as const
+// Strong parameters and ActiveRecord's column casts: the model's own reading of the rules in the
+// README's fidelity table (the fake's is src/strong-params.ts). `undefined` means the field is
+// absent: never sent, or dropped as an unpermitted shape.
 
-function nameProblems(name: unknown, required: boolean): string[] {
-  if (name === undefined) return required ? ["Name can't be blank"] : []
-  if (typeof name !== 'string') return ['Name must be a string']
-  const problems: string[] = []
-  if (name.length > LIMITS.name)
-    problems.push(`Name is too long (maximum is ${LIMITS.name} characters)`)
-  if (name.trim() === '') problems.push("Name can't be blank")
-  return problems
+type Scalar = string | number | boolean | null
+
+function isScalar(value: unknown): value is Scalar {
+  return (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean'
+  )
 }
 
-function listProblems(value: unknown, label: string): string[] {
-  if (value === undefined) return []
-  const notList = `${label} must be an array of strings`
-  if (!Array.isArray(value)) return [notList]
-  if (value.length > LIMITS.listItems)
-    return [`${label} must have at most ${LIMITS.listItems} entries`]
-  const problems: string[] = []
-  for (const item of value) {
-    if (typeof item !== 'string') problems.push(notList)
-    else if (item.length > LIMITS.listItem)
-      problems.push(`${label} entries must be at most ${LIMITS.listItem} characters`)
-  }
-  return problems
+/** `permit(:field)` into a string column: numbers as their digits, booleans as `t`/`f`. */
+function castString(value: unknown): string | null | undefined {
+  if (!isScalar(value)) return undefined
+  if (typeof value === 'boolean') return value ? 't' : 'f'
+  return typeof value === 'number' ? String(value) : value
 }
+
+/** `permit(field: [])` into a string array column: nulls munged away; any non-scalar drops it all. */
+function castList(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined
+  const entries = value.filter((entry) => entry !== null)
+  return entries.every(isScalar) ? entries.map((entry) => castString(entry) as string) : undefined
+}
+
+/** `ActiveModel::Type::Boolean`: its false values are false, `""` and null absent, the rest true. */
+function castFlag(value: unknown): boolean | undefined {
+  if (!isScalar(value) || value === null || value === '') return undefined
+  return ![false, 0, '0', 'f', 'F', 'false', 'FALSE', 'off', 'OFF'].includes(value)
+}
+
+const isBlank = (name: string | null | undefined): boolean =>
+  name === undefined || name === null || name.trim() === ''
 
 export interface CreateFields {
   name: string
@@ -428,36 +439,32 @@ export interface CreateFields {
   transient_assistant: boolean
 }
 
-/** Validates create fields: every problem, in field order, each message once. */
+/** Reads create fields: permitted and cast, then validated; every problem, in field order. */
 export function readCreateBody(spec: BodySpec): Outcome<CreateFields> {
   const wrapper = readWrapper(spec)
   if (!wrapper.ok) return wrapper
   const f = wrapper.value
+  const name = castString(f['name'])
+  const keyType = castString(f['key_type'])
   const problems = [
-    ...nameProblems(f['name'], true),
-    ...(f['key_type'] === 'private' || f['key_type'] === 'public'
+    ...(isBlank(name) ? ["Name can't be blank"] : []),
+    ...(keyType === 'private' || keyType === 'public'
       ? []
       : [
-          f['key_type'] === undefined
+          keyType === undefined || keyType === null
             ? "Key type can't be blank"
             : "Key type must be 'private' or 'public'",
         ]),
-    ...listProblems(f['allowed_origins'], 'Allowed origins'),
-    ...listProblems(f['allowed_assistants'], 'Allowed assistants'),
-    ...(f['transient_assistant'] === undefined || typeof f['transient_assistant'] === 'boolean'
-      ? []
-      : ['Transient assistant must be true or false']),
   ]
-  if (problems.length > 0)
-    return { ok: false, code: 'validation_failed', errors: [...new Set(problems)] }
+  if (problems.length > 0) return { ok: false, code: 'validation_failed', errors: problems }
   return {
     ok: true,
     value: {
-      name: f['name'] as string,
-      key_type: f['key_type'] as 'private' | 'public',
-      allowed_origins: (f['allowed_origins'] as string[] | undefined) ?? [],
-      allowed_assistants: (f['allowed_assistants'] as string[] | undefined) ?? [],
-      transient_assistant: (f['transient_assistant'] as boolean | undefined) ?? false,
+      name: name as string,
+      key_type: keyType as 'private' | 'public',
+      allowed_origins: castList(f['allowed_origins']) ?? [],
+      allowed_assistants: castList(f['allowed_assistants']) ?? [],
+      transient_assistant: castFlag(f['transient_assistant']) ?? false,
     },
   }
 }
@@ -468,23 +475,20 @@ export interface UpdateFields {
   allowed_assistants?: string[]
 }
 
-/** Validates update fields: only `name` and the two lists are read; anything else is ignored. */
+/** Reads update fields: only `name` and the two lists are permitted; anything else is ignored. */
 export function readUpdateBody(spec: BodySpec): Outcome<UpdateFields> {
   const wrapper = readWrapper(spec)
   if (!wrapper.ok) return wrapper
   const f = wrapper.value
-  const problems = [
-    ...nameProblems(f['name'], false),
-    ...listProblems(f['allowed_origins'], 'Allowed origins'),
-    ...listProblems(f['allowed_assistants'], 'Allowed assistants'),
-  ]
-  if (problems.length > 0)
-    return { ok: false, code: 'validation_failed', errors: [...new Set(problems)] }
+  const name = castString(f['name'])
+  if (name !== undefined && isBlank(name))
+    return { ok: false, code: 'validation_failed', errors: ["Name can't be blank"] }
   const fields: UpdateFields = {}
-  if (f['name'] !== undefined) fields.name = f['name'] as string
-  if (f['allowed_origins'] !== undefined) fields.allowed_origins = f['allowed_origins'] as string[]
-  if (f['allowed_assistants'] !== undefined)
-    fields.allowed_assistants = f['allowed_assistants'] as string[]
+  if (name !== undefined && name !== null) fields.name = name
+  const origins = castList(f['allowed_origins'])
+  if (origins !== undefined) fields.allowed_origins = origins
+  const assistants = castList(f['allowed_assistants'])
+  if (assistants !== undefined) fields.allowed_assistants = assistants
   return { ok: true, value: fields }
 }
 
