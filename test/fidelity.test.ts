@@ -336,3 +336,39 @@ it('caps no field but the body size: a long name, many and long list entries', a
   expect(data.name).toHaveLength(10_000)
   expect(data.allowed_origins).toHaveLength(1000)
 })
+
+// ---------------------------------------------------------------------------------------------
+// Empty credentials count as absent
+
+it.each([
+  ['an empty X-API-Key', { 'X-API-Key': '' }],
+  ['a whitespace-only X-API-Key', { 'X-API-Key': ' \t ' }],
+])('authenticates with the Bearer token beside %s', async (_, headers) => {
+  const mock = createTestMock()
+  const token = await mock.store.issueToken(1)
+  const res = await call(mock, 'GET /api_keys', { apiKey: null, bearer: token, headers })
+  expect(res.status).toBe(200)
+  expect(mock.journal.last()?.credential).toBe('jwt')
+})
+
+it('authenticates with the X-API-Key beside an Authorization header with no value', async () => {
+  const res = await call(createTestMock(), 'GET /api_keys', { headers: { Authorization: '' } })
+  expect(res.status).toBe(200)
+})
+
+it('answers empty credentials alone like no credentials at all', async () => {
+  const mock = createTestMock()
+  const none = await call(mock, 'GET /api_keys', { apiKey: null })
+  for (const headers of [{ 'X-API-Key': '' }, { Authorization: '' }, { 'X-API-Key': '  ' }]) {
+    const res = await call(mock, 'GET /api_keys', { apiKey: null, headers })
+    expect(res.status).toBe(401)
+    expect(res.body).toEqual(none.body)
+    expect(res.body.errors).toEqual([ERROR_MESSAGES.missingCredentials])
+  }
+  // `Bearer` with no token is a value, and a malformed one.
+  const bearer = await call(mock, 'GET /api_keys', {
+    apiKey: null,
+    headers: { Authorization: 'Bearer' },
+  })
+  expect(bearer.body.errors).toEqual([ERROR_MESSAGES.malformedAuthorization])
+})

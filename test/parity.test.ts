@@ -235,6 +235,23 @@ const AUTH_HEADERS: [string, [string, string][]][] = [
       ['Authorization', `Bearer ${DOCUMENTED_KEY_VALUE}`],
     ],
   ],
+  // Empty credentials count as absent: beside a valid one, they change nothing.
+  [
+    'an empty X-API-Key beside a valid Bearer key',
+    [
+      ['X-API-Key', ''],
+      ['Authorization', `Bearer ${DOCUMENTED_KEY_VALUE}`],
+    ],
+  ],
+  [
+    'a whitespace X-API-Key beside a valid Bearer key',
+    [
+      ['X-API-Key', '  '],
+      ['Authorization', `Bearer ${DOCUMENTED_KEY_VALUE}`],
+    ],
+  ],
+  ['an empty Authorization beside a valid X-API-Key', [KEY, ['Authorization', '']]],
+  ['an empty Authorization alone', [['Authorization', '']]],
   ['the documented key', [KEY]],
   ['the documented key as Bearer', [['Authorization', `bearer ${DOCUMENTED_KEY_VALUE}`]]],
 ]

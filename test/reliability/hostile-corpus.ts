@@ -251,25 +251,42 @@ const LONG = 'a'.repeat(100_000)
 
 const CREDENTIAL_VARIANTS: CredentialVariant[] = [
   { label: 'no credentials', headers: [], expect: unauthorized(ERROR_MESSAGES.missingCredentials) },
+  // A header with no value, or only whitespace, counts as not sent.
   {
     label: 'empty X-API-Key',
     headers: [['X-API-Key', '']],
-    expect: unauthorized(ERROR_MESSAGES.invalidApiKey),
+    expect: unauthorized(ERROR_MESSAGES.missingCredentials),
   },
   {
     label: 'whitespace X-API-Key',
     headers: [['X-API-Key', '   ']],
-    expect: unauthorized(ERROR_MESSAGES.invalidApiKey),
+    expect: unauthorized(ERROR_MESSAGES.missingCredentials),
   },
   {
     label: 'empty Authorization',
     headers: [['Authorization', '']],
-    expect: unauthorized(ERROR_MESSAGES.malformedAuthorization),
+    expect: unauthorized(ERROR_MESSAGES.missingCredentials),
   },
   {
     label: 'whitespace Authorization',
     headers: [['Authorization', ' \t ']],
-    expect: unauthorized(ERROR_MESSAGES.malformedAuthorization),
+    expect: unauthorized(ERROR_MESSAGES.missingCredentials),
+  },
+  {
+    label: 'both headers empty',
+    headers: [
+      ['X-API-Key', ''],
+      ['Authorization', ''],
+    ],
+    expect: unauthorized(ERROR_MESSAGES.missingCredentials),
+  },
+  {
+    label: 'an empty X-API-Key beside a revoked Bearer key',
+    headers: [
+      ['X-API-Key', ''],
+      ['Authorization', (c) => `Bearer ${c.revokedKey}`],
+    ],
+    expect: unauthorized(ERROR_MESSAGES.invalidApiKey),
   },
   {
     label: 'Bearer with no token',
@@ -477,6 +494,28 @@ const ACCEPTED_VARIANTS: CredentialVariant[] = [
   {
     label: 'key and JWT of the same user',
     headers: [asUser1, ['Authorization', (c) => `Bearer ${c.jwt}`]],
+    expect: { status: 200 },
+  },
+  // An empty header beside a valid one is as if it were not sent.
+  {
+    label: 'an empty X-API-Key beside a valid Bearer JWT',
+    headers: [
+      ['X-API-Key', ''],
+      ['Authorization', (c) => `Bearer ${c.jwt}`],
+    ],
+    expect: { status: 200 },
+  },
+  {
+    label: 'a whitespace X-API-Key beside a valid Bearer key',
+    headers: [
+      ['X-API-Key', ' '],
+      ['Authorization', (c) => `Bearer ${c.key}`],
+    ],
+    expect: { status: 200 },
+  },
+  {
+    label: 'an empty Authorization beside a valid X-API-Key',
+    headers: [asUser1, ['Authorization', '']],
     expect: { status: 200 },
   },
   {

@@ -194,7 +194,7 @@ const credentialArb: fc.Arbitrary<CredentialSpec> = fc.oneof(
       fc.record({
         kind: fc.constant('malformed' as const),
         header: fc.constant('x-api-key' as const),
-        value: fc.constantFrom('', 'two words', 'comma,here', 'sk_live_\u00e9'),
+        value: fc.constantFrom('', ' ', 'two words', 'comma,here', 'sk_live_\u00e9'),
       }),
     ),
   },

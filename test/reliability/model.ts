@@ -274,19 +274,20 @@ function checkOne(state: ModelState, credential: Credential, nowSeconds: number)
 }
 
 /**
- * Who is calling: X-API-Key is checked first, then Authorization. Every credential must be valid
- * and all must name the same user; a header sent twice is malformed.
+ * Who is calling: X-API-Key is checked first, then Authorization. A header sent once with an
+ * empty value counts as not sent. Every credential must be valid and all must name the same
+ * user; a header sent twice is malformed.
  */
 export function authenticate(
   state: ModelState,
   credentials: readonly Credential[],
   nowSeconds: number,
 ): AuthResult {
-  if (credentials.length === 0) return { ok: false, reason: ERROR_MESSAGES.missingCredentials }
   let acting: Principal | undefined
   for (const header of ['x-api-key', 'authorization'] as const) {
     const sent = credentials.filter((credential) => headerOf(credential) === header)
-    if (sent.length === 0) continue
+    const blank = sent.length === 1 && sent[0]?.kind === 'malformed' && sent[0].value.trim() === ''
+    if (sent.length === 0 || blank) continue
     const result: AuthResult =
       sent.length > 1
         ? {
@@ -302,7 +303,9 @@ export function authenticate(
       return { ok: false, reason: ERROR_MESSAGES.conflictingCredentials }
     acting ??= result.principal
   }
-  return { ok: true, principal: acting as Principal }
+  return acting === undefined
+    ? { ok: false, reason: ERROR_MESSAGES.missingCredentials }
+    : { ok: true, principal: acting }
 }
 
 // ---------------------------------------------------------------------------------------------
