@@ -7,6 +7,7 @@ import { getResponse } from 'msw'
 import {
   DOCUMENTED_KEY_VALUE,
   ERROR_MESSAGES,
+  SCENARIO_HEADER,
   type ApiKey,
   type VoiceableMock,
 } from 'voiceable-mock'
@@ -371,4 +372,49 @@ it('answers empty credentials alone like no credentials at all', async () => {
     headers: { Authorization: 'Bearer' },
   })
   expect(bearer.body.errors).toEqual([ERROR_MESSAGES.malformedAuthorization])
+})
+
+// ---------------------------------------------------------------------------------------------
+// Journal times and the scenario header
+
+it('stamps journal entries with the mock’s `now`, and measures durations on a monotonic clock', async () => {
+  let now = Date.parse('2030-05-05T12:00:00Z')
+  const mock = createTestMock({ now: () => new Date(now) })
+  await call(mock, 'GET /api_keys')
+  now += 90_000
+  mock.faults.latency(30, { times: 1 })
+  await call(mock, 'GET /api_keys/1')
+  const [first, second] = mock.journal.entries()
+  expect(first?.time).toBe('2030-05-05T12:00:00.000Z')
+  expect(second?.time).toBe('2030-05-05T12:01:30.000Z')
+  // The clock stood still during the request; the duration did not.
+  expect(second?.durationMs).toBeGreaterThanOrEqual(20)
+})
+
+it('resets the store only when the scenario header switches to another scenario', async () => {
+  const mock = createTestMock()
+  const scenario = (name: string) => ({ headers: { [SCENARIO_HEADER]: name } })
+  // A page that sends the current scenario on every request keeps its own writes.
+  const created = await call(mock, 'POST /api_keys', {
+    ...scenario('documented'),
+    json: { api_key: { name: 'Mine', key_type: 'private' } },
+  })
+  expect(created.status).toBe(201)
+  const ids = async (name: string) =>
+    (await call(mock, 'GET /api_keys', scenario(name))).body.data.map((key: ApiKey) => key.id)
+  expect(await ids('documented')).toContain(created.body.data.id)
+  expect(await ids('documented')).toContain(created.body.data.id)
+  // Another name switches, and starts that scenario again from its data.
+  expect(mock.journal.count()).toBe(3)
+  const token = await mock.store.issueToken(1)
+  const empty = await call(mock, 'GET /api_keys', {
+    ...scenario('empty'),
+    apiKey: null,
+    bearer: token,
+  })
+  expect(empty.body.data).toEqual([])
+  // The switch also cleared the journal (and rate-limit counts and faults) before this request.
+  expect(mock.journal.count()).toBe(1)
+  // Back to `documented`: its seeded data again, without the key created before.
+  expect(await ids('documented')).not.toContain(created.body.data.id)
 })
