@@ -14,7 +14,17 @@ it.each([
   [{ 'x-api-key': 'sk_live_abc' }, [{ scheme: 'x-api-key', token: 'sk_live_abc' }]],
   // Surrounding whitespace is trimmed by Headers itself.
   [{ 'X-API-Key': '  sk_live_abc  ' }, [{ scheme: 'x-api-key', token: 'sk_live_abc' }]],
-  [{ 'X-API-Key': '' }, [{ scheme: 'malformed', header: 'x-api-key' }]],
+  // A header with no value, or only whitespace, is no credential at all.
+  [{ 'X-API-Key': '' }, []],
+  [{ 'X-API-Key': ' \t ' }, []],
+  [{ Authorization: '' }, []],
+  [{ Authorization: '  ' }, []],
+  [
+    { 'X-API-Key': '', Authorization: 'Bearer sk_live_abc' },
+    [{ scheme: 'bearer-key', token: 'sk_live_abc' }],
+  ],
+  // A no-break space is not HTTP whitespace: a value that cannot be a key.
+  [{ 'X-API-Key': '\u00a0' }, [{ scheme: 'malformed', header: 'x-api-key' }]],
   // A key with an inner space or a comma (two headers joined by fetch) cannot be a key.
   [{ 'X-API-Key': 'a b' }, [{ scheme: 'malformed', header: 'x-api-key' }]],
   [{ 'X-API-Key': 'a, b' }, [{ scheme: 'malformed', header: 'x-api-key' }]],

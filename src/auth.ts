@@ -21,11 +21,19 @@ const TOKEN = /^[\x21-\x2b\x2d-\x7e]+$/
  */
 const BEARER = /^bearer +(\S+)$/i
 
+/**
+ * A header with no value, or only spaces and tabs: sent, but holding nothing. It counts as not
+ * sent at all, as `header.present?` reads it in Rails, so a page that always sends `X-API-Key`,
+ * empty until the user pastes a key, still authenticates with its Bearer token.
+ */
+const BLANK = /^[ \t]*$/
+
 /** A request header by its lower-case name; repeated headers joined with `, `, as Fetch does. */
 export type HeaderLookup = (name: string) => string | undefined
 
 /**
- * Reads the credentials of a request: `X-API-Key` first, then `Authorization`. Pure; never throws.
+ * Reads the credentials of a request: `X-API-Key` first, then `Authorization`; a blank header is
+ * no credential. Pure; never throws.
  * @example
  * parseCredentials((name) => ({ 'x-api-key': 'your-api-key-here' })[name])
  * // [{ scheme: 'x-api-key', token: 'your-api-key-here' }]
@@ -33,7 +41,7 @@ export type HeaderLookup = (name: string) => string | undefined
 export function parseCredentials(header: HeaderLookup): Credential[] {
   const credentials: Credential[] = []
   const apiKey = header('x-api-key')
-  if (apiKey !== undefined) {
+  if (apiKey !== undefined && !BLANK.test(apiKey)) {
     credentials.push(
       TOKEN.test(apiKey)
         ? { scheme: 'x-api-key', token: apiKey }
@@ -41,7 +49,7 @@ export function parseCredentials(header: HeaderLookup): Credential[] {
     )
   }
   const authorization = header('authorization')
-  if (authorization !== undefined) {
+  if (authorization !== undefined && !BLANK.test(authorization)) {
     const token = BEARER.exec(authorization)?.[1]
     if (token === undefined || !TOKEN.test(token))
       credentials.push({ scheme: 'malformed', header: 'authorization' })

@@ -5,7 +5,7 @@ import { ENDPOINTS, UNKNOWN_ROUTE, type EndpointName } from './endpoints/table.j
 import { ApiError, ERROR_MESSAGES } from './envelope.js'
 import type { FaultInjector } from './faults.js'
 import { utf8ByteLength } from './internal/utf8.js'
-import { parseKeyId } from './internal/key-id.js'
+import { toRecordId } from './internal/record-id.js'
 import { toCredential, type Journal } from './journal.js'
 import { toRateLimitHeaders, type RateLimiter, type RateLimitState } from './rate-limit.js'
 import { readWrapper } from './request-body.js'
@@ -41,11 +41,16 @@ export type CoreAnswer =
 export interface Core {
   /**
    * Answers one request. `undefined` means the request is not the API's: no route matched and
-   * unknown routes pass through, or `only` names another endpoint than the one that matched.
-   * @param only Answer only if the request routes to this endpoint (`handlersByEndpoint`);
-   *   `unknownRoute`, the catch-all, answers whatever it receives.
+   * unknown routes pass through.
    */
-  handle(request: PlainRequest, only?: EndpointName): Promise<CoreAnswer | undefined>
+  handle(request: PlainRequest): Promise<CoreAnswer | undefined>
+  /**
+   * The endpoint a request routes to (`unknownRoute` when none does), or `undefined` when no
+   * route matches and unknown routes pass through. Routing only: no body is read, nothing is
+   * counted or journaled (`handlersByEndpoint` asks it before reading a body).
+   * @param path The path as sent, query included or not.
+   */
+  route(method: string, path: string, basePath: string): EndpointName | undefined
 }
 
 /** Everything the pipeline works with, wired by `createVoiceableMock`. */
@@ -197,7 +202,7 @@ export function createCore(runtime: CoreRuntime): Core {
       endpoint: name,
       method: request.method,
       path: pathname,
-      keyId: parseKeyId(params['keyId']) ?? null,
+      keyId: toRecordId(params['keyId']) ?? null,
       body: tooLarge ? undefined : request.body,
       userId: principal?.user.id ?? null,
       credential: toCredential(principal),
@@ -217,7 +222,9 @@ export function createCore(runtime: CoreRuntime): Core {
     }
     if (rate !== undefined) Object.assign(headers, toRateLimitHeaders(rate))
     if (extraHeaders !== undefined) Object.assign(headers, extraHeaders)
-    return { kind: 'response', status, headers, body: text }
+    // @note A HEAD answers as its GET would, headers and `Content-Length` included, with no
+    // body (Rack::Head); the journal keeps the body the GET would have sent.
+    return { kind: 'response', status, headers, body: request.method === 'HEAD' ? '' : text }
   }
 
   /** The scenario header switches the store when it names another scenario; an unknown name is 400. */
@@ -228,23 +235,32 @@ export function createCore(runtime: CoreRuntime): Core {
     runtime.useScenario(requested)
   }
 
+  /** The route of a request, or `undefined` when its path is not under the base path. */
+  function routeOf(method: string, pathname: string, basePath: string) {
+    // @note Repeated slashes collapse before anything is compared, as Rails' router does.
+    const routePath = underBase(
+      pathname.includes('//') ? pathname.replace(/\/{2,}/g, '/') : pathname,
+      basePath,
+    )
+    return routePath === undefined ? undefined : router.match(method, routePath)
+  }
+
   return {
-    handle(request, only) {
+    handle(request) {
       const queryAt = request.path.indexOf('?')
       const pathname = queryAt < 0 ? request.path : request.path.slice(0, queryAt)
       const query = queryAt < 0 ? '' : request.path.slice(queryAt + 1)
-      // @note Repeated slashes collapse before anything is compared, as Rails' router does.
-      const routePath = underBase(
-        pathname.includes('//') ? pathname.replace(/\/{2,}/g, '/') : pathname,
-        request.basePath,
-      )
-      const match = routePath === undefined ? undefined : router.match(request.method, routePath)
+      const match = routeOf(request.method, pathname, request.basePath)
       if (match === undefined && runtime.unknownRoutes === 'passthrough')
         return Promise.resolve(undefined)
-      const endpoint: Routed = match?.endpoint
-      if (only !== undefined && only !== UNKNOWN_ROUTE && only !== endpoint?.name)
-        return Promise.resolve(undefined)
-      return answer(request, endpoint, pathname, match?.params ?? {}, query)
+      return answer(request, match?.endpoint, pathname, match?.params ?? {}, query)
+    },
+    route(method, path, basePath) {
+      const queryAt = path.indexOf('?')
+      const match = routeOf(method, queryAt < 0 ? path : path.slice(0, queryAt), basePath)
+      if (match === undefined)
+        return runtime.unknownRoutes === 'passthrough' ? undefined : UNKNOWN_ROUTE
+      return match.endpoint.name
     },
   }
 }

@@ -36,17 +36,11 @@ export const DEFAULT_RATE_LIMIT_WINDOW_SECONDS = 60
 /** Lifetime of JWTs issued by `store.issueToken` (devise-jwt style sessions last a day). */
 export const DEFAULT_TOKEN_TTL_SECONDS = 24 * 60 * 60
 
-/** Request bodies larger than this get 413 (same limit in-process and in the demo server). */
+/**
+ * Request bodies larger than this get 413 (same limit in-process and in the demo server). It is
+ * the only bound on field sizes: Rails puts no default limit on a PostgreSQL string column.
+ */
 export const MAX_BODY_BYTES = 1024 * 1024
-
-/** Longest accepted `name` (a Rails `string` column on PostgreSQL is commonly capped at 255). */
-export const NAME_MAX_LENGTH = 255
-
-/** Most entries accepted in `allowed_origins` or `allowed_assistants`. */
-export const LIST_MAX_ITEMS = 100
-
-/** Longest accepted entry in `allowed_origins` or `allowed_assistants`. */
-export const LIST_ITEM_MAX_LENGTH = 2048
 
 /** What a `public` key may do on the API-keys endpoints. Docs: "restricted permissions", unspecified. */
 export type PublicKeyAccess = 'forbidden' | 'read-only' | 'full-access'

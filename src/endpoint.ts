@@ -1,6 +1,9 @@
 import type { Principal, VoiceableStore } from './store.js'
 
-/** The HTTP methods the table routes. */
+/**
+ * The HTTP methods a table entry declares. The router adds the ones Rails routes beside them:
+ * HEAD for every GET, PATCH for every PUT with a path parameter (`router.ts`).
+ */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
 /**

@@ -12,7 +12,7 @@ export interface JournalEntry {
   method: string
   /** The request path, e.g. `/api/v1/api_keys/5`. */
   path: string
-  /** The `{id}` path parameter as a number, when it is a valid id; else `null`. */
+  /** The `{id}` path parameter as the id it casts to (`01` → 1), or `null` when it casts to none. */
   keyId: number | null
   /** The parsed JSON request body; the raw text if it was not JSON (or nested deeper than `JOURNAL_MAX_BODY_DEPTH`); `null` if there was none. */
   body: unknown
@@ -21,7 +21,10 @@ export interface JournalEntry {
   /** What the caller authenticated with (the acting credential), or `null`. */
   credential: 'private-key' | 'public-key' | 'jwt' | null
   status: number
-  /** The response body as sent, with `key_value` masked. `null` for an injected network error. */
+  /**
+   * The response body as sent, with `key_value` masked; for a HEAD, the body its GET would have
+   * sent (the wire carried none). `null` for an injected network error.
+   */
   response: unknown
   /** When the request arrived, by the mock's clock (the `now` option; ISO 8601, milliseconds). */
   time: string

@@ -1,5 +1,4 @@
 import * as z from 'zod'
-import { LIST_ITEM_MAX_LENGTH, LIST_MAX_ITEMS, NAME_MAX_LENGTH } from './defaults.js'
 
 /**
  * The wire format, as zod schemas: the single source of truth for every body the fake sends
@@ -88,38 +87,29 @@ export const ErrorResponseSchema = z.strictObject({
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>
 
 // ---------------------------------------------------------------------------------------------
-// Request bodies. Messages are the plain-words sentences that end up in a 422's `errors`.
+// Request bodies. Messages are the plain-words sentences that end up in a 422's `errors`. The
+// schemas validate the fields after strong parameters and the column casts (`permitFields`, with
+// each endpoint's permit spec) and hold no transforms: they describe the wire format as it is.
+// No length caps: the Rails columns have none (PostgreSQL `character varying` without a limit);
+// the body size limit bounds every field.
 
 const stringList = (label: string) => {
   const notList = `${label} must be an array of strings`
-  return z
-    .array(
-      z
-        .string({ error: notList })
-        .max(
-          LIST_ITEM_MAX_LENGTH,
-          `${label} entries must be at most ${LIST_ITEM_MAX_LENGTH} characters`,
-        ),
-      { error: notList },
-    )
-    .max(LIST_MAX_ITEMS, `${label} must have at most ${LIST_MAX_ITEMS} entries`)
+  return z.array(z.string({ error: notList }), { error: notList })
 }
 
 const Name = z
   .string({
-    error: (issue) => (issue.input === undefined ? "Name can't be blank" : 'Name must be a string'),
+    error: (issue) => (issue.input == null ? "Name can't be blank" : 'Name must be a string'),
   })
-  .max(NAME_MAX_LENGTH, `Name is too long (maximum is ${NAME_MAX_LENGTH} characters)`)
   .refine((name) => name.trim() !== '', "Name can't be blank")
 
-/** The fields inside `{"api_key": {...}}` on create. Unknown fields are dropped (strong params). */
+/** The fields inside `{"api_key": {...}}` on create, once permitted and cast. */
 export const CreateApiKeyFieldsSchema = z.object({
   name: Name,
   key_type: z.enum(['private', 'public'], {
     error: (issue) =>
-      issue.input === undefined
-        ? "Key type can't be blank"
-        : "Key type must be 'private' or 'public'",
+      issue.input == null ? "Key type can't be blank" : "Key type must be 'private' or 'public'",
   }),
   allowed_origins: stringList('Allowed origins').optional(),
   allowed_assistants: stringList('Allowed assistants').optional(),
@@ -132,8 +122,8 @@ export const CreateApiKeyRequestSchema = z.object({ api_key: CreateApiKeyFieldsS
 export type CreateApiKeyRequest = z.input<typeof CreateApiKeyRequestSchema>
 
 /**
- * The fields inside `{"api_key": {...}}` on update: only `name`, `allowed_origins` and
- * `allowed_assistants` are documented as updatable; anything else is dropped (strong params).
+ * The fields inside `{"api_key": {...}}` on update, once permitted and cast: only `name`,
+ * `allowed_origins` and `allowed_assistants` are documented as updatable.
  */
 export const UpdateApiKeyFieldsSchema = z.object({
   name: Name.optional(),

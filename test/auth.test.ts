@@ -19,7 +19,9 @@ const UNAUTHORIZED = {
 const CASES: [string, Record<string, string>, string][] = [
   ['no credentials', {}, UNAUTHORIZED.missing],
   ['an unknown X-API-Key', { 'X-API-Key': 'sk_live_unknown' }, UNAUTHORIZED.badKey],
-  ['an empty X-API-Key', { 'X-API-Key': '' }, UNAUTHORIZED.badKey],
+  // A header with no value is no credential: the same 401 as none at all.
+  ['an empty X-API-Key', { 'X-API-Key': '' }, UNAUTHORIZED.missing],
+  ['an empty Authorization', { Authorization: '' }, UNAUTHORIZED.missing],
   ['an unknown Bearer key', { Authorization: 'Bearer sk_live_unknown' }, UNAUTHORIZED.badKey],
   ['Bearer with no token', { Authorization: 'Bearer' }, UNAUTHORIZED.badHeader],
   ['a Basic scheme', { Authorization: 'Basic dXNlcjpwYXNz' }, UNAUTHORIZED.badHeader],

@@ -4,8 +4,9 @@
  * fixed `now` every request must get the same status, the same body byte for byte, the same
  * `Content-Type`, `Content-Length`, `X-RateLimit-*` and `Retry-After`, and the same journal entry.
  *
- * The corpus: the documented examples (fixtures/), the auth table, the hostile corpus, and one
- * case of each fault kind.
+ * The corpus: the documented examples (fixtures/), the auth table, the hostile corpus, the
+ * fidelity rules (Rails routing, id and field casting, empty credentials), and one case of each
+ * fault kind.
  */
 import { getResponse } from 'msw'
 import {
@@ -24,7 +25,8 @@ import { fixture } from './support/fixtures.js'
 
 vi.setConfig({ testTimeout: 20_000 })
 
-const IN_PROCESS_BASE = 'https://api.example.com/api/v1'
+const IN_PROCESS_ORIGIN = 'https://api.example.com'
+const IN_PROCESS_BASE = `${IN_PROCESS_ORIGIN}/api/v1`
 /** Node's default limit on a request head: past it the server answers 431 itself, before the core. */
 const MAX_HEADER_BYTES = 16 * 1024
 const COMPARED_HEADERS = [
@@ -39,8 +41,11 @@ const COMPARED_HEADERS = [
 interface ParityCase {
   name: string
   method: string
-  /** Below the base URL. */
+  /** Below the base URL; below the origin with `fromOrigin`. */
   path: string
+  fromOrigin?: true
+  /** The status every transport must answer, where the case pins one (the fidelity rules). */
+  status?: number
   headers: [string, string][]
   body?: string | Uint8Array | undefined
   /** Set up before the request, on each transport's mock alike (faults). */
@@ -93,11 +98,14 @@ function journalOf(mock: VoiceableMock): Omit<JournalEntry, 'durationMs'>[] {
 async function throughMsw(entry: ParityCase): Promise<Outcome> {
   const headers = new Headers()
   for (const [name, value] of entry.headers) headers.append(name, value)
-  const request = new Request(`${IN_PROCESS_BASE}${entry.path}`, {
-    method: entry.method,
-    headers,
-    ...(entry.body === undefined ? {} : { body: entry.body as BodyInit }),
-  })
+  const request = new Request(
+    `${entry.fromOrigin ? IN_PROCESS_ORIGIN : IN_PROCESS_BASE}${entry.path}`,
+    {
+      method: entry.method,
+      headers,
+      ...(entry.body === undefined ? {} : { body: entry.body as BodyInit }),
+    },
+  )
   const response = await getResponse(viaMsw.handlers, request)
   if (response === undefined)
     throw new Error(`Failed to get an answer from msw for ${entry.method} ${entry.path}`)
@@ -113,11 +121,14 @@ async function throughMsw(entry: ParityCase): Promise<Outcome> {
 
 async function throughFetch(entry: ParityCase): Promise<Outcome> {
   try {
-    const response = await viaFetch.fetch(`${IN_PROCESS_BASE}${entry.path}`, {
-      method: entry.method,
-      headers: entry.headers,
-      ...(entry.body === undefined ? {} : { body: entry.body as BodyInit }),
-    })
+    const response = await viaFetch.fetch(
+      `${entry.fromOrigin ? IN_PROCESS_ORIGIN : IN_PROCESS_BASE}${entry.path}`,
+      {
+        method: entry.method,
+        headers: entry.headers,
+        ...(entry.body === undefined ? {} : { body: entry.body as BodyInit }),
+      },
+    )
     return {
       status: response.status,
       body: await response.text(),
@@ -133,7 +144,7 @@ async function throughFetch(entry: ParityCase): Promise<Outcome> {
 }
 
 async function throughServer(entry: ParityCase): Promise<Outcome> {
-  const answer = await sendRaw(`${server.baseUrl}${entry.path}`, {
+  const answer = await sendRaw(`${entry.fromOrigin ? server.url : server.baseUrl}${entry.path}`, {
     method: entry.method,
     headers: entry.headers,
     body: entry.body,
@@ -224,6 +235,23 @@ const AUTH_HEADERS: [string, [string, string][]][] = [
       ['Authorization', `Bearer ${DOCUMENTED_KEY_VALUE}`],
     ],
   ],
+  // Empty credentials count as absent: beside a valid one, they change nothing.
+  [
+    'an empty X-API-Key beside a valid Bearer key',
+    [
+      ['X-API-Key', ''],
+      ['Authorization', `Bearer ${DOCUMENTED_KEY_VALUE}`],
+    ],
+  ],
+  [
+    'a whitespace X-API-Key beside a valid Bearer key',
+    [
+      ['X-API-Key', '  '],
+      ['Authorization', `Bearer ${DOCUMENTED_KEY_VALUE}`],
+    ],
+  ],
+  ['an empty Authorization beside a valid X-API-Key', [KEY, ['Authorization', '']]],
+  ['an empty Authorization alone', [['Authorization', '']]],
   ['the documented key', [KEY]],
   ['the documented key as Bearer', [['Authorization', `bearer ${DOCUMENTED_KEY_VALUE}`]]],
 ]
@@ -245,6 +273,112 @@ const authCases: ParityCase[] = [
       : { body: '{"api_key":{"name":"x","key_type":"private"}}' }),
   }))
 })
+
+const UPDATE_BODY = JSON.stringify(fixture('update-api-key.request.json'))
+
+/**
+ * Routing as Rails routes it (README fidelity table), each with the status it owes, on every
+ * transport: [method, path below the base URL, status].
+ */
+const ROUTING: [string, string, number][] = [
+  ['HEAD', '/api_keys', 200],
+  ['HEAD', '/api_keys/1', 200],
+  ['HEAD', '/api_keys/2', 404],
+  ['HEAD', '/api_keys.json', 200],
+  ['HEAD', '/nothing', 404],
+  ['HEAD', '/API_KEYS', 404],
+  ['PATCH', '/api_keys/1', 200],
+  ['PATCH', '/api_keys/1.json', 200],
+  ['PATCH', '/api_keys//1', 200],
+  ['PATCH', '/api_keys/01', 200],
+  ['PATCH', '/api_keys/999', 404],
+  ['PATCH', '/api_keys', 404],
+  ['GET', '/api_keys.json', 200],
+  ['GET', '/api_keys/1.json', 200],
+  ['GET', '/api_keys/1.xml', 200],
+  ['GET', '/api_keys/1.5', 200],
+  ['GET', '/api_keys/1e3', 200],
+  ['GET', '/api_keys/1abc', 200],
+  ['GET', '/api_keys/0x1', 404],
+  ['GET', '/api_keys/.json', 404],
+  ['GET', '/api_keys/1.5.json', 404],
+  ['GET', '/api_keys.json.json', 404],
+  ['GET', '//api_keys', 200],
+  ['GET', '/api_keys//1', 200],
+  ['GET', '/api_keys/1/', 200],
+  ['GET', '/API_KEYS', 404],
+  ['GET', '/Api_Keys/1', 404],
+  ['DELETE', '/api_keys/1.json', 200],
+  ['POST', '/api_keys.json', 201],
+]
+const ROUTING_FROM_ORIGIN: [string, string, number][] = [
+  ['GET', '/API/V1/api_keys', 404],
+  ['GET', '/Api/v1/api_keys/1', 404],
+  ['GET', '/api/v1//api_keys//1', 200],
+]
+
+const routingCases: ParityCase[] = [
+  ...[...ROUTING, ...ROUTING_FROM_ORIGIN].map(([method, path, status], i): ParityCase => ({
+    name: `routing: ${method} ${path}${i >= ROUTING.length ? ' (from the origin)' : ''} is ${status}`,
+    method,
+    path,
+    ...(i >= ROUTING.length ? { fromOrigin: true as const } : {}),
+    status,
+    headers: method === 'PATCH' || method === 'POST' ? [KEY, JSON_TYPE] : [KEY],
+    ...(method === 'PATCH' ? { body: UPDATE_BODY } : {}),
+    ...(method === 'POST' ? { body: '{"api_key":{"name":"x","key_type":"private"}}' } : {}),
+  })),
+  {
+    name: 'routing: HEAD /api_keys/1 without credentials',
+    method: 'HEAD',
+    path: '/api_keys/1',
+    headers: [],
+    status: 401,
+  },
+  {
+    name: 'routing: HEAD /api_keys with a fault on listApiKeys',
+    method: 'HEAD',
+    path: '/api_keys',
+    headers: [KEY],
+    status: 503,
+    arrange: (mock) => void mock.faults.error(503, { endpoint: 'listApiKeys' }),
+  },
+  {
+    name: 'routing: HEAD /api_keys/1 with the rate limit exhausted',
+    method: 'HEAD',
+    path: '/api_keys/1',
+    headers: [KEY],
+    status: 429,
+    arrange: (mock) => mock.faults.exhaustRateLimit({ userId: 1 }),
+  },
+]
+
+/** Request fields as strong parameters and ActiveRecord cast them: [method, path, fields, status]. */
+const CASTS: [string, string, Record<string, unknown>, number][] = [
+  ['POST', '/api_keys', { name: 5, key_type: 'private' }, 201],
+  ['POST', '/api_keys', { name: true, key_type: 'public', transient_assistant: 'no' }, 201],
+  [
+    'POST',
+    '/api_keys',
+    { name: 'x', key_type: 'private', allowed_origins: [1, null], allowed_assistants: 'x' },
+    201,
+  ],
+  ['POST', '/api_keys', { name: 'x', key_type: 'private', transient_assistant: '' }, 201],
+  ['POST', '/api_keys', { name: 'x'.repeat(10_000), key_type: 'private' }, 201],
+  ['POST', '/api_keys', { name: null, key_type: 'private' }, 422],
+  ['POST', '/api_keys', { name: { a: 1 }, key_type: 5 }, 422],
+  ['PUT', '/api_keys/1', { name: 1.5, allowed_assistants: [123, null] }, 200],
+  ['PATCH', '/api_keys/1', { allowed_origins: 'x', transient_assistant: '0' }, 200],
+  ['PUT', '/api_keys/1', { name: null }, 422],
+]
+const castCases: ParityCase[] = CASTS.map(([method, path, fields, status]) => ({
+  name: `fields: ${method} ${path} with ${JSON.stringify(fields).slice(0, 80)} is ${status}`,
+  method,
+  path,
+  headers: [KEY, JSON_TYPE],
+  body: JSON.stringify({ api_key: fields }),
+  status,
+}))
 
 const faultCases: ParityCase[] = [
   {
@@ -277,7 +411,14 @@ const faultCases: ParityCase[] = [
   },
 ]
 
-const corpus: ParityCase[] = [...documentedCases, ...authCases, ...hostileCases(), ...faultCases]
+const corpus: ParityCase[] = [
+  ...documentedCases,
+  ...authCases,
+  ...routingCases,
+  ...castCases,
+  ...hostileCases(),
+  ...faultCases,
+]
 
 it.each(corpus.map((entry): [string, ParityCase] => [entry.name, entry]))(
   '%s: the same answer on every transport',
@@ -304,6 +445,15 @@ it.each(corpus.map((entry): [string, ParityCase] => [entry.name, entry]))(
     expect(fetched, 'mock.fetch differs from msw').toEqual(msw)
     expect(served, 'the demo server differs from msw').toEqual(msw)
     expect(msw.journal).toHaveLength(1)
+    if (entry.status !== undefined) expect(msw.status).toBe(entry.status)
+    // A HEAD answers as its GET would, with no body: its Content-Length is the GET body's.
+    if (entry.method === 'HEAD') {
+      expect(msw.body).toBe('')
+      expect(msw.journal[0]?.method).toBe('HEAD')
+      expect(msw.headers['content-length']).toBe(
+        String(Buffer.byteLength(JSON.stringify(msw.journal[0]?.response))),
+      )
+    }
   },
 )
 

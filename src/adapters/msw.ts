@@ -7,9 +7,12 @@ import { toBasePath, type BaseUrl } from './base-url.js'
 export type HandlerRecord = Record<EndpointName, HttpHandler[]>
 
 /** A core answer as a Fetch `Response`; an injected network error is `Response.error()`. */
-function toResponse(answer: CoreAnswer): Response {
+function toResponse(answer: CoreAnswer, method: string): Response {
   if (answer.kind === 'network-error') return Response.error()
-  return new Response(answer.body, { status: answer.status, headers: answer.headers })
+  return new Response(method === 'HEAD' ? null : answer.body, {
+    status: answer.status,
+    headers: answer.headers,
+  })
 }
 
 /** An msw request as the core's plain request. */
@@ -29,11 +32,20 @@ async function toPlainRequest(request: Request, basePath: string): Promise<Plain
   }
 }
 
+/**
+ * The resolver of one handler. With `only`, it answers only the requests the core routes to that
+ * endpoint (HEAD and PATCH, `.json` and doubled slashes included), asking before reading a body.
+ */
 function createResolver(core: Core, base: BaseUrl, only?: EndpointName) {
   const basePath = toBasePath(base)
   return async ({ request }: { request: Request }): Promise<Response | undefined> => {
-    const answer = await core.handle(await toPlainRequest(request, basePath), only)
-    return answer === undefined ? undefined : toResponse(answer)
+    if (
+      only !== undefined &&
+      core.route(request.method, new URL(request.url).pathname, basePath) !== only
+    )
+      return undefined
+    const answer = await core.handle(await toPlainRequest(request, basePath))
+    return answer === undefined ? undefined : toResponse(answer, request.method)
   }
 }
 
@@ -53,12 +65,12 @@ export function createMswHandlers(
   // `/api/v1/api_keys` before `https://x/api/*` does (which would route it as `/v1/api_keys`).
   const bases = [...baseUrls].sort((a, b) => toBasePath(b).length - toBasePath(a).length)
   const record = {} as HandlerRecord
+  // @note Each endpoint's handlers match every method and path under its base and let the core's
+  // router decide: msw's own matching knows nothing of HEAD (`http.get` does not match it), PATCH
+  // on update, a `.json` suffix or doubled slashes, all of which Rails routes.
   for (const endpoint of ENDPOINTS) {
     record[endpoint.name] = bases.map((base) =>
-      http[endpoint.method.toLowerCase() as Lowercase<typeof endpoint.method>](
-        `${base}${endpoint.path}`,
-        createResolver(core, base, endpoint.name),
-      ),
+      http.all(`${base}/*`, createResolver(core, base, endpoint.name)),
     )
   }
   // @note The catch-alls route through the core too: they answer unknown paths and methods with

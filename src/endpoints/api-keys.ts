@@ -1,11 +1,44 @@
 import type { EndpointContext, EndpointDefinition } from '../endpoint.js'
 import { ApiError, ERROR_MESSAGES, SUCCESS_MESSAGES, toSuccessBody } from '../envelope.js'
-import { parseKeyId } from '../internal/key-id.js'
-import { CreateApiKeyFieldsSchema, UpdateApiKeyFieldsSchema } from '../schemas.js'
-import { ownerOf, parseFields } from './support.js'
+import { toRecordId } from '../internal/record-id.js'
+import {
+  CreateApiKeyFieldsSchema,
+  UpdateApiKeyFieldsSchema,
+  type CreateApiKeyFields,
+  type UpdateApiKeyFields,
+} from '../schemas.js'
+import { PERMIT } from '../strong-params.js'
+import { ownerOf, readFields, type FieldsReader } from './support.js'
 
-/** The body wrapper of API-key writes: `{"api_key": {...}}`. */
-const WRAPPER = 'api_key'
+/**
+ * `params.require(:api_key).permit(:name, :key_type, :transient_assistant, allowed_origins: [],
+ * allowed_assistants: [])` on create, then the model's validations.
+ */
+const CREATE_FIELDS: FieldsReader<CreateApiKeyFields> = {
+  wrapper: 'api_key',
+  permit: {
+    name: PERMIT.string,
+    key_type: PERMIT.string,
+    allowed_origins: PERMIT.stringArray,
+    allowed_assistants: PERMIT.stringArray,
+    transient_assistant: PERMIT.boolean,
+  },
+  schema: CreateApiKeyFieldsSchema,
+}
+
+/**
+ * On update only the documented updatable fields are permitted: `key_type` and
+ * `transient_assistant` are dropped, so they stay as they are.
+ */
+const UPDATE_FIELDS: FieldsReader<UpdateApiKeyFields> = {
+  wrapper: 'api_key',
+  permit: {
+    name: PERMIT.string,
+    allowed_origins: PERMIT.stringArray,
+    allowed_assistants: PERMIT.stringArray,
+  },
+  schema: UpdateApiKeyFieldsSchema,
+}
 
 function notFound(): never {
   // @note Another user's key answers exactly like a missing one: the API filters every lookup
@@ -13,9 +46,9 @@ function notFound(): never {
   throw new ApiError('not_found', [ERROR_MESSAGES.apiKeyNotFound])
 }
 
-/** The `{keyId}` of the path; one that cannot name a key is simply a key that does not exist. */
+/** The `{keyId}` of the path, cast as ActiveRecord casts it; one that names no key is a missing key. */
 function keyIdOf({ params }: EndpointContext): number {
-  return parseKeyId(params['keyId']) ?? notFound()
+  return toRecordId(params['keyId']) ?? notFound()
 }
 
 /** The five documented API-key endpoints (reference §3). */
@@ -36,7 +69,7 @@ export const API_KEY_ENDPOINTS = [
     path: '/api_keys',
     access: 'write',
     resolve(context) {
-      const fields = parseFields(CreateApiKeyFieldsSchema, context.fields(WRAPPER))
+      const fields = readFields(context, CREATE_FIELDS)
       const data = context.store.createApiKey(ownerOf(context), fields)
       return { status: 201, body: toSuccessBody(201, SUCCESS_MESSAGES.created, data) }
     },
@@ -61,7 +94,7 @@ export const API_KEY_ENDPOINTS = [
       const id = keyIdOf(context)
       // The key is looked up before the body is read, as a Rails `before_action` would: 404 wins over 422.
       if (context.store.getApiKey(userId, id) === undefined) notFound()
-      const fields = parseFields(UpdateApiKeyFieldsSchema, context.fields(WRAPPER))
+      const fields = readFields(context, UPDATE_FIELDS)
       const data = context.store.updateApiKey(userId, id, fields) ?? notFound()
       return { status: 200, body: toSuccessBody(200, SUCCESS_MESSAGES.updated, data) }
     },

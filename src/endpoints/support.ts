@@ -1,14 +1,36 @@
 import type * as z from 'zod'
 import type { EndpointContext } from '../endpoint.js'
 import { ApiError } from '../envelope.js'
+import { permitFields, type PermitSpec } from '../strong-params.js'
 
 /** Parses request fields with a schema; every problem becomes one plain sentence in a 422. */
-export function parseFields<T>(schema: z.ZodType<T>, fields: Record<string, unknown>): T {
+function parseFields<T>(schema: z.ZodType<T>, fields: Record<string, unknown>): T {
   const result = schema.safeParse(fields)
   if (result.success) return result.data
   throw new ApiError('validation_failed', [
     ...new Set(result.error.issues.map((issue) => issue.message)),
   ])
+}
+
+/** How an endpoint reads the fields of its JSON body: the wrapper, its permit spec, its schema. */
+export interface FieldsReader<T> {
+  /** The body's root key, `params.require(wrapper)`: `'api_key'`, `'agent'`, `'user'`. */
+  wrapper: string
+  /** What `permit` lets through and how each field is cast (`strong-params.ts`). */
+  permit: PermitSpec
+  /** The validations, run on the permitted and cast fields (no transforms inside). */
+  schema: z.ZodType<T>
+}
+
+/**
+ * The fields of a request as the Rails backend reads them, in its order: `params.require`
+ * (400 for malformed JSON, 422 for a missing wrapper), then strong parameters and the column
+ * casts, then the model's validations (422 listing every problem). Call it after any lookup whose
+ * 404 must win over a 422, as a `before_action` would.
+ * @example const fields = readFields(context, { wrapper: 'api_key', permit, schema })
+ */
+export function readFields<T>(context: EndpointContext, reader: FieldsReader<T>): T {
+  return parseFields(reader.schema, permitFields(reader.permit, context.fields(reader.wrapper)))
 }
 
 /** The id of the caller of a `read` or `write` endpoint (the core authenticates them before resolve). */

@@ -48,3 +48,7 @@ it('allows the credential headers and any well-formed header the preflight asks 
   // Ten minutes: a browser asks again after that, so a changed server is seen soon.
   expect(headers['Access-Control-Max-Age']).toBe('600')
 })
+
+it('allows exactly the methods the router answers, HEAD and PATCH included', () => {
+  expect(CORS_ALLOWED_METHODS).toEqual(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'])
+})

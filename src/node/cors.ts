@@ -3,6 +3,8 @@
  * with `credentials: 'include'`, as the Voiceable web client does) can reach it.
  */
 
+import { ENDPOINTS } from '../endpoints/table.js'
+import { toRoutedMethods } from '../router.js'
 import { SCENARIO_HEADER } from '../scenarios.js'
 import { SESSION_HEADER } from './sessions.js'
 
@@ -26,16 +28,11 @@ export const CORS_EXPOSED_HEADERS = [
   'Retry-After',
 ] as const
 
-/** Methods a preflight allows; unknown ones still reach the API, which answers its 404 envelope. */
-export const CORS_ALLOWED_METHODS = [
-  'GET',
-  'HEAD',
-  'POST',
-  'PUT',
-  'PATCH',
-  'DELETE',
-  'OPTIONS',
-] as const
+/**
+ * Methods a preflight allows: exactly the methods the router answers (`HEAD` and `PATCH`
+ * included), derived from the endpoint table. Others still reach the API, which answers its 404.
+ */
+export const CORS_ALLOWED_METHODS: readonly string[] = toRoutedMethods(ENDPOINTS)
 
 /** How long a browser may cache a preflight answer, in seconds. */
 export const CORS_MAX_AGE_SECONDS = 600

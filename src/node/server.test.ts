@@ -36,6 +36,8 @@ async function serve(
       })
       return answer(request)
     },
+    // The server adapter never asks for a route alone (only `handlersByEndpoint` does).
+    route: () => undefined,
   }
   const server = createMockHttpServer({ core, basePaths: ['/api', '/api/v1'], maxBodyBytes: 1024 })
   servers.push(server)

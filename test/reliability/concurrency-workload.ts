@@ -265,7 +265,7 @@ export async function buildWorkload(mock: VoiceableMock, seed = 8): Promise<Work
     })
   }
   const routes = [
-    ['PATCH', '/api_keys/1'],
+    ['PATCH', '/api_keys'],
     ['GET', '/users'],
     ['POST', '/api_keys/1'],
     ['DELETE', '/api_keys'],

@@ -122,11 +122,25 @@ export async function runHostileCase(
   const answer = await target.send(sent)
   expect(answer.status, answer.text.slice(0, 500)).toBe(expected.status)
   expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8')
-  const parsed = JSON.parse(answer.text) as unknown
+  const recorded = target.mock.journal.count() - journalBefore
+  let parsed: unknown
+  if (entry.method === 'HEAD' && recorded === 1) {
+    // A HEAD carries no body, only the GET's headers; the journal keeps what GET would have sent.
+    // (One the transport answered itself, unparsed, e.g. a 431 over HTTP, is not known as a HEAD.)
+    expect(answer.text, 'a HEAD answer has a body').toBe('')
+    const entryOfHead = target.mock.journal.last()
+    expect(entryOfHead?.method).toBe('HEAD')
+    parsed = entryOfHead?.response
+    expect(answer.headers.get('content-length')).toBe(
+      String(Buffer.byteLength(JSON.stringify(parsed))),
+    )
+  } else parsed = answer.text === '' ? undefined : (JSON.parse(answer.text) as unknown)
 
-  if (expected.error === undefined) {
+  if (parsed === undefined) {
+    expect(entry.method, 'an answer without a body').toBe('HEAD')
+  } else if (expected.error === undefined) {
     const schema =
-      entry.method === 'GET' && !/\/api_keys\/\d/.test(sent.url)
+      /^(GET|HEAD)$/.test(entry.method) && !/\/api_keys\/[^/?]/.test(sent.url)
         ? ListApiKeysResponseSchema
         : ApiKeyResponseSchema
     schema.parse(parsed)
@@ -163,7 +177,6 @@ export async function runHostileCase(
   ]
   for (const secret of secrets)
     expect(answer.text.includes(secret), 'the response echoes a credential').toBe(false)
-  const recorded = target.mock.journal.count() - journalBefore
   if (target.mayAnswerItself?.(answer.status) === true) expect([0, 1]).toContain(recorded)
   else expect(recorded, 'the journal did not record the request once').toBe(1)
   if (recorded === 1) {

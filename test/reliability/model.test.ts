@@ -33,9 +33,9 @@ import {
   errorBody,
   commitUser,
   expect as predict,
-  LIMITS,
   NOT_FOUND_BODY,
   parsePathId,
+  routeIdSegment,
   SECRET_FORMAT,
   stateFromSnapshot,
   toSnapshot,
@@ -85,6 +85,23 @@ type IdSpec =
   | { kind: 'own' | 'any' | 'deleted'; pick: number }
   | { kind: 'next' }
   | { kind: 'raw'; text: string }
+  /** A live id spelled as ActiveRecord still casts it: `01`, `1abc`, `1e3`, `1.5`. */
+  | {
+      kind: 'spelled'
+      pick: number
+      own: boolean
+      spelling: 'zero' | 'letters' | 'exponent' | 'decimal'
+    }
+
+/**
+ * How a request spells its route, all of which Rails routes alike: HEAD for a GET, PATCH for a
+ * PUT (`alias`), a `.json` format suffix, and a doubled slash.
+ */
+interface RouteSpelling {
+  alias: boolean
+  format: boolean
+  doubleSlash: boolean
+}
 
 /** The scenario header (`X-Voiceable-Mock-Scenario`) a request may carry: it switches the store first. */
 type ScenarioHeader =
@@ -92,6 +109,7 @@ type ScenarioHeader =
 
 interface Via {
   base: number
+  route: RouteSpelling
   spelling: number
   credentials: CredentialSpec[]
   scenario: ScenarioHeader
@@ -176,7 +194,7 @@ const credentialArb: fc.Arbitrary<CredentialSpec> = fc.oneof(
       fc.record({
         kind: fc.constant('malformed' as const),
         header: fc.constant('x-api-key' as const),
-        value: fc.constantFrom('', 'two words', 'comma,here', 'sk_live_\u00e9'),
+        value: fc.constantFrom('', ' ', 'two words', 'comma,here', 'sk_live_\u00e9'),
       }),
     ),
   },
@@ -207,6 +225,17 @@ const scenarioHeaderArb: fc.Arbitrary<ScenarioHeader> = fc.oneof(
 
 const viaArb = fc.record({
   base: fc.nat(1),
+  route: fc.oneof(
+    { weight: 6, arbitrary: fc.constant({ alias: false, format: false, doubleSlash: false }) },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        alias: fc.boolean(),
+        format: fc.boolean(),
+        doubleSlash: fc.boolean(),
+      }),
+    },
+  ),
   spelling: fc.nat(BEARER_SPELLINGS.length - 1),
   credentials: credentialsArb,
   scenario: scenarioHeaderArb,
@@ -217,6 +246,20 @@ const idArb: fc.Arbitrary<IdSpec> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('any' as const), pick }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('deleted' as const), pick }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('next' as const) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('spelled' as const),
+      pick,
+      own: fc.boolean(),
+      spelling: fc.constantFrom(
+        'zero' as const,
+        'letters' as const,
+        'exponent' as const,
+        'decimal' as const,
+      ),
+    }),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
@@ -238,6 +281,11 @@ const idArb: fc.Arbitrary<IdSpec> = fc.oneof(
         '..%2F1',
         '1%2F2',
         ' 1',
+        '+1',
+        '1.5.json',
+        '1.',
+        '.json',
+        '%31.xml',
       ),
     }),
   },
@@ -253,18 +301,20 @@ const nameArb = fc.oneof(
   { weight: 10, arbitrary: text },
   {
     weight: 1,
+    // Blank, cast (numbers, booleans), dropped (arrays, objects) and long: no cap but the body's.
     arbitrary: fc.constantFrom<unknown>(
       '',
       '   ',
       '\t\n',
       5,
+      2.5,
       null,
       true,
+      false,
       ['a'],
       { a: 1 },
-      'x'.repeat(LIMITS.name),
-      'x'.repeat(LIMITS.name + 1),
-      ' '.repeat(LIMITS.name + 5),
+      'x'.repeat(300),
+      ' '.repeat(300),
     ),
   },
 )
@@ -273,18 +323,28 @@ const listArb = fc.oneof(
   { weight: 8, arbitrary: fc.array(text, { maxLength: 3 }) },
   {
     weight: 1,
-    arbitrary: fc.constantFrom<unknown>('https://example.com', null, 5, [1], ['ok', 2], [null], {
-      0: 'a',
-    }),
+    // Cast (numbers, booleans, nulls munged away) or dropped (not a list, or holding a non-scalar).
+    arbitrary: fc.constantFrom<unknown>(
+      'https://example.com',
+      null,
+      false,
+      5,
+      [1],
+      ['ok', 2],
+      [0.5, true],
+      [null],
+      ['a', null],
+      [{ a: 1 }],
+      ['a', ['b']],
+      { 0: 'a' },
+    ),
   },
   {
     weight: 1,
     arbitrary: fc.constantFrom<unknown>(
-      Array.from({ length: LIMITS.listItems }, (_, i) => `o${i}`),
-      Array.from({ length: LIMITS.listItems + 1 }, (_, i) => `o${i}`),
-      ['x'.repeat(LIMITS.listItem)],
-      ['x'.repeat(LIMITS.listItem + 1)],
-      ['x'.repeat(LIMITS.listItem + 1), 7],
+      Array.from({ length: 150 }, (_, i) => `o${i}`),
+      ['x'.repeat(3000)],
+      ['x'.repeat(3000), 7],
     ),
   },
 )
@@ -317,7 +377,23 @@ const createFieldsArb = fc
     optional(
       fc.oneof(
         { weight: 8, arbitrary: fc.boolean() },
-        { weight: 1, arbitrary: fc.constantFrom<unknown>('yes', 'true', 1, null) },
+        {
+          weight: 2,
+          arbitrary: fc.constantFrom<unknown>(
+            'yes',
+            'no',
+            'true',
+            'off',
+            'F',
+            '0',
+            '',
+            1,
+            0,
+            null,
+            [true],
+            {},
+          ),
+        },
       ),
       2,
     ),
@@ -387,7 +463,10 @@ function bodyArb(fields: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Bo
 }
 
 const UNKNOWN_ROUTES: readonly [string, string][] = [
-  ['PATCH', '/api_keys/1'],
+  ['PATCH', '/api_keys'],
+  ['GET', '/API_KEYS'],
+  ['HEAD', '/Api_Keys/1'],
+  ['GET', '/api_keys.json.json'],
   ['POST', '/api_keys/1'],
   ['PUT', '/api_keys'],
   ['DELETE', '/api_keys'],
@@ -650,6 +729,12 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
         return String(state.nextKeyId)
       case 'raw':
         return spec.text
+      case 'spelled': {
+        const id = resolveId({ kind: spec.own ? 'own' : 'any', pick: spec.pick }, credentials)
+        return { zero: `0${id}`, letters: `${id}abc`, exponent: `${id}e3`, decimal: `${id}.5` }[
+          spec.spelling
+        ]
+      }
     }
   }
 
@@ -698,12 +783,39 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
     })
   }
 
+  /**
+   * The method and path of a request as its route spelling says (see `RouteSpelling`), and the
+   * id the router reads from the path: `undefined` when no route can hold the id segment.
+   */
+  function spellRoute(
+    route: RouteSpelling,
+    documented: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    id: string | undefined,
+  ): { method: string; path: string; rawId: string | undefined } {
+    const method = !route.alias
+      ? documented
+      : documented === 'GET'
+        ? 'HEAD'
+        : documented === 'PUT'
+          ? 'PATCH'
+          : documented
+    const collection = route.doubleSlash ? '//api_keys' : '/api_keys'
+    const format = route.format ? '.json' : ''
+    if (id === undefined) return { method, path: `${collection}${format}`, rawId: undefined }
+    const segment = `${id}${format}`
+    return {
+      method,
+      path: `${collection}${route.doubleSlash ? '//' : '/'}${segment}`,
+      rawId: routeIdSegment(segment),
+    }
+  }
+
   async function send(
     operation: Extract<Operation, Via>,
     endpoint: Endpoint,
     method: string,
     path: string,
-    id: string | undefined,
+    rawId: string | undefined,
     body?: BodySpec,
   ): Promise<void> {
     const credentials = operation.credentials.map(resolveCredential)
@@ -715,7 +827,7 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
       method,
       pathname,
       credentials,
-      ...(id === undefined ? {} : { rawId: decodeURIComponent(id) }),
+      ...(rawId === undefined ? {} : { rawId }),
       ...(body === undefined ? {} : { body }),
     }
     const step = `#${trace.length + 1} ${method} ${pathname}${scenario === undefined ? '' : ` [scenario header ${JSON.stringify(scenario.slice(0, 20))}]`} as [${credentials.map(describeCredential).join(' + ')}]${body === undefined ? '' : ` body ${bodyText(body).slice(0, 200)}${body.encoding === 'json' ? '' : ` (${body.encoding})`}`}`
@@ -741,8 +853,17 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
     if (response !== undefined)
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1)
     if (response === undefined) return fail(`no handler answered ${method} ${pathname}`)
-    const responseText = await response.text()
+    const sentText = await response.text()
     trace[trace.length - 1] = `${step} → ${response.status}`
+    // A HEAD answers as its GET would, with no body: the GET's body is the journal's to show.
+    if (method === 'HEAD') check(sentText === '', `a HEAD answer has a body: ${sentText}`)
+    const responseText =
+      method === 'HEAD' ? JSON.stringify(mock.journal.last()?.response ?? null) : sentText
+    check(
+      response.headers.get('content-length') ===
+        String(new TextEncoder().encode(responseText).length),
+      `content-length ${response.headers.get('content-length')} is not the body's length`,
+    )
     check(
       response.status === expected.status,
       `status ${response.status}, the model says ${expected.status}; body: ${responseText}`,
@@ -862,19 +983,24 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
     for (const secret of secrets) check(!journalText.includes(secret), 'the journal holds a secret')
     for (const token of tokens)
       check(!journalText.includes(token.token), 'the journal holds a token')
-    if (id !== undefined && parsePathId(decodeURIComponent(id)) !== undefined)
-      check(entry?.keyId === Number(decodeURIComponent(id)), 'journal keyId differs')
+    check(entry?.method === method, `the journal says ${entry?.method}, not ${method}`)
+    if (rawId !== undefined)
+      check(entry?.keyId === (parsePathId(rawId) ?? null), 'journal keyId differs')
   }
 
   for (const operation of operations) {
     figures.steps++
     switch (operation.op) {
-      case 'list':
-        await send(operation, 'listApiKeys', 'GET', '/api_keys', undefined)
+      case 'list': {
+        const { method, path } = spellRoute(operation.route, 'GET', undefined)
+        await send(operation, 'listApiKeys', method, path, undefined)
         break
-      case 'create':
-        await send(operation, 'createApiKey', 'POST', '/api_keys', undefined, operation.body)
+      }
+      case 'create': {
+        const { method, path } = spellRoute(operation.route, 'POST', undefined)
+        await send(operation, 'createApiKey', method, path, undefined, operation.body)
         break
+      }
       case 'get':
       case 'update':
       case 'delete': {
@@ -882,13 +1008,15 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
         const endpoint = (
           { get: 'getApiKey', update: 'updateApiKey', delete: 'deleteApiKey' } as const
         )[operation.op]
-        const method = ({ get: 'GET', update: 'PUT', delete: 'DELETE' } as const)[operation.op]
+        const documented = ({ get: 'GET', update: 'PUT', delete: 'DELETE' } as const)[operation.op]
+        const { method, path, rawId } = spellRoute(operation.route, documented, id)
         await send(
           operation,
-          endpoint,
+          // A segment no route can hold (`1.5.json`) is the API's routing 404.
+          rawId === undefined ? 'unknownRoute' : endpoint,
           method,
-          `/api_keys/${id}`,
-          id,
+          path,
+          rawId,
           operation.op === 'update' ? operation.body : undefined,
         )
         break

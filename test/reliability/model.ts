@@ -274,19 +274,20 @@ function checkOne(state: ModelState, credential: Credential, nowSeconds: number)
 }
 
 /**
- * Who is calling: X-API-Key is checked first, then Authorization. Every credential must be valid
- * and all must name the same user; a header sent twice is malformed.
+ * Who is calling: X-API-Key is checked first, then Authorization. A header sent once with an
+ * empty value counts as not sent. Every credential must be valid and all must name the same
+ * user; a header sent twice is malformed.
  */
 export function authenticate(
   state: ModelState,
   credentials: readonly Credential[],
   nowSeconds: number,
 ): AuthResult {
-  if (credentials.length === 0) return { ok: false, reason: ERROR_MESSAGES.missingCredentials }
   let acting: Principal | undefined
   for (const header of ['x-api-key', 'authorization'] as const) {
     const sent = credentials.filter((credential) => headerOf(credential) === header)
-    if (sent.length === 0) continue
+    const blank = sent.length === 1 && sent[0]?.kind === 'malformed' && sent[0].value.trim() === ''
+    if (sent.length === 0 || blank) continue
     const result: AuthResult =
       sent.length > 1
         ? {
@@ -302,7 +303,9 @@ export function authenticate(
       return { ok: false, reason: ERROR_MESSAGES.conflictingCredentials }
     acting ??= result.principal
   }
-  return { ok: true, principal: acting as Principal }
+  return acting === undefined
+    ? { ok: false, reason: ERROR_MESSAGES.missingCredentials }
+    : { ok: true, principal: acting }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -393,32 +396,43 @@ function readWrapper(spec: BodySpec): Outcome<Record<string, unknown>> {
   return { ok: true, value: wrapper as Record<string, unknown> }
 }
 
-export const LIMITS = { name: 255, listItems: 100, listItem: 2048 } as const
+// Strong parameters and ActiveRecord's column casts: the model's own reading of the rules in the
+// README's fidelity table (the fake's is src/strong-params.ts). `undefined` means the field is
+// absent: never sent, or dropped as an unpermitted shape.
 
-function nameProblems(name: unknown, required: boolean): string[] {
-  if (name === undefined) return required ? ["Name can't be blank"] : []
-  if (typeof name !== 'string') return ['Name must be a string']
-  const problems: string[] = []
-  if (name.length > LIMITS.name)
-    problems.push(`Name is too long (maximum is ${LIMITS.name} characters)`)
-  if (name.trim() === '') problems.push("Name can't be blank")
-  return problems
+type Scalar = string | number | boolean | null
+
+function isScalar(value: unknown): value is Scalar {
+  return (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean'
+  )
 }
 
-function listProblems(value: unknown, label: string): string[] {
-  if (value === undefined) return []
-  const notList = `${label} must be an array of strings`
-  if (!Array.isArray(value)) return [notList]
-  if (value.length > LIMITS.listItems)
-    return [`${label} must have at most ${LIMITS.listItems} entries`]
-  const problems: string[] = []
-  for (const item of value) {
-    if (typeof item !== 'string') problems.push(notList)
-    else if (item.length > LIMITS.listItem)
-      problems.push(`${label} entries must be at most ${LIMITS.listItem} characters`)
-  }
-  return problems
+/** `permit(:field)` into a string column: numbers as their digits, booleans as `t`/`f`. */
+function castString(value: unknown): string | null | undefined {
+  if (!isScalar(value)) return undefined
+  if (typeof value === 'boolean') return value ? 't' : 'f'
+  return typeof value === 'number' ? String(value) : value
 }
+
+/** `permit(field: [])` into a string array column: nulls munged away; any non-scalar drops it all. */
+function castList(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined
+  const entries = value.filter((entry) => entry !== null)
+  return entries.every(isScalar) ? entries.map((entry) => castString(entry) as string) : undefined
+}
+
+/** `ActiveModel::Type::Boolean`: its false values are false, `""` and null absent, the rest true. */
+function castFlag(value: unknown): boolean | undefined {
+  if (!isScalar(value) || value === null || value === '') return undefined
+  return ![false, 0, '0', 'f', 'F', 'false', 'FALSE', 'off', 'OFF'].includes(value)
+}
+
+const isBlank = (name: string | null | undefined): boolean =>
+  name === undefined || name === null || name.trim() === ''
 
 export interface CreateFields {
   name: string
@@ -428,36 +442,32 @@ export interface CreateFields {
   transient_assistant: boolean
 }
 
-/** Validates create fields: every problem, in field order, each message once. */
+/** Reads create fields: permitted and cast, then validated; every problem, in field order. */
 export function readCreateBody(spec: BodySpec): Outcome<CreateFields> {
   const wrapper = readWrapper(spec)
   if (!wrapper.ok) return wrapper
   const f = wrapper.value
+  const name = castString(f['name'])
+  const keyType = castString(f['key_type'])
   const problems = [
-    ...nameProblems(f['name'], true),
-    ...(f['key_type'] === 'private' || f['key_type'] === 'public'
+    ...(isBlank(name) ? ["Name can't be blank"] : []),
+    ...(keyType === 'private' || keyType === 'public'
       ? []
       : [
-          f['key_type'] === undefined
+          keyType === undefined || keyType === null
             ? "Key type can't be blank"
             : "Key type must be 'private' or 'public'",
         ]),
-    ...listProblems(f['allowed_origins'], 'Allowed origins'),
-    ...listProblems(f['allowed_assistants'], 'Allowed assistants'),
-    ...(f['transient_assistant'] === undefined || typeof f['transient_assistant'] === 'boolean'
-      ? []
-      : ['Transient assistant must be true or false']),
   ]
-  if (problems.length > 0)
-    return { ok: false, code: 'validation_failed', errors: [...new Set(problems)] }
+  if (problems.length > 0) return { ok: false, code: 'validation_failed', errors: problems }
   return {
     ok: true,
     value: {
-      name: f['name'] as string,
-      key_type: f['key_type'] as 'private' | 'public',
-      allowed_origins: (f['allowed_origins'] as string[] | undefined) ?? [],
-      allowed_assistants: (f['allowed_assistants'] as string[] | undefined) ?? [],
-      transient_assistant: (f['transient_assistant'] as boolean | undefined) ?? false,
+      name: name as string,
+      key_type: keyType as 'private' | 'public',
+      allowed_origins: castList(f['allowed_origins']) ?? [],
+      allowed_assistants: castList(f['allowed_assistants']) ?? [],
+      transient_assistant: castFlag(f['transient_assistant']) ?? false,
     },
   }
 }
@@ -468,34 +478,45 @@ export interface UpdateFields {
   allowed_assistants?: string[]
 }
 
-/** Validates update fields: only `name` and the two lists are read; anything else is ignored. */
+/** Reads update fields: only `name` and the two lists are permitted; anything else is ignored. */
 export function readUpdateBody(spec: BodySpec): Outcome<UpdateFields> {
   const wrapper = readWrapper(spec)
   if (!wrapper.ok) return wrapper
   const f = wrapper.value
-  const problems = [
-    ...nameProblems(f['name'], false),
-    ...listProblems(f['allowed_origins'], 'Allowed origins'),
-    ...listProblems(f['allowed_assistants'], 'Allowed assistants'),
-  ]
-  if (problems.length > 0)
-    return { ok: false, code: 'validation_failed', errors: [...new Set(problems)] }
+  const name = castString(f['name'])
+  if (name !== undefined && isBlank(name))
+    return { ok: false, code: 'validation_failed', errors: ["Name can't be blank"] }
   const fields: UpdateFields = {}
-  if (f['name'] !== undefined) fields.name = f['name'] as string
-  if (f['allowed_origins'] !== undefined) fields.allowed_origins = f['allowed_origins'] as string[]
-  if (f['allowed_assistants'] !== undefined)
-    fields.allowed_assistants = f['allowed_assistants'] as string[]
+  if (name !== undefined && name !== null) fields.name = name
+  const origins = castList(f['allowed_origins'])
+  if (origins !== undefined) fields.allowed_origins = origins
+  const assistants = castList(f['allowed_assistants'])
+  if (assistants !== undefined) fields.allowed_assistants = assistants
   return { ok: true, value: fields }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Endpoints
 
-/** An id in the path: canonical positive integers only; anything else names no key. */
+/**
+ * The id segment of a path as Rails' router reads it: the segment ends at its first literal dot
+ * and what follows is a format (`1.5` is the id `1`); a segment with an empty format or a second
+ * dot fits no route (`undefined`). The id is then percent-decoded.
+ */
+export function routeIdSegment(segment: string): string | undefined {
+  const dot = segment.indexOf('.')
+  if (dot === -1) return decodeURIComponent(segment)
+  const format = segment.slice(dot + 1)
+  if (format === '' || format.includes('.')) return undefined
+  return decodeURIComponent(segment.slice(0, dot))
+}
+
+/** An id as ActiveRecord casts it: its leading ASCII digits, a positive safe integer; else none. */
 export function parsePathId(raw: string): number | undefined {
-  if (!/^[1-9]\d{0,15}$/.test(raw)) return undefined
-  const id = Number(raw)
-  return Number.isSafeInteger(id) ? id : undefined
+  const digits = /^[0-9]+/.exec(raw)?.[0]
+  if (digits === undefined) return undefined
+  const id = Number(digits)
+  return id > 0 && Number.isSafeInteger(id) ? id : undefined
 }
 
 export type Endpoint =
@@ -506,7 +527,7 @@ export interface ModelRequest {
   method: string
   /** The whole path as the URL spells it, e.g. `/api/v1/api_keys/5`. */
   pathname: string
-  /** The path id as the router decodes it, for the `:id` endpoints. */
+  /** The path id as the router reads it (format split off, decoded), for the `:id` endpoints. */
   rawId?: string
   credentials: Credential[]
   body?: BodySpec

@@ -98,7 +98,7 @@ async function busySession(
     ['GET', '/api_keys/1'],
     ['PUT', '/api_keys/1', { api_key: { name: 'y' } }],
     ['DELETE', '/api_keys/999'],
-    ['PATCH', '/api_keys/1'],
+    ['PATCH', '/api_keys'],
   ]
   for (const headers of credentialSets)
     for (const [method, path, body] of targets)

@@ -41,7 +41,8 @@ it.each([
   ['GET', '/not-the-api'],
   ['GET', '/api/v1/users'],
   ['GET', '/api/v1'],
-  ['PATCH', '/api/v1/api_keys/1'],
+  // PATCH is routed on a key (update), not on the collection.
+  ['PATCH', '/api/v1/api_keys'],
   ['POST', '/voiceable-api/api_keys/1'],
   // a path that looks like another host is still a path of this server
   ['GET', '//elsewhere.example/api/v1/api_keys/1'],

@@ -35,9 +35,15 @@ it('answers a preflight from a dev app on another origin with credentials allowe
   expect(response.status).toBe(204)
   expect(response.headers.get('access-control-allow-origin')).toBe(DEV_ORIGIN)
   expect(response.headers.get('access-control-allow-credentials')).toBe('true')
-  expect(splitList(response.headers.get('access-control-allow-methods'))).toEqual(
-    expect.arrayContaining(['get', 'post', 'put', 'delete']),
-  )
+  // Exactly the routed methods: HEAD for every GET, PATCH for every PUT with an id.
+  expect(splitList(response.headers.get('access-control-allow-methods'))).toEqual([
+    'get',
+    'head',
+    'post',
+    'put',
+    'patch',
+    'delete',
+  ])
   expect(splitList(response.headers.get('access-control-allow-headers'))).toEqual(
     expect.arrayContaining(['x-api-key', 'authorization', 'content-type']),
   )
