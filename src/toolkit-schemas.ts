@@ -5,6 +5,8 @@
  */
 import * as z from 'zod'
 import { ENDPOINT_NAMES, type EndpointName } from './endpoints/table.js'
+import type { FaultScope } from './faults.js'
+import type { JournalQuery } from './journal.js'
 import { formatIssuePath } from './snapshot.js'
 
 /** The longest latency a fault may add, in milliseconds (ten minutes, as the CLI's `--delay`). */
@@ -45,7 +47,8 @@ const FaultScopeShape = {
     .min(0, { error: 'must be a number within 0 and 1' })
     .max(1, { error: 'must be a number within 0 and 1' })
     .optional(),
-}
+  // @note Every field of FaultScope, and no other: a new scope field fails to compile here.
+} satisfies Record<keyof FaultScope, z.ZodType>
 
 /**
  * A fault as the control API takes it: `kind` and its own fields, plus the scope.
@@ -96,6 +99,7 @@ export type FaultSpec = z.infer<typeof FaultSpecSchema>
 
 /** A journal query (`JournalQuery`): every field given must match. */
 export const JournalQuerySchema = z.strictObject({
+  // @note Every field of JournalQuery, and no other: a new query field fails to compile here.
   endpoint: EndpointNameSchema.optional(),
   method: z
     .string({ error: 'must be an HTTP method such as GET' })
@@ -113,7 +117,7 @@ export const JournalQuerySchema = z.strictObject({
     .min(0, { error: 'must be an HTTP status (0 for an injected network error)' })
     .max(599, { error: 'must be an HTTP status (0 for an injected network error)' })
     .optional(),
-})
+} satisfies Record<keyof JournalQuery, z.ZodType>)
 
 /** Parses with a schema; a failure is one plain sentence per problem, `field: what is wrong`. */
 export function parseToolkitInput<T>(

@@ -177,6 +177,9 @@ function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   return result.ok ? result.value : invalid(result.problems)
 }
 
+/** Journal query fields that are numbers (`userId` may also be `null`); the others are strings. */
+const NUMERIC_QUERY_FIELDS: ReadonlySet<string> = new Set(['userId', 'keyId', 'status'])
+
 /** The query string as a journal query: numbers as numbers, `userId=null` as `null`. */
 function toJournalQuery(query: URLSearchParams): unknown {
   const fields: Record<string, unknown> = {}
@@ -184,14 +187,13 @@ function toJournalQuery(query: URLSearchParams): unknown {
     const values = query.getAll(name)
     if (values.length > 1) invalid([`${name}: given more than once`])
     const value = values[0] as string
-    fields[name] =
-      name === 'endpoint' || name === 'method'
-        ? value
-        : value === 'null'
-          ? null
-          : /^-?\d+(\.\d+)?$/.test(value)
-            ? Number(value)
-            : value
+    fields[name] = !NUMERIC_QUERY_FIELDS.has(name)
+      ? value
+      : value === 'null'
+        ? null
+        : /^-?\d+(\.\d+)?$/.test(value)
+          ? Number(value)
+          : value
   }
   return fields
 }
