@@ -125,7 +125,9 @@ export function createMockInternals(options: VoiceableMockOptions = {}): MockInt
 
   const mock: VoiceableMock = {
     handlers: list,
-    handlersByEndpoint: record,
+    get handlersByEndpoint() {
+      return record()
+    },
     fetch: createMockFetch(core, baseUrls),
     store,
     journal,
