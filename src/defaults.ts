@@ -12,8 +12,26 @@ export const DOCUMENTED_BASE_URL = 'https://api.example.com/api/v1'
  */
 export const REAL_BACKEND_BASE_URL = 'https://api.voiceable.dev/voiceable-api'
 
-/** Base URLs the handlers answer on when no `baseUrl` option is given. */
-export const DEFAULT_BASE_URLS: readonly string[] = [DOCUMENTED_BASE_URL, REAL_BACKEND_BASE_URL]
+/** The documented development base URL (the Rails server on its default port). */
+export const DOCUMENTED_DEVELOPMENT_BASE_URL = 'http://localhost:3000/api/v1'
+
+/**
+ * Where the Voiceable web app sends its requests when nothing configures it and its page runs on
+ * `localhost` (real-client evidence: `src/lib/api.ts:130-149`).
+ */
+export const CLIENT_DEVELOPMENT_BASE_URL = 'http://localhost:3000/voiceable-api'
+
+/**
+ * Base URLs the handlers answer on when no `baseUrl` option is given: the documented production
+ * and development URLs, the real backend's, and the web app's local default, so a Storybook or
+ * dev-server page that runs the app's own API client under msw's worker needs no configuration.
+ */
+export const DEFAULT_BASE_URLS: readonly string[] = [
+  DOCUMENTED_BASE_URL,
+  REAL_BACKEND_BASE_URL,
+  DOCUMENTED_DEVELOPMENT_BASE_URL,
+  CLIENT_DEVELOPMENT_BASE_URL,
+]
 
 /** Seed of the built-in generated data when no `seed` option is given. */
 export const DEFAULT_SEED = 1

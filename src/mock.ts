@@ -22,8 +22,10 @@ import { createStore, type StoreOptions, type VoiceableStore } from './store.js'
 export interface VoiceableMockOptions extends StoreOptions {
   /**
    * Where the API lives: one base URL or several. Absolute (`https://api.example.com/api/v1`) or
-   * same-origin (`/api/v1`, for a page's service worker). Default: the documented
-   * `https://api.example.com/api/v1` and the real `https://api.voiceable.dev/voiceable-api`.
+   * same-origin (`/api/v1`, for a page's service worker). Default `DEFAULT_BASE_URLS`: the
+   * documented `https://api.example.com/api/v1` and `http://localhost:3000/api/v1`, the real
+   * `https://api.voiceable.dev/voiceable-api`, and the web app's local default
+   * `http://localhost:3000/voiceable-api`.
    */
   baseUrl?: string | readonly string[] | undefined
   /** Per-caller rate limit, or `false` to send no rate-limit headers and never answer 429. */

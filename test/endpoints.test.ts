@@ -301,9 +301,9 @@ it('answers on the real backend prefix, on a custom base URL and with a trailing
     (await call(mock, 'GET /api_keys/1', { baseUrl: 'https://api.voiceable.dev/voiceable-api' }))
       .status,
   ).toBe(200)
-  const custom = createTestMock({ baseUrl: 'http://localhost:3000/voiceable-api/' })
+  const custom = createTestMock({ baseUrl: 'https://voiceable.test/voiceable-api/' })
   expect(
-    (await call(custom, 'GET /api_keys/1', { baseUrl: 'http://localhost:3000/voiceable-api' }))
+    (await call(custom, 'GET /api_keys/1', { baseUrl: 'https://voiceable.test/voiceable-api' }))
       .status,
   ).toBe(200)
   await expect(call(custom, 'GET /api_keys/1')).rejects.toThrow(/No handler answered/)
