@@ -66,12 +66,15 @@ export const LIST_MAX_ITEMS = 100
 /** Longest accepted entry in `allowed_origins` or `allowed_assistants`. */
 export const LIST_ITEM_MAX_LENGTH = 2048
 
-/** What a `public` key may do on the API-keys endpoints. Docs: "restricted permissions", unspecified. */
+/**
+ * What a `public` key may do on the API-keys and agents endpoints. Docs: "restricted
+ * permissions", unspecified.
+ */
 export type PublicKeyAccess = 'forbidden' | 'read-only' | 'full-access'
 
 /**
  * Public keys are embedded in web pages (the widget snippet), so by default they may not manage
- * API keys at all: a leaked public key must not be able to mint private keys.
+ * API keys or agents at all: a leaked public key must not be able to mint private keys.
  */
 export const DEFAULT_PUBLIC_KEY_ACCESS: PublicKeyAccess = 'forbidden'
 
@@ -80,3 +83,43 @@ export const KEY_VALUE_PREFIX = { private: 'sk_live_', public: 'pk_live_' } as c
 
 /** Length of the random part of a generated secret. */
 export const KEY_VALUE_RANDOM_LENGTH = 24
+
+// ---------------------------------------------------------------------------------------------
+// Accounts (sign in, sign up): Devise's defaults, as the real Rails backend uses Devise.
+
+/** Every user's password unless `createUser({ password })` says otherwise: demo data, not a secret. */
+export const DEFAULT_PASSWORD = 'password'
+
+/** Role of built-in, generated and `createUser` users: the API-keys screen is for Enterprise only. */
+export const DEFAULT_ROLE = 'enterprise'
+
+/** Membership status of built-in, generated and `createUser` users. */
+export const DEFAULT_MEMBERSHIP_STATUS = 'active'
+
+/** Role and membership of a user who signs up through `POST /auth/sign_up`. */
+export const SIGN_UP_ROLE = 'user'
+export const SIGN_UP_MEMBERSHIP_STATUS = 'free'
+
+/** Devise's `password_length` default: 6 to 128 characters. */
+export const PASSWORD_LENGTH = { min: 6, max: 128 } as const
+
+/**
+ * Devise's default `email_regexp` (`/\A[^@\s]+@[^@\s]+\z/`): one `@`, no whitespace. Ruby's `\s`
+ * is ASCII whitespace only, so it is spelled out.
+ */
+export const EMAIL_FORMAT = /^[^@ \t\r\n\f\v]+@[^@ \t\r\n\f\v]+$/
+
+// ---------------------------------------------------------------------------------------------
+// Agents
+
+/** `GET /agents` page size when none is asked for, and its documented range. */
+export const AGENTS_PAGE_SIZE = { default: 30, min: 1, max: 100 } as const
+
+/** Deepest nesting accepted in `conversation_config`, `platform_settings` and `widget_config`. */
+export const AGENT_CONFIG_MAX_DEPTH = 32
+
+/** Prefix of the `elevenlabs_agent_id` of generated and created agents (documented: `agent_abc123`). */
+export const ELEVENLABS_AGENT_ID_PREFIX = 'agent_'
+
+/** `GET /agents` order when none is asked for: newest first (ties by id, in the same direction). */
+export const AGENTS_DEFAULT_SORT = { by: 'created_at', direction: 'desc' } as const

@@ -13,13 +13,21 @@ export { createVoiceableMock } from './mock.js'
 export type { VoiceableMock, VoiceableMockOptions } from './mock.js'
 
 // Test-author toolkit: request journal and fault injection
-export { JOURNAL_MAX_ENTRIES, maskSecret } from './journal.js'
+export { JOURNAL_MAX_ENTRIES, JOURNAL_WITHHELD_BODY, maskSecret } from './journal.js'
 export type { JournalEntry, JournalQuery, RequestJournal } from './journal.js'
 export type { Fault, FaultControls, FaultScope } from './faults.js'
 
 // The store, for building data outside the handlers
 export { createStore } from './store.js'
-export type { CreatedUser, Principal, StoreOptions, UserSummary, VoiceableStore } from './store.js'
+export type {
+  CreatedUser,
+  CreateUserInit,
+  Principal,
+  RevealOptions,
+  StoreOptions,
+  UserSummary,
+  VoiceableStore,
+} from './store.js'
 
 // Scenarios and snapshots
 export {
@@ -29,6 +37,8 @@ export {
   MANY_KEYS_COUNT,
   MULTI_TENANT_USERS,
   MULTI_TENANT_KEYS_PER_USER,
+  GENERATED_AGENTS_PER_USER,
+  MULTI_TENANT_AGENTS_PER_USER,
   isScenario,
   scenarioFromUrl,
 } from './scenarios.js'
@@ -62,28 +72,77 @@ export type {
   UpdateApiKeyRequest,
 } from './schemas.js'
 
+// Wire format of accounts (sign in, sign up, current user) and agents
+export {
+  AgentResponseSchema,
+  AgentSchema,
+  AuthResponseSchema,
+  CreateAgentRequestSchema,
+  CurrentUserResponseSchema,
+  DeleteAgentResponseSchema,
+  ListAgentsQuerySchema,
+  ListAgentsResponseSchema,
+  MembershipStatusSchema,
+  RoleSchema,
+  SignInRequestSchema,
+  SignOutResponseSchema,
+  SignUpRequestSchema,
+  UpdateAgentRequestSchema,
+  UserSchema,
+} from './schemas.js'
+export type {
+  Agent,
+  AgentResponse,
+  AuthResponse,
+  CreateAgentRequest,
+  CurrentUserResponse,
+  DeleteAgentResponse,
+  ListAgentsQuery,
+  ListAgentsResponse,
+  MembershipStatus,
+  Role,
+  SignInRequest,
+  SignOutResponse,
+  SignUpRequest,
+  UpdateAgentRequest,
+  User,
+} from './schemas.js'
+
 // Messages, codes and built-in data, for assertions
-export { ERROR_MESSAGES, ERROR_STATUS, SUCCESS_MESSAGES } from './envelope.js'
+export { ERROR_MESSAGES, ERROR_STATUS, SIGN_UP_MESSAGES, SUCCESS_MESSAGES } from './envelope.js'
 export type { ErrorCode } from './envelope.js'
 export type { HandlerRecord } from './adapters/msw.js'
 export { ENDPOINT_NAMES } from './endpoints/table.js'
 export type { EndpointName } from './endpoints/table.js'
-export { DOCUMENTED_API_KEY, DOCUMENTED_KEY_VALUE, DOCUMENTED_USER } from './documented-data.js'
+export {
+  DOCUMENTED_AGENT,
+  DOCUMENTED_API_KEY,
+  DOCUMENTED_KEY_VALUE,
+  DOCUMENTED_USER,
+} from './documented-data.js'
 
 // Every choice the docs leave open (see the README's fidelity section)
 export {
+  AGENTS_DEFAULT_SORT,
+  AGENTS_PAGE_SIZE,
   CLIENT_DEVELOPMENT_BASE_URL,
   DEFAULT_BASE_URLS,
+  DEFAULT_MEMBERSHIP_STATUS,
+  DEFAULT_PASSWORD,
   DEFAULT_PUBLIC_KEY_ACCESS,
   DEFAULT_RATE_LIMIT,
   DEFAULT_RATE_LIMIT_WINDOW_SECONDS,
   DEFAULT_REF_DATE,
+  DEFAULT_ROLE,
   DEFAULT_SEED,
   DEFAULT_TOKEN_TTL_SECONDS,
   DOCUMENTED_BASE_URL,
   DOCUMENTED_DEVELOPMENT_BASE_URL,
   MAX_BODY_BYTES,
+  PASSWORD_LENGTH,
   REAL_BACKEND_BASE_URL,
+  SIGN_UP_MEMBERSHIP_STATUS,
+  SIGN_UP_ROLE,
 } from './defaults.js'
 export type { PublicKeyAccess } from './defaults.js'
 

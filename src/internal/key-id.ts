@@ -7,3 +7,8 @@ export function parseKeyId(raw: unknown): number | undefined {
   const id = Number(raw)
   return Number.isSafeInteger(id) ? id : undefined
 }
+
+/** Whether a path parameter can name an agent: agent ids are canonical integers too, kept as strings. */
+export function isAgentId(raw: string): boolean {
+  return parseKeyId(raw) !== undefined
+}
