@@ -46,6 +46,7 @@ it('prints the usage and exits 0 for --help', async () => {
     '--scenario',
     '--data',
     '--delay',
+    '--reveal-key-values',
     '--quiet',
     '--help',
     '--version',
@@ -242,5 +243,35 @@ it('listens on port 3000 by default, the documented development base URL', async
   expect((await fetch('http://127.0.0.1:3000/api/v1/api_keys/1', { headers: AUTH })).status).toBe(
     200,
   )
+  await server.stop()
+})
+
+it('prints the email and password to sign in with, and tells a web-app user to add --reveal-key-values', async () => {
+  const server = await startCli()
+  const banner = server.stdout()
+  expect(banner).toContain('Sign in    user@example.com / password')
+  expect(banner).toContain('--reveal-key-values')
+  const signIn = await fetch(`${server.url}/voiceable-api/auth/sign_in`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ user: { email: 'user@example.com', password: 'password' } }),
+  })
+  expect(signIn.status).toBe(200)
+  // The documented null, without the flag.
+  const list = await fetch(`${server.baseUrl}/api_keys`, { headers: AUTH })
+  expect((await list.json()).data[0].key_value).toBeNull()
+  // No password in the access log: only the banner prints one.
+  await server.waitForOutput(/POST \/voiceable-api\/auth\/sign_in 200/)
+  expect(server.stdout().slice(banner.length)).not.toContain('password')
+  await server.stop()
+})
+
+it('returns key secrets in the list and get with --reveal-key-values, and says so', async () => {
+  const server = await startCli(['--reveal-key-values'])
+  expect(server.stdout()).toContain('Key values revealed in GET /api_keys (--reveal-key-values)')
+  const list = await fetch(`${server.baseUrl}/api_keys`, { headers: AUTH })
+  expect((await list.json()).data[0].key_value).toBe('your-api-key-here')
+  const one = await fetch(`${server.baseUrl}/api_keys/1`, { headers: AUTH })
+  expect((await one.json()).data.key_value).toBe('your-api-key-here')
   await server.stop()
 })
