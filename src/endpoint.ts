@@ -16,7 +16,7 @@ export type EndpointAccess = 'anonymous' | 'public' | 'self' | 'read' | 'write'
 /** What a resolver sees once the request has passed authentication, the rate limit and faults. */
 export interface EndpointContext {
   readonly store: VoiceableStore
-  /** The caller; always set on `read` and `write` endpoints. */
+  /** The caller; always set on `self`, `read` and `write` endpoints, never on `anonymous` ones. */
   readonly principal: Principal | undefined
   /** The path parameters, percent-decoded (`/api_keys/:keyId` gives `keyId`). */
   readonly params: Readonly<Record<string, string>>
