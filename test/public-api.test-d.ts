@@ -5,8 +5,10 @@ import { expectTypeOf, it } from 'vitest'
 import type { z } from 'zod'
 import {
   createVoiceableMock,
+  type Agent,
   type ApiKey,
   type ApiKeyResponse,
+  type AuthResponse,
   type ApiKeyResponseSchema,
   type CreateApiKeyResponse,
   type CreateApiKeyResponseSchema,
@@ -16,6 +18,8 @@ import {
   type ErrorResponseSchema,
   type ListApiKeysResponse,
   type ListApiKeysResponseSchema,
+  type ListAgentsResponse,
+  type User,
   type VoiceableMockOptions,
 } from 'voiceable-mock'
 
@@ -111,4 +115,31 @@ it('types the store methods tests call most', () => {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- only the method's type is read; it is never called
   expectTypeOf(mock.store.issueToken).toBeCallableWith(1, { expiresInSeconds: 60 })
   expectTypeOf(store.getApiKey(1, 1)).toEqualTypeOf<ApiKey | undefined>()
+})
+
+it('types accounts and agents as the web app reads them', () => {
+  expectTypeOf<User>().toEqualTypeOf<{
+    id: number
+    email: string
+    role: 'user' | 'admin' | 'enterprise'
+    membership_status: 'trial' | 'active' | 'expired' | 'cancelled' | 'suspended' | 'free'
+    created_at: string
+    updated_at: string
+  }>()
+  expectTypeOf<AuthResponse['token']>().toEqualTypeOf<string>()
+  expectTypeOf<Agent['id']>().toEqualTypeOf<string>()
+  expectTypeOf<Agent['widget_config']>().toEqualTypeOf<Record<string, unknown> | undefined>()
+  expectTypeOf<ListAgentsResponse['next_offset']>().toEqualTypeOf<number | null>()
+  expectTypeOf(createVoiceableMock).toBeCallableWith({ revealKeyValues: true })
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- only the method's type is read; it is never called
+  expectTypeOf(mock.store.createUser).toBeCallableWith({
+    password: 'secret1',
+    role: 'admin',
+    membershipStatus: 'trial',
+  })
+  // @ts-expect-error not a role
+  createStore().createUser({ role: 'owner' })
+  expectTypeOf(mock.handlersByEndpoint.signIn).toEqualTypeOf<HttpHandler[]>()
+  // @ts-expect-error the endpoint is named getCurrentUser
+  void mock.handlersByEndpoint.currentUser
 })

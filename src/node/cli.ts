@@ -20,9 +20,9 @@ const BANNER_MAX_USERS = 10
 
 const HELP = `Usage: voiceable-mock [options]
 
-Serves a fake of the Voiceable API (API keys) over HTTP, with built-in data, for offline
-demos and front-end development. Answers under /api/v1 (as documented) and /voiceable-api
-(the real backend's prefix), with CORS for a dev app on another origin.
+Serves a fake of the Voiceable API (API keys, agents, sign-in) over HTTP, with built-in
+data, for offline demos and front-end development. Answers under /api/v1 (as documented)
+and /voiceable-api (the real backend's prefix), with CORS for a dev app on another origin.
 
 Options:
   -p, --port <n>           Port to listen on (default 3000; 0 picks a free port)
@@ -31,6 +31,8 @@ Options:
       --scenario <name>    Starting data: documented (default), empty, many-keys, multi-tenant
       --data <file.json>   Start from a saved store (a snapshot as mock.snapshot() writes it)
       --delay <ms>         Wait this long before answering each request (default 0)
+      --reveal-key-values  Return key secrets in GET /api_keys and /api_keys/{id}, as the
+                           Voiceable web app expects (the docs say null; see the README)
   -q, --quiet              No banner and no access log; print only the listening line
   -h, --help               Show this help and exit
   -v, --version            Show the version and exit
@@ -38,6 +40,7 @@ Options:
 Examples:
   voiceable-mock
   voiceable-mock --port 0 --scenario multi-tenant
+  voiceable-mock --reveal-key-values      # for the Voiceable web app on another port
   curl -X GET "http://localhost:3000/api/v1/api_keys/1" -H "X-API-Key: your-api-key-here"
 `
 
@@ -97,6 +100,7 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'version' {
         scenario: { type: 'string' },
         data: { type: 'string' },
         delay: { type: 'string' },
+        'reveal-key-values': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -131,6 +135,7 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'version' {
   if (delayMs !== undefined) server.delayMs = delayMs
   if (scenario !== undefined) server.scenario = scenario
   if (values.data !== undefined) server.snapshot = loadDataFile(values.data)
+  if (values['reveal-key-values'] === true) server.revealKeyValues = true
   return { quiet: values.quiet === true, dataFile: values.data, server }
 }
 
@@ -182,7 +187,30 @@ function toDisplayOrigin(url: string): string {
   return url.replace(/^http:\/\/127\.0\.0\.1(?=:)/, 'http://localhost')
 }
 
-async function formatBanner(server: MockServer, version: string, source: string): Promise<string> {
+/**
+ * The banner's sign-in lines: the one place a password is ever printed (demo data, so that a web
+ * app's login form works at once), and the flag a web app needs.
+ */
+function formatSignIn(
+  user: { email: string; password: string } | undefined,
+  revealKeyValues: boolean,
+): string[] {
+  if (user === undefined) return []
+  return [
+    '',
+    `  Sign in    ${user.email} / ${user.password}   (POST /auth/sign_in, as a web app's login does)`,
+    revealKeyValues
+      ? '  Key values revealed in GET /api_keys (--reveal-key-values), as the Voiceable web app expects'
+      : '  Running a web app (the Voiceable web app)? Restart with --reveal-key-values: it reads key_value from GET /api_keys',
+  ]
+}
+
+async function formatBanner(
+  server: MockServer,
+  version: string,
+  source: string,
+  revealKeyValues: boolean,
+): Promise<string> {
   const origin = toDisplayOrigin(server.url)
   const users = server.mock.store.listUsers()
   const rows: string[] = []
@@ -213,6 +241,7 @@ async function formatBanner(server: MockServer, version: string, source: string)
     '',
     '  Users and their credentials:',
     ...(rows.length > 0 ? rows : ['    (none: the store has no users)']),
+    ...formatSignIn(users[0], revealKeyValues),
     ...(example === undefined ? [] : ['', '  Try it:', `    ${example}`]),
     '',
     '  Access log below (method, path, status, time). Press Ctrl+C to stop.',
@@ -286,7 +315,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   io.stdout(
     quiet
       ? `voiceable-mock ${version} listening on ${server.url}\n`
-      : `${await formatBanner(server, version, source)}\n`,
+      : `${await formatBanner(server, version, source, options.revealKeyValues === true)}\n`,
   )
 
   const signal = await io.stopRequested
