@@ -65,6 +65,7 @@ const TOKEN_FAILURES = {
   signature: ERROR_MESSAGES.invalidToken,
   'unknown-user': ERROR_MESSAGES.invalidToken,
   expired: ERROR_MESSAGES.expiredToken,
+  revoked: ERROR_MESSAGES.revokedToken,
 } as const
 
 /** An API key (either header) resolves at once; only a JWT's signature check waits. */
@@ -105,7 +106,10 @@ function combine(results: readonly CallerResult[]): CallerResult {
     if (acting !== undefined && acting.user.id !== result.principal.user.id) {
       return { ok: false, reason: ERROR_MESSAGES.conflictingCredentials }
     }
-    acting ??= result.principal
+    // The JWT's id rides along whichever credential acts: sign-out revokes it.
+    const { tokenId } = result.principal
+    if (acting === undefined) acting = result.principal
+    else if (tokenId !== undefined && acting.tokenId === undefined) acting = { ...acting, tokenId }
   }
   return acting === undefined
     ? { ok: false, reason: ERROR_MESSAGES.missingCredentials }

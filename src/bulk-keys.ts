@@ -1,7 +1,7 @@
 import { KEY_VALUE_PREFIX, KEY_VALUE_RANDOM_LENGTH } from './defaults.js'
-import { KEY_PURPOSES } from './factories.js'
+import { KEY_PURPOSES, type Owner } from './factories.js'
 import type { Faker } from './random.js'
-import type { ApiKeyRecord, KeyType, User } from './schemas.js'
+import type { ApiKeyRecord, KeyType } from './schemas.js'
 import { createSeededRandom } from './internal/seeded-random.js'
 
 /**
@@ -53,7 +53,7 @@ function createTimestampFormatter(): (ms: number) => string {
  * const next = createApiKeyGenerator(faker, user)
  * const key = next(42) // { id: 42, key_type: 'private', key_value: 'sk_live_…', … }
  */
-export function createApiKeyGenerator(faker: Faker, owner: User): (id: number) => ApiKeyRecord {
+export function createApiKeyGenerator(faker: Faker, owner: Owner): (id: number) => ApiKeyRecord {
   const random = createSeededRandom(faker.number.int({ min: 0, max: 0xffffffff }))
   const int = (max: number): number => Math.floor(random() * (max + 1))
   const names = KEY_PURPOSES.map((purpose) => `${purpose} API Key`)

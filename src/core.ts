@@ -1,11 +1,11 @@
-import { resolveCaller, type HeaderLookup } from './auth.js'
+import { resolveCaller, type CallerResult, type HeaderLookup } from './auth.js'
 import type { PublicKeyAccess } from './defaults.js'
 import type { EndpointAccess, EndpointContext, EndpointResult } from './endpoint.js'
 import { ENDPOINTS, UNKNOWN_ROUTE, type EndpointName } from './endpoints/table.js'
 import { ApiError, ERROR_MESSAGES } from './envelope.js'
 import type { FaultInjector } from './faults.js'
 import { utf8ByteLength } from './internal/utf8.js'
-import { toRecordId } from './internal/record-id.js'
+import { toAgentId, toRecordId } from './internal/record-id.js'
 import { toCredential, type Journal } from './journal.js'
 import { toRateLimitHeaders, type RateLimiter, type RateLimitState } from './rate-limit.js'
 import { readWrapper } from './request-body.js'
@@ -60,6 +60,7 @@ export interface CoreRuntime {
   faults: FaultInjector
   journal: Journal
   publicKeyAccess: PublicKeyAccess
+  revealKeyValues: boolean
   maxBodyBytes: number
   unknownRoutes: 'not-found' | 'passthrough'
   /** The mock's clock: journal times follow it, like every other timestamp. */
@@ -83,7 +84,8 @@ function checkPublicKey(
   principal: Principal,
   policy: PublicKeyAccess,
 ): void {
-  if (principal.keyType !== 'public' || access === 'public' || policy === 'full-access') return
+  if (principal.keyType !== 'public' || policy === 'full-access') return
+  if (access !== 'read' && access !== 'write') return
   if (policy === 'forbidden') throw new ApiError('forbidden', [ERROR_MESSAGES.publicKeyForbidden])
   if (access === 'write') throw new ApiError('forbidden', [ERROR_MESSAGES.publicKeyReadOnly])
 }
@@ -98,8 +100,8 @@ function underBase(pathname: string, basePath: string): string | undefined {
 /**
  * Creates the transport-neutral core: one function from a plain request to a plain answer, in
  * this order for every request on every transport:
- * route → 413 → scenario header → authenticate → rate count → faults → 401 / 429 → public-key
- * policy → resolve (body parse inside) → envelope → journal.
+ * route → 413 → scenario header → authenticate (not for `anonymous` endpoints) → rate count →
+ * faults → 401 / 429 → public-key policy → resolve (body parse inside) → envelope → journal.
  * Failures thrown as `ApiError` become the API's error envelope; anything else becomes a 500 in
  * the same envelope, never a crash. Every response carries the rate-limit headers once a caller
  * has been counted.
@@ -136,7 +138,12 @@ export function createCore(runtime: CoreRuntime): Core {
         ])
       }
       selectScenario(request.header(SCENARIO_HEADER_LOWER))
-      const pending = resolveCaller(request.header, store)
+      // An unknown route needs no credential, but it is rate-counted like any request (as a
+      // Rack rate limiter in front of Rails' router would count it).
+      const access: EndpointAccess = endpoint?.access ?? 'public'
+      // @note Credentials of an `anonymous` endpoint (sign in, sign up) are not even read: the
+      // request counts against the shared anonymous bucket, whatever token it carries.
+      const pending = access === 'anonymous' ? NO_CALLER : resolveCaller(request.header, store)
       const caller = pending instanceof Promise ? await pending : pending
       principal = caller.ok ? caller.principal : undefined
       rate = runtime.rateLimiter?.hit(
@@ -154,10 +161,8 @@ export function createCore(runtime: CoreRuntime): Core {
         status = 0
         body = null
       } else {
-        // An unknown route needs no credential, but it is rate-counted like any request (as a
-        // Rack rate limiter in front of Rails' router would count it).
-        const access: EndpointAccess = endpoint?.access ?? 'public'
-        if (!caller.ok && access !== 'public') throw new ApiError('unauthorized', [caller.reason])
+        if (!caller.ok && access !== 'public' && access !== 'anonymous')
+          throw new ApiError('unauthorized', [caller.reason])
         if (rate?.exceeded === true) {
           throw new ApiError(
             'rate_limited',
@@ -181,10 +186,10 @@ export function createCore(runtime: CoreRuntime): Core {
             return new URLSearchParams(query)
           },
           fields: (wrapper) => readWrapper(request.body, request.header('content-type'), wrapper),
+          revealKeyValues: runtime.revealKeyValues,
         }
         const resolved: EndpointResult | Promise<EndpointResult> = endpoint.resolve(context)
-        const result =
-          resolved instanceof Promise ? await (resolved as Promise<EndpointResult>) : resolved
+        const result = resolved instanceof Promise ? await resolved : resolved
         status = result.status
         body = result.body
       }
@@ -203,6 +208,7 @@ export function createCore(runtime: CoreRuntime): Core {
       method: request.method,
       path: pathname,
       keyId: toRecordId(params['keyId']) ?? null,
+      agentId: toAgentId(params['agentId']) ?? null,
       body: tooLarge ? undefined : request.body,
       userId: principal?.user.id ?? null,
       credential: toCredential(principal),
@@ -269,3 +275,6 @@ const SCENARIO_HEADER_LOWER = SCENARIO_HEADER.toLowerCase()
 
 /** Methods that never change the store: a 2xx answer to them is no write. */
 const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** The caller of an endpoint that reads no credential. */
+const NO_CALLER: CallerResult = { ok: false, reason: ERROR_MESSAGES.missingCredentials }

@@ -7,15 +7,19 @@ import type { Principal, VoiceableStore } from './store.js'
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
 /**
- * Who may call an endpoint: `read` and `write` need a credential (and public keys are held to
- * `publicKeyAccess`); `public` needs none.
+ * Who may call an endpoint:
+ * - `read` and `write` need a credential, and public keys are held to `publicKeyAccess`;
+ * - `self` needs a credential of any kind, public keys included: the caller reads only themselves;
+ * - `public` needs none, but reads one when sent (the journal and the rate limit name the caller);
+ * - `anonymous` needs none and reads none: `X-API-Key` and `Authorization` are ignored, so a
+ *   stale token never turns a sign-in into a 401 (the web app still sends its old one).
  */
-export type EndpointAccess = 'public' | 'read' | 'write'
+export type EndpointAccess = 'anonymous' | 'public' | 'self' | 'read' | 'write'
 
 /** What a resolver sees once the request has passed authentication, the rate limit and faults. */
 export interface EndpointContext {
   readonly store: VoiceableStore
-  /** The caller; always set on `read` and `write` endpoints. */
+  /** The caller; always set on `self`, `read` and `write` endpoints, never on `anonymous` ones. */
   readonly principal: Principal | undefined
   /** The path parameters, percent-decoded (`/api_keys/:keyId` gives `keyId`). */
   readonly params: Readonly<Record<string, string>>
@@ -27,6 +31,8 @@ export interface EndpointContext {
    * resolver decides whether a lookup (404) comes before the body (422), as a `before_action` does.
    */
   fields(wrapper: string): Record<string, unknown>
+  /** Reads reveal `key_value` (the `revealKeyValues` option) instead of the documented `null`. */
+  readonly revealKeyValues: boolean
 }
 
 export interface EndpointResult {

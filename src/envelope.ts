@@ -10,8 +10,12 @@ export const ERROR_STATUS = {
   invalid_json: { status: 400, message: 'Bad Request' },
   bad_request: { status: 400, message: 'Bad Request' },
   unauthorized: { status: 401, message: 'Authentication required.' },
+  // @note Devise's own wording (`devise.failure.invalid`), and deliberately not the message above:
+  // on "Authentication required." the web app logs out instead of showing the error.
+  invalid_credentials: { status: 401, message: 'Invalid Email or password.' },
   forbidden: { status: 403, message: 'Forbidden' },
   not_found: { status: 404, message: 'API key not found' },
+  agent_not_found: { status: 404, message: 'Agent not found' },
   route_not_found: { status: 404, message: 'Not Found' },
   payload_too_large: { status: 413, message: 'Payload Too Large' },
   validation_failed: { status: 422, message: 'Validation failed' },
@@ -34,11 +38,18 @@ export const ERROR_MESSAGES = {
   invalidToken:
     'Invalid or missing authentication: the token is malformed or its signature does not match',
   expiredToken: 'Invalid or missing authentication: the token has expired; sign in again',
+  revokedToken:
+    'Invalid or missing authentication: the token was revoked by signing out; sign in again',
   conflictingCredentials:
     'Invalid or missing authentication: X-API-Key and Authorization identify different users; send one credential',
-  publicKeyForbidden: 'Public API keys cannot manage API keys; use a private API key or a JWT',
-  publicKeyReadOnly: 'Public API keys may only read API keys; use a private API key or a JWT',
+  publicKeyForbidden:
+    'Public API keys cannot manage API keys or agents; use a private API key or a JWT',
+  publicKeyReadOnly:
+    'Public API keys may only read API keys and agents; use a private API key or a JWT',
   apiKeyNotFound: 'API key not found',
+  agentNotFound: 'Agent not found',
+  /** Devise's `devise.failure.invalid`, for a wrong email or password alike. */
+  invalidCredentials: 'Invalid Email or password.',
   missingWrapper: (wrapper: string): string => `param is missing or the value is empty: ${wrapper}`,
   wrapperNotObject: (wrapper: string): string => `${wrapper} must be a JSON object of fields`,
   notJsonContentType: (contentType: string): string =>
@@ -153,12 +164,32 @@ export function toErrorBody(
   return body
 }
 
-/** The documented `status.message` of each successful response. */
+/**
+ * Devise's validation messages for sign-up (`validatable`, Rails' `errors.full_messages`), in the
+ * order Devise runs them.
+ */
+export const SIGN_UP_MESSAGES = {
+  emailBlank: "Email can't be blank",
+  emailTaken: 'Email has already been taken',
+  emailInvalid: 'Email is invalid',
+  passwordBlank: "Password can't be blank",
+  confirmationMismatch: "Password confirmation doesn't match Password",
+  passwordTooShort: (min: number): string => `Password is too short (minimum is ${min} characters)`,
+  passwordTooLong: (max: number): string => `Password is too long (maximum is ${max} characters)`,
+} as const
+
+/** The documented `status.message` of each successful response; Devise's for sign in and out. */
 export const SUCCESS_MESSAGES = {
   read: 'Success',
   created: 'API key created successfully',
   updated: 'API key updated successfully',
   deleted: 'API key deleted successfully',
+  signedIn: 'Signed in successfully.',
+  signedUp: 'Signed up successfully.',
+  signedOut: 'Signed out successfully.',
+  agentCreated: 'Agent created successfully',
+  agentUpdated: 'Agent updated successfully',
+  agentDeleted: 'Agent deleted successfully',
 } as const
 
 /** A success body: `status`, then `data` when there is any (deletes send `status` only). */

@@ -46,13 +46,56 @@ export type {
   UpdateApiKeyRequest,
 } from './schemas.js'
 
+// Wire format of accounts (sign in, sign up, current user) and agents
+export {
+  AgentResponseSchema,
+  AgentSchema,
+  AuthResponseSchema,
+  CreateAgentRequestSchema,
+  CurrentUserResponseSchema,
+  DeleteAgentResponseSchema,
+  ListAgentsQuerySchema,
+  ListAgentsResponseSchema,
+  MembershipStatusSchema,
+  RoleSchema,
+  SignInRequestSchema,
+  SignOutResponseSchema,
+  SignUpRequestSchema,
+  UpdateAgentRequestSchema,
+  UserSchema,
+} from './schemas.js'
+export type {
+  Agent,
+  AgentResponse,
+  AuthResponse,
+  CreateAgentRequest,
+  CurrentUserResponse,
+  DeleteAgentResponse,
+  ListAgentsQuery,
+  ListAgentsResponse,
+  MembershipStatus,
+  Role,
+  SignInRequest,
+  SignOutResponse,
+  SignUpRequest,
+  UpdateAgentRequest,
+  User,
+} from './schemas.js'
+
 // Messages and codes, for assertions; the secret every documented request example sends
-export { ERROR_MESSAGES, ERROR_STATUS, SUCCESS_MESSAGES } from './envelope.js'
+export { ERROR_MESSAGES, ERROR_STATUS, SIGN_UP_MESSAGES, SUCCESS_MESSAGES } from './envelope.js'
 export type { ErrorCode } from './envelope.js'
 export { DOCUMENTED_KEY_VALUE } from './documented-data.js'
 
 // Types of the members of a mock: its store, journal, faults and handlers
-export type { CreatedUser, Principal, UserSummary, VoiceableStore } from './store.js'
+export type {
+  CreatedUser,
+  CreateUserInit,
+  Principal,
+  RevealOptions,
+  UserSummary,
+  VoiceableStore,
+} from './store.js'
 export type { JournalEntry, JournalQuery, RequestJournal } from './journal.js'
 export type { Fault, FaultControls, FaultScope } from './faults.js'
 export type { HandlerRecord } from './adapters/msw.js'

@@ -1,10 +1,14 @@
 import type { EndpointName } from './endpoints/table.js'
+import { nestsDeeperThan } from './internal/json-depth.js'
 import type { Principal } from './store.js'
 
 /** Most entries the journal keeps; older ones are dropped first, so long runs stay bounded. */
 export const JOURNAL_MAX_ENTRIES = 10_000
 
-/** One request the fake handled. Secrets are masked: see `maskSecret`. */
+/**
+ * One request the fake handled. Secrets are masked: `key_value` and `token` in responses (see
+ * `maskSecret`), `password` and `password_confirmation` in request bodies.
+ */
 export interface JournalEntry {
   /** 1, 2, 3… in the order requests finished. */
   seq: number
@@ -12,9 +16,15 @@ export interface JournalEntry {
   method: string
   /** The request path, e.g. `/api/v1/api_keys/5`. */
   path: string
-  /** The `{id}` path parameter as the id it casts to (`01` → 1), or `null` when it casts to none. */
+  /** The `{id}` of an API-key endpoint as the id it casts to (`01` → 1), or `null` when it casts to none. */
   keyId: number | null
-  /** The parsed JSON request body; the raw text if it was not JSON (or nested deeper than `JOURNAL_MAX_BODY_DEPTH`); `null` if there was none. */
+  /** The `{id}` of an agent endpoint as the id it casts to (`0123` → `"123"`), or `null` when it casts to none. */
+  agentId: string | null
+  /**
+   * The parsed JSON request body, passwords masked; the raw text if it was not JSON (or nested
+   * deeper than `JOURNAL_MAX_BODY_DEPTH`), or `JOURNAL_WITHHELD_BODY` if that text mentions a
+   * password; `null` if there was none.
+   */
   body: unknown
   /** The authenticated user, or `null` when the request did not authenticate. */
   userId: number | null
@@ -22,8 +32,8 @@ export interface JournalEntry {
   credential: 'private-key' | 'public-key' | 'jwt' | null
   status: number
   /**
-   * The response body as sent, with `key_value` masked; for a HEAD, the body its GET would have
-   * sent (the wire carried none). `null` for an injected network error.
+   * The response body as sent, with `key_value` and `token` masked; for a HEAD, the body its GET
+   * would have sent (the wire carried none). `null` for an injected network error.
    */
   response: unknown
   /** When the request arrived, by the mock's clock (the `now` option; ISO 8601, milliseconds). */
@@ -37,6 +47,7 @@ export interface JournalQuery {
   method?: string
   userId?: number | null
   keyId?: number
+  agentId?: string
   status?: number
 }
 
@@ -53,13 +64,47 @@ export function maskSecret(secret: string): string {
   return `${prefix}********`
 }
 
-function maskKeyValues(body: unknown): unknown {
+/** A data item with its `key_value` masked, if it holds one. */
+function maskItem(item: unknown): unknown {
+  if (typeof item !== 'object' || item === null) return item
+  const keyValue = (item as { key_value?: unknown }).key_value
+  return typeof keyValue === 'string' ? { ...item, key_value: maskSecret(keyValue) } : item
+}
+
+/** A response body with its secrets masked: `key_value` in `data` (one item or a list), and `token`. */
+function maskResponse(body: unknown): unknown {
   if (typeof body !== 'object' || body === null) return body
-  const data = (body as { data?: unknown }).data
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return body
-  const keyValue = (data as { key_value?: unknown }).key_value
-  if (typeof keyValue !== 'string') return body
-  return { ...body, data: { ...data, key_value: maskSecret(keyValue) } }
+  const { data, token } = body as { data?: unknown; token?: unknown }
+  const masked: Record<string, unknown> = { ...body }
+  if (Array.isArray(data)) masked['data'] = data.map(maskItem)
+  else if (data !== undefined) masked['data'] = maskItem(data)
+  if (typeof token === 'string') masked['token'] = maskSecret(token)
+  return masked
+}
+
+/** Request-body fields that hold a password: masked wherever they appear. */
+const PASSWORD_FIELDS = new Set(['password', 'password_confirmation'])
+
+/** What the journal keeps of a request body it could not parse and that mentions a password. */
+export const JOURNAL_WITHHELD_BODY = '[withheld: an unparsed body that mentions a password]'
+
+/** A parsed request body with every password field masked (it nests at most `JOURNAL_MAX_BODY_DEPTH`). */
+function maskPasswords(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value)) return value.map(maskPasswords)
+  const masked: Record<string, unknown> = {}
+  for (const [name, field] of Object.entries(value)) {
+    const copy =
+      PASSWORD_FIELDS.has(name) && typeof field === 'string' ? '********' : maskPasswords(field)
+    // `__proto__` from JSON is a plain key: define it, never set a prototype through it.
+    Object.defineProperty(masked, name, {
+      value: copy,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
+  }
+  return masked
 }
 
 /**
@@ -72,6 +117,7 @@ export interface JournalRecord {
   method: string
   path: string
   keyId: number | null
+  agentId: string | null
   /** The request body's bytes, if any. */
   body: Uint8Array | undefined
   userId: number | null
@@ -92,6 +138,7 @@ function matches(entry: Kept, query: JournalQuery): boolean {
     (query.method === undefined || entry.method === query.method.toUpperCase()) &&
     (query.userId === undefined || entry.userId === query.userId) &&
     (query.keyId === undefined || entry.keyId === query.keyId) &&
+    (query.agentId === undefined || entry.agentId === query.agentId) &&
     (query.status === undefined || entry.status === query.status)
   )
 }
@@ -105,11 +152,12 @@ function materialize(kept: Kept): JournalEntry {
     method: kept.method,
     path: kept.path,
     keyId: kept.keyId,
-    body: kept.body === undefined ? null : parseLoose(decoder.decode(kept.body)),
+    agentId: kept.agentId,
+    body: kept.body === undefined ? null : readBody(decoder.decode(kept.body)),
     userId: kept.userId,
     credential: kept.credential,
     status: kept.status,
-    response: kept.responseText === null ? null : maskKeyValues(JSON.parse(kept.responseText)),
+    response: kept.responseText === null ? null : maskResponse(JSON.parse(kept.responseText)),
     time: new Date(kept.time).toISOString(),
     durationMs: kept.durationMs,
   }
@@ -176,21 +224,11 @@ export function createJournal(maxEntries: number = JOURNAL_MAX_ENTRIES): Journal
  */
 export const JOURNAL_MAX_BODY_DEPTH = 256
 
-/** True when the JSON text nests arrays/objects deeper than `limit` (strings are skipped). */
-function nestsDeeperThan(text: string, limit: number): boolean {
-  let depth = 0
-  let inString = false
-  for (let i = 0; i < text.length; i++) {
-    const char = text.charCodeAt(i)
-    if (inString) {
-      if (char === 0x5c) i++
-      else if (char === 0x22) inString = false
-    } else if (char === 0x22) inString = true
-    else if (char === 0x5b || char === 0x7b) {
-      if (++depth > limit) return true
-    } else if (char === 0x5d || char === 0x7d) depth--
-  }
-  return false
+/** A request body as an entry shows it: parsed with passwords masked, or text without any password. */
+function readBody(text: string): unknown {
+  const body = parseLoose(text)
+  if (typeof body === 'string') return /password/i.test(body) ? JOURNAL_WITHHELD_BODY : body
+  return maskPasswords(body)
 }
 
 function parseLoose(text: string): unknown {

@@ -22,14 +22,22 @@ import { createStore, type StoreOptions, type VoiceableStore } from './store.js'
 export interface VoiceableMockOptions extends StoreOptions {
   /**
    * Where the API lives: one base URL or several. Absolute (`https://api.example.com/api/v1`) or
-   * same-origin (`/api/v1`, for a page's service worker). Default: the documented
-   * `https://api.example.com/api/v1` and the real `https://api.voiceable.dev/voiceable-api`.
+   * same-origin (`/api/v1`, for a page's service worker). Default `DEFAULT_BASE_URLS`: the
+   * documented `https://api.example.com/api/v1` and `http://localhost:3000/api/v1`, the real
+   * `https://api.voiceable.dev/voiceable-api`, and the web app's local default
+   * `http://localhost:3000/voiceable-api`.
    */
   baseUrl?: string | readonly string[] | undefined
   /** Per-caller rate limit, or `false` to send no rate-limit headers and never answer 429. */
   rateLimit?: Partial<RateLimitOptions> | false | undefined
-  /** What public keys may do on the API-keys endpoints. Default `'forbidden'` (403). */
+  /** What public keys may do on the API-keys and agents endpoints. Default `'forbidden'` (403). */
   publicKeyAccess?: PublicKeyAccess | undefined
+  /**
+   * Return each key's secret in `GET /api_keys` and `GET /api_keys/{id}`, as the Voiceable web app
+   * expects (it masks listed secrets and embeds them in its widget snippet). Default `false`: the
+   * documented `null`. The journal masks revealed secrets either way.
+   */
+  revealKeyValues?: boolean | undefined
   /** Request bodies over this many bytes get 413. Default `MAX_BODY_BYTES` (1 MiB). */
   maxBodyBytes?: number | undefined
   /** `'not-found'` (default) answers unknown paths and methods under the base URLs with the API's 404; `'passthrough'` leaves them to msw and your own handlers. */
@@ -51,7 +59,7 @@ export interface VoiceableMock {
    * fetch (openapi-fetch, ofetch, a client's constructor). URLs outside the base URLs reject.
    */
   readonly fetch: typeof fetch
-  /** The data behind the handlers: users, keys, tokens. */
+  /** The data behind the handlers: users, keys, agents, tokens. */
   readonly store: VoiceableStore
   /** Every request the fake handled, queryable by endpoint, caller, key id and status. */
   readonly journal: RequestJournal
@@ -135,6 +143,7 @@ export function createMockInternals(
     faults,
     journal,
     publicKeyAccess: options.publicKeyAccess ?? DEFAULT_PUBLIC_KEY_ACCESS,
+    revealKeyValues: options.revealKeyValues === true,
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
     unknownRoutes,
     now,
@@ -145,7 +154,9 @@ export function createMockInternals(
 
   const mock: VoiceableMock = {
     handlers: list,
-    handlersByEndpoint: record,
+    get handlersByEndpoint() {
+      return record()
+    },
     fetch: createMockFetch(core, baseUrls),
     store,
     journal,

@@ -9,13 +9,21 @@ const FakerClass = englishFaker.constructor as new (options: {
 
 /**
  * A private, seeded Faker instance with a fixed reference date, so generated data is the same
- * on every run and machine. The user's global `faker` is never touched.
+ * on every run and machine. The user's global `faker` is never touched. An array seed gives a
+ * stream of its own (`[seed, STREAMS.agents]`), independent of `seed`'s.
  */
-export function createFaker(seed: number, refDate: string | Date): Faker {
+export function createFaker(seed: number | readonly number[], refDate: string | Date): Faker {
   const faker = new FakerClass({ locale: englishFaker.rawDefinitions })
-  faker.seed(seed)
+  faker.seed(typeof seed === 'number' ? seed : [...seed])
   faker.setDefaultRefDate(refDate)
   return faker
 }
 
 export type { Faker }
+
+/**
+ * The seeded streams beside the main one (`seed`, which draws users and keys). @note Each new
+ * kind of generated data draws from a stream of its own, so the users and keys of a seed stay
+ * what they were before it existed.
+ */
+export const STREAMS = { userTimestamps: 2, agents: 3 } as const

@@ -1,4 +1,6 @@
+import { JSON_MAX_NESTING } from './defaults.js'
 import { ApiError, ERROR_MESSAGES } from './envelope.js'
+import { nestsDeeperThan } from './internal/json-depth.js'
 
 const JSON_CONTENT_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i
 
@@ -32,6 +34,13 @@ export function readWrapper(
 
   const text = size === 0 ? '' : decoder.decode(bytes)
   if (text.trim() === '') throw new ApiError('validation_failed', [missing])
+  // @note Ruby's JSON parser refuses nesting past 100 (`max_nesting`), which Rails answers as a
+  // malformed body (400). It also bounds every recursion over a body later on (casts, copies).
+  if (nestsDeeperThan(text, JSON_MAX_NESTING)) {
+    throw new ApiError('invalid_json', [
+      ERROR_MESSAGES.invalidJson(`nesting of ${JSON_MAX_NESTING + 1} is too deep`),
+    ])
+  }
   let body: unknown
   try {
     body = JSON.parse(text)

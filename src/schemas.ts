@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { AGENTS_PAGE_SIZE } from './defaults.js'
 
 /**
  * The wire format, as zod schemas: the single source of truth for every body the fake sends
@@ -43,11 +44,75 @@ const StoredApiKeySchema = ApiKeySchema.extend({ key_value: z.null() })
 export const ApiKeyRecordSchema = ApiKeySchema.extend({ key_value: z.string().min(1) })
 export type ApiKeyRecord = z.infer<typeof ApiKeyRecordSchema>
 
-/** A user as the store keeps it. */
-export interface User {
-  id: number
-  email: string
-}
+/** `user`, `admin` or `enterprise` (the web app shows API keys to `enterprise` users only). */
+export const RoleSchema = z.enum(['user', 'admin', 'enterprise'])
+export type Role = z.infer<typeof RoleSchema>
+
+/** A user's membership, as the web app types it (`AuthContext.tsx:7`). */
+export const MembershipStatusSchema = z.enum([
+  'trial',
+  'active',
+  'expired',
+  'cancelled',
+  'suspended',
+  'free',
+])
+export type MembershipStatus = z.infer<typeof MembershipStatusSchema>
+
+/**
+ * A user as the API sends it (sign in, sign up, current user), fields in the order the web app
+ * reads them (`AuthContext.tsx:115-133`). Never with a password.
+ */
+export const UserSchema = z.strictObject({
+  id: Id,
+  email: z.string(),
+  role: RoleSchema,
+  membership_status: MembershipStatusSchema,
+  created_at: Timestamp,
+  updated_at: Timestamp,
+})
+export type User = z.infer<typeof UserSchema>
+
+/** A user as the store and snapshots keep it: with the password (demo data, never sent). */
+export const UserRecordSchema = UserSchema.extend({ password: z.string().min(1) })
+export type UserRecord = z.infer<typeof UserRecordSchema>
+
+/** A phone number attached to an agent, as the documented agent example shows it. */
+export const PhoneNumberSchema = z.strictObject({
+  id: Id,
+  phone_number: z.string(),
+  provider: z.string(),
+  elevenlabs_phone_number_id: z.string(),
+})
+export type PhoneNumber = z.infer<typeof PhoneNumberSchema>
+
+/** Agent ids are strings of positive integers in canonical form (documented example: `"123"`). */
+export const AgentIdSchema = z.string().regex(/^[1-9]\d{0,15}$/)
+
+const JsonObject = z.record(z.string(), z.unknown())
+
+/**
+ * One agent as the API sends it, fields in the documented order (reference §4.1).
+ * `widget_config` comes after `platform_settings` once it has been set, and is absent before.
+ */
+export const AgentSchema = z.strictObject({
+  id: AgentIdSchema,
+  name: z.string(),
+  tags: z.array(z.string()),
+  conversation_config: JsonObject,
+  platform_settings: JsonObject,
+  widget_config: JsonObject.optional(),
+  published: z.boolean(),
+  published_at: Timestamp.nullable(),
+  elevenlabs_agent_id: z.string(),
+  version: z.number().int().positive(),
+  phone_numbers: z.array(PhoneNumberSchema),
+  user_id: Id,
+  user_email: z.string(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+})
+export type Agent = z.infer<typeof AgentSchema>
 
 /** `GET /api_keys` → 200. */
 export const ListApiKeysResponseSchema = z.strictObject({
@@ -73,6 +138,40 @@ export type CreateApiKeyResponse = z.infer<typeof CreateApiKeyResponseSchema>
 /** `DELETE /api_keys/{id}` → 200: `status` only, no `data`. */
 export const DeleteApiKeyResponseSchema = z.strictObject({ status: StatusSchema })
 export type DeleteApiKeyResponse = z.infer<typeof DeleteApiKeyResponseSchema>
+
+/** `POST /auth/sign_in` → 200 and `POST /auth/sign_up` → 201: the user, then the JWT. */
+export const AuthResponseSchema = z.strictObject({
+  status: StatusSchema,
+  data: UserSchema,
+  token: z.string(),
+})
+export type AuthResponse = z.infer<typeof AuthResponseSchema>
+
+/** `DELETE /auth/sign_out` → 200: `status` only. */
+export const SignOutResponseSchema = z.strictObject({ status: StatusSchema })
+export type SignOutResponse = z.infer<typeof SignOutResponseSchema>
+
+/** `GET /user/current` → 200. */
+export const CurrentUserResponseSchema = z.strictObject({ status: StatusSchema, data: UserSchema })
+export type CurrentUserResponse = z.infer<typeof CurrentUserResponseSchema>
+
+/** `GET /agents` → 200: a page of agents, the filtered total and where the next page starts. */
+export const ListAgentsResponseSchema = z.strictObject({
+  status: StatusSchema,
+  data: z.array(AgentSchema),
+  total_count: z.number().int().nonnegative(),
+  has_more: z.boolean(),
+  next_offset: z.number().int().nonnegative().nullable(),
+})
+export type ListAgentsResponse = z.infer<typeof ListAgentsResponseSchema>
+
+/** `GET /agents/{id}` → 200, `POST /agents` → 201 and `PUT /agents/{id}` → 200. */
+export const AgentResponseSchema = z.strictObject({ status: StatusSchema, data: AgentSchema })
+export type AgentResponse = z.infer<typeof AgentResponseSchema>
+
+/** `DELETE /agents/{id}` → 200: `status` only, as documented. */
+export const DeleteAgentResponseSchema = z.strictObject({ status: StatusSchema })
+export type DeleteAgentResponse = z.infer<typeof DeleteAgentResponseSchema>
 
 /**
  * Every error body: the documented generic envelope. `error` is a stable machine-readable code
@@ -135,3 +234,82 @@ export type UpdateApiKeyFields = z.infer<typeof UpdateApiKeyFieldsSchema>
 /** `PUT /api_keys/{id}` request body. */
 export const UpdateApiKeyRequestSchema = z.object({ api_key: UpdateApiKeyFieldsSchema })
 export type UpdateApiKeyRequest = z.input<typeof UpdateApiKeyRequestSchema>
+
+/**
+ * `POST /auth/sign_in` request body. Missing or non-string fields are not a 422 but the same 401
+ * as a wrong password (Devise's `Invalid Email or password.`).
+ */
+export const SignInRequestSchema = z.object({
+  user: z.object({ email: z.string(), password: z.string() }),
+})
+export type SignInRequest = z.input<typeof SignInRequestSchema>
+
+/**
+ * `POST /auth/sign_up` request body. The shape only: the endpoint validates it as Devise's
+ * `validatable` does, in Devise's order, with the store's uniqueness check in the middle.
+ */
+export const SignUpRequestSchema = z.object({
+  user: z.object({
+    email: z.string(),
+    password: z.string(),
+    password_confirmation: z.string().optional(),
+  }),
+})
+export type SignUpRequest = z.input<typeof SignUpRequestSchema>
+
+/** A free-form JSON object (`conversation_config`, …), replaced as a whole on update. */
+const agentConfig = (label: string) =>
+  z.record(z.string(), z.unknown(), { error: `${label} must be a JSON object` })
+
+const agentFields = {
+  tags: stringList('Tags').optional(),
+  conversation_config: agentConfig('Conversation config').optional(),
+  platform_settings: agentConfig('Platform settings').optional(),
+  widget_config: agentConfig('Widget config').optional(),
+}
+
+/** The fields inside `{"agent": {...}}` on create: `name` is required. Unknown fields are dropped. */
+export const CreateAgentFieldsSchema = z.object({ name: Name, ...agentFields })
+export type CreateAgentFields = z.infer<typeof CreateAgentFieldsSchema>
+
+/** `POST /agents` request body. */
+export const CreateAgentRequestSchema = z.object({ agent: CreateAgentFieldsSchema })
+export type CreateAgentRequest = z.input<typeof CreateAgentRequestSchema>
+
+/** The fields inside `{"agent": {...}}` on update, as documented; anything else is dropped. */
+export const UpdateAgentFieldsSchema = z.object({ name: Name.optional(), ...agentFields })
+export type UpdateAgentFields = z.infer<typeof UpdateAgentFieldsSchema>
+
+/** `PUT /agents/{id}` request body. */
+export const UpdateAgentRequestSchema = z.object({ agent: UpdateAgentFieldsSchema })
+export type UpdateAgentRequest = z.input<typeof UpdateAgentRequestSchema>
+
+const WHOLE_NUMBER = /^\d{1,15}$/
+
+/**
+ * `GET /agents` query parameters, as strings (a query has no other type). Every one is optional;
+ * an empty value counts as absent.
+ */
+export const ListAgentsQuerySchema = z.object({
+  search: z.string().optional(),
+  page_size: z
+    .string()
+    .regex(
+      /^[1-9]\d{0,2}$/,
+      `Page size must be between ${AGENTS_PAGE_SIZE.min} and ${AGENTS_PAGE_SIZE.max}`,
+    )
+    .refine(
+      (size) => Number(size) <= AGENTS_PAGE_SIZE.max,
+      `Page size must be between ${AGENTS_PAGE_SIZE.min} and ${AGENTS_PAGE_SIZE.max}`,
+    )
+    .optional(),
+  offset: z.string().regex(WHOLE_NUMBER, 'Offset must be a whole number of at least 0').optional(),
+  cursor: z.string().regex(WHOLE_NUMBER, 'Cursor is not a valid cursor').optional(),
+  sort_by: z
+    .enum(['name', 'created_at'], { error: "Sort by must be 'name' or 'created_at'" })
+    .optional(),
+  sort_direction: z
+    .enum(['asc', 'desc'], { error: "Sort direction must be 'asc' or 'desc'" })
+    .optional(),
+})
+export type ListAgentsQuery = z.infer<typeof ListAgentsQuerySchema>

@@ -16,7 +16,8 @@ it('builds different generated data for different seeds, with the same documente
 
 it('pins the default seed: users and the first generated keys', () => {
   const snapshot = createStore().snapshot()
-  expect(snapshot.users).toMatchInlineSnapshot(`
+  // The fields users had before accounts: they stay what they were (the new ones are pinned below).
+  expect(snapshot.users.map(({ id, email }) => ({ id, email }))).toMatchInlineSnapshot(`
     [
       {
         "email": "user@example.com",
@@ -177,14 +178,17 @@ it('refuses a key-value generator that keeps returning a secret in use', () => {
 
 it('lists a user with the secret of their first private key', () => {
   const store = createStore({ scenario: 'empty' })
-  expect(store.listUsers()).toEqual([{ id: 1, email: 'user@example.com', apiKey: null }])
+  expect(store.listUsers()).toEqual([
+    { id: 1, email: 'user@example.com', password: 'password', apiKey: null },
+  ])
   const created = store.createUser({ email: 'ada@example.com' })
   expect(store.listUsers()[1]).toEqual({
     id: created.id,
     email: 'ada@example.com',
+    password: 'password',
     apiKey: created.apiKey,
   })
-  expect(store.authenticateKeyValue(created.apiKey)?.user).toEqual({
+  expect(store.authenticateKeyValue(created.apiKey)?.user).toMatchObject({
     id: created.id,
     email: 'ada@example.com',
   })
@@ -222,4 +226,59 @@ it('generates large stores with unique ids and secrets', () => {
   expect(new Set(snapshot.api_keys.map((key) => key.id)).size).toBe(5000)
   expect(new Set(snapshot.api_keys.map((key) => key.key_value)).size).toBe(5000)
   expect(store.listApiKeys(1).map((key) => key.id)).toEqual(snapshot.api_keys.map((key) => key.id))
+})
+
+it('finds users by email as Devise does, and checks passwords exactly', () => {
+  const store = createStore()
+  expect(store.findUserByEmail('  USER@example.COM ')?.id).toBe(1)
+  expect(store.authenticatePassword('user@example.com', 'password')?.id).toBe(1)
+  expect(store.authenticatePassword('user@example.com', 'Password')).toBeUndefined()
+  expect(store.authenticatePassword('nobody@example.com', 'password')).toBeUndefined()
+  // Never a password in a user the store hands out.
+  expect(store.getUser(1)).not.toHaveProperty('password')
+  expect(store.authenticateKeyValue('your-api-key-here')?.user).not.toHaveProperty('password')
+})
+
+it('signs a user up with role user, membership free, a normalized email and no API key', () => {
+  const store = createStore({ now: () => new Date('2024-03-01T12:00:00Z') })
+  const user = store.signUp({ email: ' Ada@Example.com ', password: 'secret1' })
+  expect(user).toEqual({
+    id: 6,
+    email: 'ada@example.com',
+    role: 'user',
+    membership_status: 'free',
+    created_at: '2024-03-01T12:00:00Z',
+    updated_at: '2024-03-01T12:00:00Z',
+  })
+  expect(store.listApiKeys(user.id)).toEqual([])
+  expect(store.authenticatePassword('ada@example.com', 'secret1')?.id).toBe(6)
+})
+
+it('refuses a revoked token, and only that one', async () => {
+  let n = 0
+  const store = createStore({ generateTokenId: () => `id-${++n}` })
+  const first = await store.issueToken(1)
+  const second = await store.issueToken(1)
+  store.revokeTokenId('id-1')
+  expect(await store.authenticateToken(first)).toEqual({ ok: false, reason: 'revoked' })
+  expect(await store.authenticateToken(second)).toMatchObject({
+    ok: true,
+    principal: { keyType: 'jwt', tokenId: 'id-2' },
+  })
+  expect(store.snapshot().revoked_token_ids).toEqual(['id-1'])
+  store.reset()
+  expect((await store.authenticateToken(first)).ok).toBe(true)
+})
+
+it('gives tokens random ids by default, so two tokens never share one', async () => {
+  const store = createStore({ now: () => new Date('2024-01-15T10:30:00Z') })
+  const ids = await Promise.all(
+    [1, 2].map(async () => {
+      const token = await store.issueToken(1)
+      const payload = token.split('.')[1] ?? ''
+      return (JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { jti: string })
+        .jti
+    }),
+  )
+  expect(ids[0]).not.toBe(ids[1])
 })

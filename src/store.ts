@@ -1,16 +1,33 @@
 import { createApiKeyGenerator } from './bulk-keys.js'
-import { DEFAULT_REF_DATE, DEFAULT_SEED, DEFAULT_TOKEN_TTL_SECONDS } from './defaults.js'
-import { createRandomKeyValue, createUserData } from './factories.js'
+import {
+  DEFAULT_MEMBERSHIP_STATUS,
+  DEFAULT_PASSWORD,
+  DEFAULT_REF_DATE,
+  DEFAULT_ROLE,
+  DEFAULT_SEED,
+  DEFAULT_TOKEN_TTL_SECONDS,
+  SIGN_UP_MEMBERSHIP_STATUS,
+  SIGN_UP_ROLE,
+} from './defaults.js'
+import { createElevenLabsAgentId, createRandomKeyValue, createUserData } from './factories.js'
 import { createTokenSigner, type TokenCheck, type TokenSigner } from './jwt.js'
-import { createFaker, type Faker } from './random.js'
+import { createFaker, STREAMS, type Faker } from './random.js'
 import { buildScenario, createTokenSecret, type Scenario } from './scenarios.js'
-import type {
-  ApiKey,
-  ApiKeyRecord,
-  CreateApiKeyFields,
-  KeyType,
-  UpdateApiKeyFields,
-  User,
+import {
+  MembershipStatusSchema,
+  RoleSchema,
+  type Agent,
+  type ApiKey,
+  type ApiKeyRecord,
+  type CreateAgentFields,
+  type CreateApiKeyFields,
+  type KeyType,
+  type MembershipStatus,
+  type Role,
+  type UpdateAgentFields,
+  type UpdateApiKeyFields,
+  type User,
+  type UserRecord,
 } from './schemas.js'
 import { parseSnapshot, SNAPSHOT_FORMAT, type Snapshot } from './snapshot.js'
 import { toEpochSeconds, toTimestamp } from './time.js'
@@ -28,6 +45,22 @@ export interface StoreOptions {
   generateKeyValue?: ((keyType: KeyType) => string) | undefined
   /** Lifetime of tokens from `issueToken`. Default `DEFAULT_TOKEN_TTL_SECONDS`. */
   tokenTtlSeconds?: number | undefined
+  /**
+   * Makes the `jti` (token id) of each issued JWT, the id sign-out revokes. Default: a random
+   * UUID (WebCrypto, not seeded, so a token issued after a reset never shares a revoked id).
+   */
+  generateTokenId?: (() => string) | undefined
+}
+
+/** What `createUser` takes: every field is optional. */
+export interface CreateUserInit {
+  email?: string
+  /** Default `DEFAULT_PASSWORD` (`password`). */
+  password?: string
+  /** Default `DEFAULT_ROLE` (`enterprise`). */
+  role?: Role
+  /** Default `DEFAULT_MEMBERSHIP_STATUS` (`active`). */
+  membershipStatus?: MembershipStatus
 }
 
 /** What `createUser` returns: the new user and the secret of a private key that authenticates as them. */
@@ -37,35 +70,61 @@ export interface CreatedUser {
   apiKey: string
 }
 
-/** A user as `listUsers` shows it, with the secret of their first private key (or `null`). */
+/**
+ * A user as `listUsers` shows it, for a banner or a test: the password to sign in with (demo
+ * data) and the secret of their first private key (or `null`).
+ */
 export interface UserSummary {
   id: number
   email: string
+  password: string
   apiKey: string | null
 }
 
-/** The identity a credential resolves to. `apiKeyId` is absent for JWTs. */
+/** The identity a credential resolves to. `apiKeyId` is absent for JWTs; `tokenId` is a JWT's `jti`. */
 export interface Principal {
   user: User
   keyType: KeyType | 'jwt'
   apiKeyId?: number
+  /** The `jti` of the JWT among the credentials (the one sign-out revokes), when there is one. */
+  tokenId?: string
+}
+
+/** Whether `key_value` is revealed on reads: the documented `null`, or the secret (`revealKeyValues`). */
+export interface RevealOptions {
+  revealKeyValues?: boolean
 }
 
 /**
- * The in-memory store: an instance, never a singleton. Every API-key method is scoped to one
- * owner and returns fresh copies in the wire format, with `key_value` `null` except from
- * `createApiKey`; nobody holds a reference into the store's internals.
+ * The in-memory store: an instance, never a singleton. Every API-key and agent method is scoped
+ * to one owner and returns fresh copies in the wire format, with `key_value` `null` except from
+ * `createApiKey` (or when asked to reveal it); users come without their password, except in
+ * `listUsers`; nobody holds a reference into the store's internals.
  */
 export interface VoiceableStore {
-  /** Adds a user and a private key for them (named "Default API Key"); returns its secret. */
-  createUser(init?: { email?: string }): CreatedUser
+  /**
+   * Adds a user (password `password`, role `enterprise`, membership `active` unless `init` says
+   * otherwise) and a private key for them (named "Default API Key"); returns its secret.
+   */
+  createUser(init?: CreateUserInit): CreatedUser
   getUser(id: number): User | undefined
   listUsers(): UserSummary[]
-  /** A signed HS256 JWT that authenticates as `userId` until it expires. */
+  /** The user an email names, as Devise finds one: case-insensitive, surrounding spaces ignored. */
+  findUserByEmail(email: string): User | undefined
+  /** The user whose email and password these are (what sign-in checks), or `undefined`. */
+  authenticatePassword(email: string, password: string): User | undefined
+  /**
+   * Adds a user as `POST /auth/sign_up` does: email normalized, role `user`, membership `free`,
+   * no API key. The caller has validated the fields (the endpoint does, as Devise would).
+   */
+  signUp(fields: { email: string; password: string }): User
+  /** A signed HS256 JWT that authenticates as `userId` until it expires or is revoked. */
   issueToken(userId: number, options?: { expiresInSeconds?: number }): Promise<string>
+  /** Revokes the JWT whose `jti` this is, as sign-out does: it answers 401 from then on. */
+  revokeTokenId(tokenId: string): void
 
-  listApiKeys(userId: number): ApiKey[]
-  getApiKey(userId: number, id: number): ApiKey | undefined
+  listApiKeys(userId: number, options?: RevealOptions): ApiKey[]
+  getApiKey(userId: number, id: number, options?: RevealOptions): ApiKey | undefined
   /** Creates a key; the result is the only place its secret (`key_value`) is ever returned. */
   createApiKey(userId: number, fields: CreateApiKeyFields): ApiKeyRecord
   /** Changes `name`, `allowed_origins`, `allowed_assistants`; bumps `updated_at` if anything changed. */
@@ -77,6 +136,17 @@ export interface VoiceableStore {
   /** Number of keys across all users. */
   countApiKeys(): number
 
+  /** A user's agents, in id order. */
+  listAgents(userId: number): Agent[]
+  getAgent(userId: number, id: string): Agent | undefined
+  /** Creates an agent: unpublished, version 1, no phone numbers, the next id. */
+  createAgent(userId: number, fields: CreateAgentFields): Agent
+  /** Replaces the fields given (objects and lists whole); bumps `updated_at` if anything changed. */
+  updateAgent(userId: number, id: string, fields: UpdateAgentFields): Agent | undefined
+  deleteAgent(userId: number, id: string): boolean
+  /** Number of agents across all users. */
+  countAgents(): number
+
   /** Resolves an API-key secret to its owner, or `undefined` if unknown or revoked. */
   authenticateKeyValue(keyValue: string): Principal | undefined
   /** Resolves a JWT to its user; says why when it does not. */
@@ -85,7 +155,7 @@ export interface VoiceableStore {
   ): Promise<
     | { ok: true; principal: Principal }
     | Extract<TokenCheck, { ok: false }>
-    | { ok: false; reason: 'unknown-user' }
+    | { ok: false; reason: 'unknown-user' | 'revoked' }
   >
 
   /** The whole store as plain JSON (secrets included). */
@@ -101,19 +171,67 @@ export interface VoiceableStore {
 }
 
 interface State {
-  users: Map<number, User>
+  users: Map<number, UserRecord>
   keys: Map<number, ApiKeyRecord>
   keyIdsByUser: Map<number, Set<number>>
   keyIdByValue: Map<string, number>
+  /** In id order: loaded sorted, and new ids are always the largest. */
+  agents: Map<string, Agent>
   nextUserId: number
   nextApiKeyId: number
+  nextAgentId: number
+  revokedTokenIds: Set<string>
   tokenSecret: string
   signer: TokenSigner
+}
+
+/** A user in the wire format: a copy, without the password. */
+function toUser(record: UserRecord): User {
+  return {
+    id: record.id,
+    email: record.email,
+    role: record.role,
+    membership_status: record.membership_status,
+    created_at: record.created_at,
+    updated_at: record.updated_at,
+  }
+}
+
+/** A copy of a JSON value (agent configs are plain JSON, validated to a bounded depth). */
+function copyJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T
+}
+
+/** A copy of an agent in the documented field order; `widget_config` only once it has been set. */
+function toAgent(agent: Agent): Agent {
+  return {
+    id: agent.id,
+    name: agent.name,
+    tags: [...agent.tags],
+    conversation_config: copyJson(agent.conversation_config),
+    platform_settings: copyJson(agent.platform_settings),
+    ...(agent.widget_config === undefined ? {} : { widget_config: copyJson(agent.widget_config) }),
+    published: agent.published,
+    published_at: agent.published_at,
+    elevenlabs_agent_id: agent.elevenlabs_agent_id,
+    version: agent.version,
+    phone_numbers: agent.phone_numbers.map((phone) => ({ ...phone })),
+    user_id: agent.user_id,
+    user_email: agent.user_email,
+    created_at: agent.created_at,
+    updated_at: agent.updated_at,
+  }
+}
+
+/** An email as Devise compares it: surrounding whitespace stripped, lower case. */
+function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase()
 }
 
 /** A copy of a stored key in the wire format; the secret only when `reveal` is set. */
 function toApiKey(record: ApiKeyRecord, reveal: false): ApiKey
 function toApiKey(record: ApiKeyRecord, reveal: true): ApiKeyRecord
+function toApiKey(record: ApiKeyRecord, reveal: boolean): ApiKey
 function toApiKey(record: ApiKeyRecord, reveal: boolean): ApiKey {
   return {
     ...record,
@@ -142,6 +260,8 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
   let scenario = options.scenario ?? 'documented'
 
   let faker: Faker
+  /** Draws the `elevenlabs_agent_id` of created agents: a stream apart from users and keys. */
+  let agentFaker: Faker
   let state: State
 
   function load(snapshot: Snapshot): State {
@@ -150,18 +270,23 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
       keys: new Map(),
       keyIdsByUser: new Map(),
       keyIdByValue: new Map(),
+      agents: new Map(),
       nextUserId: snapshot.next_user_id,
       nextApiKeyId: snapshot.next_api_key_id,
+      nextAgentId: snapshot.next_agent_id,
+      revokedTokenIds: new Set(snapshot.revoked_token_ids),
       tokenSecret: snapshot.token_secret,
       signer: createTokenSigner(snapshot.token_secret),
     }
     for (const user of snapshot.users) {
-      next.users.set(user.id, { id: user.id, email: user.email })
+      next.users.set(user.id, { ...toUser(user), password: user.password })
       next.keyIdsByUser.set(user.id, new Set())
     }
     // @note Keys are indexed in id order so that every user's list comes out sorted by id.
     const keys = [...snapshot.api_keys].sort((a, b) => a.id - b.id)
     for (const key of keys) insert(next, toApiKey(key, true))
+    const agents = [...snapshot.agents].sort((a, b) => Number(a.id) - Number(b.id))
+    for (const agent of agents) next.agents.set(agent.id, toAgent(agent))
     return next
   }
 
@@ -185,7 +310,19 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
   function reset(): void {
     retired = new Set()
     faker = createFaker(seed, DEFAULT_REF_DATE)
-    state = load(startingSnapshot ?? buildScenario(scenario, faker, tokenSecret))
+    agentFaker = createFaker([seed, STREAMS.agents], DEFAULT_REF_DATE)
+    state = load(
+      startingSnapshot ??
+        buildScenario(
+          scenario,
+          {
+            main: faker,
+            userTimestamps: createFaker([seed, STREAMS.userTimestamps], DEFAULT_REF_DATE),
+            agents: agentFaker,
+          },
+          tokenSecret,
+        ),
+    )
   }
 
   function ownedRecord(userId: number, id: number): ApiKeyRecord | undefined {
@@ -193,11 +330,23 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
     return record !== undefined && record.user_id === userId ? record : undefined
   }
 
-  function requireUser(userId: number): User {
+  function ownedAgent(userId: number, id: string): Agent | undefined {
+    const agent = state.agents.get(id)
+    return agent !== undefined && agent.user_id === userId ? agent : undefined
+  }
+
+  function requireUser(userId: number): UserRecord {
     const user = state.users.get(userId)
     if (user === undefined)
       throw new Error(`Failed to find user ${userId}: no such user in the store`)
     return user
+  }
+
+  /** The first user (lowest id) whose email this is, compared as Devise compares emails. */
+  function findByEmail(email: string): UserRecord | undefined {
+    const wanted = normalizeEmail(email)
+    for (const user of state.users.values()) if (normalizeEmail(user.email) === wanted) return user
+    return undefined
   }
 
   function newKeyValue(keyType: KeyType): string {
@@ -240,23 +389,42 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
     return toApiKey(record, true)
   }
 
+  function addUser(record: UserRecord): void {
+    state.users.set(record.id, record)
+    state.keyIdsByUser.set(record.id, new Set())
+  }
+
   reset()
 
   return {
     createUser(init = {}) {
+      const password = init.password ?? DEFAULT_PASSWORD
+      if (typeof password !== 'string' || password === '')
+        throw new TypeError('Failed to create a user: password must be a non-empty string')
+      const role = RoleSchema.safeParse(init.role ?? DEFAULT_ROLE)
+      const membership = MembershipStatusSchema.safeParse(
+        init.membershipStatus ?? DEFAULT_MEMBERSHIP_STATUS,
+      )
+      if (!role.success || !membership.success)
+        throw new TypeError(
+          `Failed to create a user: role must be one of ${RoleSchema.options.join(', ')} and membershipStatus one of ${MembershipStatusSchema.options.join(', ')}`,
+        )
       const user = createUserData(faker, {
         id: state.nextUserId++,
+        created_at: stamp(),
+        password,
+        role: role.data,
+        membership_status: membership.data,
         ...(init.email === undefined ? {} : { email: init.email }),
       })
-      state.users.set(user.id, user)
-      state.keyIdsByUser.set(user.id, new Set())
+      addUser(user)
       const key = createApiKey(user.id, { name: 'Default API Key', key_type: 'private' })
       return { id: user.id, email: user.email, apiKey: key.key_value }
     },
 
     getUser(id) {
       const user = state.users.get(id)
-      return user === undefined ? undefined : { ...user }
+      return user === undefined ? undefined : toUser(user)
     },
 
     listUsers() {
@@ -269,35 +437,69 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
             break
           }
         }
-        return { id: user.id, email: user.email, apiKey }
+        return { id: user.id, email: user.email, password: user.password, apiKey }
       })
+    },
+
+    findUserByEmail(email) {
+      const user = findByEmail(email)
+      return user === undefined ? undefined : toUser(user)
+    },
+
+    authenticatePassword(email, password) {
+      const user = findByEmail(email)
+      return user === undefined || user.password !== password ? undefined : toUser(user)
+    },
+
+    signUp(fields) {
+      const createdAt = stamp()
+      const user: UserRecord = {
+        id: state.nextUserId++,
+        email: normalizeEmail(fields.email),
+        role: SIGN_UP_ROLE,
+        membership_status: SIGN_UP_MEMBERSHIP_STATUS,
+        created_at: createdAt,
+        updated_at: createdAt,
+        password: fields.password,
+      }
+      addUser(user)
+      return toUser(user)
     },
 
     async issueToken(userId, tokenOptions = {}) {
       requireUser(userId)
       const iat = toEpochSeconds(now())
+      // @note Still drawn, though not used: the seeded sequence of users created later stays
+      // what it was when token ids came from it.
+      faker.string.uuid()
       return state.signer.sign({
         sub: String(userId),
         scp: 'user',
         iat,
         exp: iat + (tokenOptions.expiresInSeconds ?? tokenTtlSeconds),
-        jti: faker.string.uuid(),
+        jti: options.generateTokenId?.() ?? crypto.randomUUID(),
       })
     },
 
-    listApiKeys(userId) {
+    revokeTokenId(tokenId) {
+      state.revokedTokenIds.add(tokenId)
+    },
+
+    listApiKeys(userId, readOptions = {}) {
       const ids = state.keyIdsByUser.get(userId)
       if (ids === undefined) return []
+      const reveal = readOptions.revealKeyValues === true
       const list: ApiKey[] = []
-      for (const id of ids) list.push(toApiKey(state.keys.get(id) as ApiKeyRecord, false))
+      for (const id of ids) list.push(toApiKey(state.keys.get(id) as ApiKeyRecord, reveal))
       return list
     },
 
-    getApiKey(userId, id) {
+    getApiKey(userId, id, readOptions = {}) {
       const record = ownedRecord(userId, id)
-      return record === undefined ? undefined : toApiKey(record, false)
+      return record === undefined
+        ? undefined
+        : toApiKey(record, readOptions.revealKeyValues === true)
     },
-
     createApiKey,
 
     updateApiKey(userId, id, fields) {
@@ -350,22 +552,99 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
       return state.keys.size
     },
 
+    listAgents(userId) {
+      const list: Agent[] = []
+      for (const agent of state.agents.values())
+        if (agent.user_id === userId) list.push(toAgent(agent))
+      return list
+    },
+
+    getAgent(userId, id) {
+      const agent = ownedAgent(userId, id)
+      return agent === undefined ? undefined : toAgent(agent)
+    },
+
+    createAgent(userId, fields) {
+      const user = requireUser(userId)
+      const createdAt = stamp()
+      const agent: Agent = {
+        id: String(state.nextAgentId++),
+        name: fields.name,
+        tags: [...(fields.tags ?? [])],
+        conversation_config: copyJson(fields.conversation_config ?? {}),
+        platform_settings: copyJson(fields.platform_settings ?? {}),
+        ...(fields.widget_config === undefined
+          ? {}
+          : { widget_config: copyJson(fields.widget_config) }),
+        published: false,
+        published_at: null,
+        elevenlabs_agent_id: createElevenLabsAgentId(agentFaker),
+        version: 1,
+        phone_numbers: [],
+        user_id: user.id,
+        user_email: user.email,
+        created_at: createdAt,
+        updated_at: createdAt,
+      }
+      state.agents.set(agent.id, agent)
+      return toAgent(agent)
+    },
+
+    updateAgent(userId, id, fields) {
+      const agent = ownedAgent(userId, id)
+      if (agent === undefined) return undefined
+      // @note Objects and lists are replaced whole, not merged, as a jsonb column is by Rails'
+      // `update`; the documented Update example sends the whole new `tags`.
+      const next: Agent = toAgent({
+        ...agent,
+        ...(fields.name === undefined ? {} : { name: fields.name }),
+        ...(fields.tags === undefined ? {} : { tags: fields.tags }),
+        ...(fields.conversation_config === undefined
+          ? {}
+          : { conversation_config: fields.conversation_config }),
+        ...(fields.platform_settings === undefined
+          ? {}
+          : { platform_settings: fields.platform_settings }),
+        ...(fields.widget_config === undefined ? {} : { widget_config: fields.widget_config }),
+      })
+      if (JSON.stringify(next) === JSON.stringify(agent)) return toAgent(agent)
+      next.updated_at = stamp(agent.updated_at)
+      state.agents.set(id, next)
+      return toAgent(next)
+    },
+
+    deleteAgent(userId, id) {
+      if (ownedAgent(userId, id) === undefined) return false
+      state.agents.delete(id)
+      return true
+    },
+
+    countAgents() {
+      return state.agents.size
+    },
+
     authenticateKeyValue(keyValue) {
       const id = state.keyIdByValue.get(keyValue)
       const record = id === undefined ? undefined : state.keys.get(id)
       const user = record === undefined ? undefined : state.users.get(record.user_id)
       if (record === undefined || user === undefined) return undefined
-      return { user: { ...user }, keyType: record.key_type, apiKeyId: record.id }
+      return { user: toUser(user), keyType: record.key_type, apiKeyId: record.id }
     },
 
     async authenticateToken(token) {
       const signer = state.signer
       const check = await signer.verify(token, toEpochSeconds(now()))
       if (!check.ok) return check
+      // Order: signature, expiry (checked by `verify`), revocation, then the user.
+      const tokenId = check.claims.jti
+      if (typeof tokenId === 'string' && state.revokedTokenIds.has(tokenId))
+        return { ok: false, reason: 'revoked' }
       const user = state.users.get(Number(check.claims.sub))
       if (user === undefined || String(user.id) !== check.claims.sub)
         return { ok: false, reason: 'unknown-user' }
-      return { ok: true, principal: { user: { ...user }, keyType: 'jwt' } }
+      const principal: Principal = { user: toUser(user), keyType: 'jwt' }
+      if (typeof tokenId === 'string') principal.tokenId = tokenId
+      return { ok: true, principal }
     },
 
     snapshot() {
@@ -373,11 +652,17 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
         format: SNAPSHOT_FORMAT,
         next_user_id: state.nextUserId,
         next_api_key_id: state.nextApiKeyId,
+        next_agent_id: state.nextAgentId,
         token_secret: state.tokenSecret,
-        users: [...state.users.values()].map((user) => ({ id: user.id, email: user.email })),
+        users: [...state.users.values()].map((user) => ({
+          ...toUser(user),
+          password: user.password,
+        })),
         api_keys: [...state.keys.values()]
           .sort((a, b) => a.id - b.id)
           .map((record) => toApiKey(record, true)),
+        agents: [...state.agents.values()].map(toAgent),
+        revoked_token_ids: [...state.revokedTokenIds],
       }
     },
 

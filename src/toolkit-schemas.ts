@@ -111,6 +111,12 @@ export const JournalQuerySchema = z.strictObject({
     })
     .optional(),
   keyId: PositiveWhole('an API key id').optional(),
+  agentId: z
+    .string({ error: 'must be an agent id (a positive whole number, as a string)' })
+    .regex(/^[1-9]\d{0,15}$/, {
+      error: 'must be an agent id (a positive whole number, as a string)',
+    })
+    .optional(),
   status: z
     .number({ error: 'must be an HTTP status (0 for an injected network error)' })
     .int({ error: 'must be an HTTP status (0 for an injected network error)' })

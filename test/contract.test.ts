@@ -1,11 +1,14 @@
 import { readdirSync } from 'node:fs'
 import {
+  AgentSchema,
   ApiKeyResponseSchema,
+  DeleteAgentResponseSchema,
   CreateApiKeyRequestSchema,
   CreateApiKeyResponseSchema,
   DeleteApiKeyResponseSchema,
   ErrorResponseSchema,
   ListApiKeysResponseSchema,
+  UpdateAgentRequestSchema,
   UpdateApiKeyRequestSchema,
 } from 'voiceable-mock'
 import { expect, it } from 'vitest'
@@ -21,6 +24,9 @@ const SCHEMAS: Record<(typeof FIXTURE_FILES)[number], z.ZodType> = {
   'update-api-key.response.json': ApiKeyResponseSchema,
   'delete-api-key.response.json': DeleteApiKeyResponseSchema,
   'error-envelope.example.json': ErrorResponseSchema,
+  'list-agents.item.json': AgentSchema,
+  'update-agent.request.json': UpdateAgentRequestSchema,
+  'delete-agent.response.json': DeleteAgentResponseSchema,
 }
 
 it('lists every fixture file in the contract table', () => {

@@ -1,4 +1,4 @@
-import { ERROR_MESSAGES, SUCCESS_MESSAGES } from 'voiceable-mock'
+import { createVoiceableMock, ERROR_MESSAGES, SUCCESS_MESSAGES } from 'voiceable-mock'
 import { expect, it } from 'vitest'
 import { call, createTestMock } from './support/call.js'
 
@@ -276,7 +276,7 @@ it('answers unknown paths and methods under the base URL with the API 404', asyn
     'GET /API_KEYS',
     'GET /Api_Keys/1',
     'GET /api_keys/1.5.json',
-    'GET /agents',
+    'GET /campaigns',
     'POST /api_keys/1',
     'GET /api_keys/1/rotate',
   ]) {
@@ -291,7 +291,7 @@ it('answers unknown paths and methods under the base URL with the API 404', asyn
 
 it('leaves unknown routes to msw with unknownRoutes passthrough', async () => {
   const mock = createTestMock({ unknownRoutes: 'passthrough' })
-  await expect(call(mock, 'GET /agents')).rejects.toThrow(/No handler answered/)
+  await expect(call(mock, 'GET /campaigns')).rejects.toThrow(/No handler answered/)
 })
 
 it('answers on the real backend prefix, on a custom base URL and with a trailing slash', async () => {
@@ -300,9 +300,9 @@ it('answers on the real backend prefix, on a custom base URL and with a trailing
     (await call(mock, 'GET /api_keys/1', { baseUrl: 'https://api.voiceable.dev/voiceable-api' }))
       .status,
   ).toBe(200)
-  const custom = createTestMock({ baseUrl: 'http://localhost:3000/voiceable-api/' })
+  const custom = createTestMock({ baseUrl: 'https://voiceable.test/voiceable-api/' })
   expect(
-    (await call(custom, 'GET /api_keys/1', { baseUrl: 'http://localhost:3000/voiceable-api' }))
+    (await call(custom, 'GET /api_keys/1', { baseUrl: 'https://voiceable.test/voiceable-api' }))
       .status,
   ).toBe(200)
   await expect(call(custom, 'GET /api_keys/1')).rejects.toThrow(/No handler answered/)
@@ -311,4 +311,39 @@ it('answers on the real backend prefix, on a custom base URL and with a trailing
 it('sends JSON with the charset Rails sends', async () => {
   const res = await call(createTestMock(), 'GET /api_keys')
   expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8')
+})
+
+it('reveals key secrets in list and get with revealKeyValues, as the web app expects, and masks them in the journal', async () => {
+  // Not createTestMock: its wire-format check holds every read to the documented `null`.
+  const mock = createVoiceableMock({ revealKeyValues: true })
+  const list = await call(mock, 'GET /api_keys')
+  expect(list.body.data.map((key: { key_value: string }) => key.key_value)).toEqual([
+    'your-api-key-here',
+  ])
+  const one = await call(mock, 'GET /api_keys/1')
+  expect(one.body.data.key_value).toBe('your-api-key-here')
+  // Update keeps the documented null: the web app never reads it there.
+  const updated = await call(mock, 'PUT /api_keys/1', { json: { api_key: { name: 'x' } } })
+  expect(updated.body.data.key_value).toBeNull()
+  const journal = JSON.stringify(mock.journal.entries())
+  expect(journal).not.toContain('your-api-key-here')
+  expect(mock.journal.entries()[0]?.response).toMatchObject({
+    data: [{ key_value: '********' }],
+  })
+})
+
+it('keeps the documented null in list and get by default', async () => {
+  const mock = createTestMock()
+  expect((await call(mock, 'GET /api_keys')).body.data[0].key_value).toBeNull()
+  expect((await call(mock, 'GET /api_keys/1')).body.data.key_value).toBeNull()
+})
+
+it.each([
+  'http://localhost:3000/api/v1',
+  'http://localhost:3000/voiceable-api',
+  'https://api.example.com/api/v1',
+  'https://api.voiceable.dev/voiceable-api',
+])('answers under %s with no configuration', async (baseUrl) => {
+  const res = await call(createTestMock(), 'GET /api_keys/1', { baseUrl })
+  expect(res.status).toBe(200)
 })

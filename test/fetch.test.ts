@@ -84,7 +84,7 @@ it('rejects a URL outside the base URLs with a TypeError naming the URL and the 
   const mock = createVoiceableMock()
   await expect(mock.fetch('https://api.example.com/api/v2/api_keys')).rejects.toThrow(
     new TypeError(
-      'Failed to fetch https://api.example.com/api/v2/api_keys: the URL is outside the base URLs (voiceable-mock answers under https://api.example.com/api/v1, https://api.voiceable.dev/voiceable-api)',
+      'Failed to fetch https://api.example.com/api/v2/api_keys: the URL is outside the base URLs (voiceable-mock answers under https://api.example.com/api/v1, https://api.voiceable.dev/voiceable-api, http://localhost:3000/api/v1, http://localhost:3000/voiceable-api)',
     ),
   )
   await expect(mock.fetch('https://elsewhere.test/api/v1/api_keys')).rejects.toThrow(

@@ -1,4 +1,4 @@
-import { DOCUMENTED_API_KEY, SNAPSHOT_FORMAT } from './support/documented.js'
+import { DOCUMENTED_API_KEY } from './support/documented.js'
 import { expect, it } from 'vitest'
 import { call, createTestMock } from './support/call.js'
 import { fixture } from './support/fixtures.js'
@@ -17,8 +17,9 @@ it('reproduces the documented Get example from the built-in data', async () => {
 
 it('reproduces the documented List example from a store holding its one key', async () => {
   const mock = createTestMock({
+    // A snapshot of the first format, as saved before accounts and agents: still loaded.
     snapshot: {
-      format: SNAPSHOT_FORMAT,
+      format: 'voiceable-mock/snapshot@1',
       next_user_id: 2,
       next_api_key_id: 2,
       token_secret: 'A'.repeat(43),
@@ -66,4 +67,36 @@ it('reproduces the documented Delete example and revokes the key', async () => {
   const token = await mock.store.issueToken(1)
   expect((await call(mock, 'GET /api_keys/1', { bearer: token })).status).toBe(404)
   expect((await call(mock, 'GET /api_keys/1', { apiKey: other.apiKey })).status).toBe(404)
+})
+
+it('reproduces the documented agent from the built-in data, as one item and in the list', async () => {
+  const mock = createTestMock()
+  const item = JSON.stringify(fixture('list-agents.item.json'))
+  const one = await call(mock, 'GET /agents/123')
+  expect(one.status).toBe(200)
+  expect(one.text).toBe(`{"status":{"code":200,"message":"Success"},"data":${item}}`)
+  // The example's list shows agent 123 alone (the page is cut off after `data`): a search for it.
+  const list = await call(mock, 'GET /agents?search=customer%20support')
+  expect(list.text.startsWith(`{"status":{"code":200,"message":"Success"},"data":[${item}]`)).toBe(
+    true,
+  )
+})
+
+it('reproduces the documented Update Agent request and Delete Agent response', async () => {
+  const mock = createTestMock({ now: at('2024-01-16T09:00:00Z') })
+  const updated = await call(mock, 'PUT /agents/123', {
+    json: fixture('update-agent.request.json'),
+  })
+  expect(updated.status).toBe(200)
+  expect(updated.body.data).toMatchObject({
+    id: '123',
+    name: 'Updated Agent Name',
+    tags: ['support', 'voice', 'updated'],
+    conversation_config: { temperature: 0.8 },
+    updated_at: '2024-01-16T09:00:00Z',
+  })
+  const deleted = await call(mock, 'DELETE /agents/123')
+  expect(deleted.status).toBe(200)
+  expect(deleted.text).toBe(JSON.stringify(fixture('delete-agent.response.json')))
+  expect((await call(mock, 'GET /agents/123')).status).toBe(404)
 })

@@ -4,9 +4,9 @@
  * fixed `now` every request must get the same status, the same body byte for byte, the same
  * `Content-Type`, `Content-Length`, `X-RateLimit-*` and `Retry-After`, and the same journal entry.
  *
- * The corpus: the documented examples (fixtures/), the auth table, the hostile corpus, the
- * fidelity rules (Rails routing, id and field casting, empty credentials), and one case of each
- * fault kind.
+ * The corpus: the documented examples (fixtures/), the web app's account and agent calls, the
+ * auth table, the hostile corpus, the fidelity rules (Rails routing, id and field casting, empty
+ * credentials), and one case of each fault kind.
  */
 import { getResponse } from 'msw'
 import {
@@ -61,11 +61,14 @@ interface Outcome {
 
 let nowMs = Date.parse('2024-02-01T00:00:00Z')
 let counters = [0, 0, 0]
+let tokenCounters = [0, 0, 0]
 const options = (slot: number) => ({
   now: () => new Date(nowMs),
-  // Created secrets are random by default; one counter per transport keeps the three comparable.
+  // Created secrets and token ids are random by default; one counter per transport keeps the
+  // three comparable.
   generateKeyValue: (keyType: 'private' | 'public') =>
     `${keyType === 'private' ? 'sk' : 'pk'}_live_parity${++counters[slot]!}`,
+  generateTokenId: () => `parity-token-${++tokenCounters[slot]!}`,
 })
 const viaMsw = createVoiceableMock(options(0))
 const viaFetch = createVoiceableMock(options(1))
@@ -217,6 +220,97 @@ const documentedCases: ParityCase[] = [
     body: JSON.stringify(fixture('update-api-key.request.json')),
   },
   { name: 'documented: delete', method: 'DELETE', path: '/api_keys/1', headers: [KEY] },
+  { name: 'agents: list', method: 'GET', path: '/agents', headers: [KEY] },
+  {
+    name: "agents: the web app's list",
+    method: 'GET',
+    path: '/agents?page_size=10&offset=0&sort_by=name&sort_direction=asc&search=a',
+    headers: [KEY],
+  },
+  { name: 'agents: get', method: 'GET', path: '/agents/123', headers: [KEY] },
+  {
+    name: 'agents: create',
+    method: 'POST',
+    path: '/agents',
+    headers: [KEY, JSON_TYPE],
+    body: '{"agent":{"name":"Parity","widget_config":{"color":"#000"}}}',
+  },
+  {
+    name: 'agents: documented update',
+    method: 'PUT',
+    path: '/agents/123',
+    headers: [KEY, JSON_TYPE],
+    body: JSON.stringify(fixture('update-agent.request.json')),
+  },
+  { name: 'agents: delete', method: 'DELETE', path: '/agents/123', headers: [KEY] },
+  {
+    name: 'agents: page size out of range',
+    method: 'GET',
+    path: '/agents?page_size=0',
+    headers: [KEY],
+  },
+]
+
+/** The web app's account calls: the JWT comes from the hostile context (valid in every store). */
+const bearer = (): [string, string] => ['Authorization', `Bearer ${context.jwt}`]
+const SIGN_IN_BODY = JSON.stringify({ user: { email: 'user@example.com', password: 'password' } })
+const accountCases: ParityCase[] = [
+  {
+    name: 'accounts: sign in, with a stale token',
+    method: 'POST',
+    path: '/auth/sign_in',
+    headers: [JSON_TYPE, ['Authorization', 'Bearer aaa.bbb.ccc']],
+    body: SIGN_IN_BODY,
+  },
+  {
+    name: 'accounts: sign in with a wrong password',
+    method: 'POST',
+    path: '/auth/sign_in',
+    headers: [JSON_TYPE],
+    body: '{"user":{"email":"user@example.com","password":"nope"}}',
+  },
+  {
+    name: 'accounts: sign up',
+    method: 'POST',
+    path: '/auth/sign_up',
+    headers: [JSON_TYPE],
+    body: '{"user":{"email":"new@example.com","password":"secret1","password_confirmation":"secret1"}}',
+  },
+  {
+    name: 'accounts: sign up with every problem',
+    method: 'POST',
+    path: '/auth/sign_up',
+    headers: [JSON_TYPE],
+    body: '{"user":{"email":"user@example.com","password":"abc","password_confirmation":"x"}}',
+  },
+  {
+    name: 'accounts: current user with a JWT',
+    method: 'GET',
+    path: '/user/current',
+    get headers() {
+      return [bearer()]
+    },
+  },
+  {
+    name: 'accounts: current user with a key',
+    method: 'GET',
+    path: '/user/current',
+    headers: [KEY],
+  },
+  {
+    name: 'accounts: sign out with a JWT',
+    method: 'DELETE',
+    path: '/auth/sign_out',
+    get headers() {
+      return [bearer()]
+    },
+  },
+  {
+    name: 'accounts: sign out with nothing',
+    method: 'DELETE',
+    path: '/auth/sign_out',
+    headers: [],
+  },
 ]
 
 const AUTH_HEADERS: [string, [string, string][]][] = [
@@ -413,6 +507,7 @@ const faultCases: ParityCase[] = [
 
 const corpus: ParityCase[] = [
   ...documentedCases,
+  ...accountCases,
   ...authCases,
   ...routingCases,
   ...castCases,
@@ -437,6 +532,7 @@ it.each(corpus.map((entry): [string, ParityCase] => [entry.name, entry]))(
       mock.reset()
       mock.restore(baseline)
       counters[slot] = 0
+      tokenCounters[slot] = 0
       entry.arrange?.(mock)
       outcomes.push(await send(entry))
     }
@@ -458,3 +554,4 @@ it.each(corpus.map((entry): [string, ParityCase] => [entry.name, entry]))(
 )
 
 counters = [0, 0, 0]
+tokenCounters = [0, 0, 0]

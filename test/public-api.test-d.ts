@@ -5,8 +5,10 @@ import { expectTypeOf, it } from 'vitest'
 import type { z } from 'zod'
 import {
   createVoiceableMock,
+  type Agent,
   type ApiKey,
   type ApiKeyResponse,
+  type AuthResponse,
   type ApiKeyResponseSchema,
   type CreateApiKeyResponse,
   type CreateApiKeyResponseSchema,
@@ -16,8 +18,10 @@ import {
   type ErrorResponseSchema,
   type ListApiKeysResponse,
   type ListApiKeysResponseSchema,
+  type ListAgentsResponse,
   type JournalEntry,
   type Snapshot,
+  type User,
   type VoiceableMockOptions,
 } from 'voiceable-mock'
 import {
@@ -139,4 +143,31 @@ it('types the control client as the in-process toolkit made async', () => {
   >()
   // @ts-expect-error: a scenario the library does not have
   void client.useScenario('crowded')
+})
+
+it('types accounts and agents as the web app reads them', () => {
+  expectTypeOf<User>().toEqualTypeOf<{
+    id: number
+    email: string
+    role: 'user' | 'admin' | 'enterprise'
+    membership_status: 'trial' | 'active' | 'expired' | 'cancelled' | 'suspended' | 'free'
+    created_at: string
+    updated_at: string
+  }>()
+  expectTypeOf<AuthResponse['token']>().toEqualTypeOf<string>()
+  expectTypeOf<Agent['id']>().toEqualTypeOf<string>()
+  expectTypeOf<Agent['widget_config']>().toEqualTypeOf<Record<string, unknown> | undefined>()
+  expectTypeOf<ListAgentsResponse['next_offset']>().toEqualTypeOf<number | null>()
+  expectTypeOf(createVoiceableMock).toBeCallableWith({ revealKeyValues: true })
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- only the method's type is read; it is never called
+  expectTypeOf(mock.store.createUser).toBeCallableWith({
+    password: 'secret1',
+    role: 'admin',
+    membershipStatus: 'trial',
+  })
+  // @ts-expect-error not a role
+  createStore().createUser({ role: 'owner' })
+  expectTypeOf(mock.handlersByEndpoint.signIn).toEqualTypeOf<HttpHandler[]>()
+  // @ts-expect-error the endpoint is named getCurrentUser
+  void mock.handlersByEndpoint.currentUser
 })

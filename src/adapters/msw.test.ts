@@ -1,5 +1,6 @@
 import { getResponse, type HttpHandler } from 'msw'
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_BASE_URLS } from '../defaults.js'
 import { ENDPOINT_NAMES } from '../endpoints/table.js'
 import { createVoiceableMock, type VoiceableMockOptions } from '../mock.js'
 
@@ -90,16 +91,18 @@ function compare(
 
 describe('msw handlers (one catch-all per base URL, and a record per endpoint)', () => {
   it('lists one catch-all per base URL', () => {
-    expect(createVoiceableMock().handlers).toHaveLength(2)
+    expect(createVoiceableMock().handlers).toHaveLength(DEFAULT_BASE_URLS.length)
     expect(createVoiceableMock({ baseUrl: 'https://x.test/api' }).handlers).toHaveLength(1)
-    expect(createVoiceableMock({ unknownRoutes: 'passthrough' }).handlers).toHaveLength(2)
+    expect(createVoiceableMock({ unknownRoutes: 'passthrough' }).handlers).toHaveLength(
+      DEFAULT_BASE_URLS.length,
+    )
   })
 
   it('keeps one handler per endpoint and base URL in handlersByEndpoint, with the catch-alls under unknownRoute', () => {
     const { handlersByEndpoint } = createVoiceableMock()
     expect(Object.keys(handlersByEndpoint)).toEqual([...ENDPOINT_NAMES])
     expect(Object.values(handlersByEndpoint).map((handlers) => handlers.length)).toEqual(
-      ENDPOINT_NAMES.map(() => 2),
+      ENDPOINT_NAMES.map(() => DEFAULT_BASE_URLS.length),
     )
   })
 

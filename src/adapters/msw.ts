@@ -1,7 +1,7 @@
 import { http, type HttpHandler } from 'msw'
 import type { Core, CoreAnswer, PlainRequest } from '../core.js'
 import { ENDPOINTS, UNKNOWN_ROUTE, type EndpointName } from '../endpoints/table.js'
-import { toBasePath, type BaseUrl } from './base-url.js'
+import { reachesBasePath, toBasePath, type BaseUrl } from './base-url.js'
 
 /** The handlers keyed by endpoint name, each an array of msw handlers (one per base URL). */
 export type HandlerRecord = Record<EndpointName, HttpHandler[]>
@@ -49,33 +49,69 @@ function createResolver(core: Core, base: BaseUrl, only?: EndpointName) {
   }
 }
 
+/** The origin of an absolute base URL; `undefined` for a same-origin one (`/api/v1`). */
+function originOf(base: BaseUrl): string | undefined {
+  return base.startsWith('/') ? undefined : new URL(base).origin
+}
+
+/** Whether `outer`'s catch-all (`<outer>/*`) would also catch requests meant for `inner`. */
+function covers(outer: BaseUrl, inner: BaseUrl): boolean {
+  const [a, b] = [originOf(outer), originOf(inner)]
+  return (
+    outer !== inner &&
+    (a === undefined || b === undefined || a === b) &&
+    reachesBasePath(toBasePath(inner), toBasePath(outer))
+  )
+}
+
+/**
+ * The bases in the order their handlers must run. @note A base goes before any base whose
+ * catch-all would take its requests: msw tries handlers in order, so `https://x/api/v1/*` must see
+ * `/api/v1/api_keys` before `https://x/api/*` does (which would route it as `/v1/api_keys`).
+ * Other bases keep the order given, so the first (the documented URL, by default) is tried first:
+ * each handler tried before the one that answers costs msw a full parse of the request.
+ */
+function orderBases(baseUrls: readonly BaseUrl[]): BaseUrl[] {
+  const ordered: BaseUrl[] = []
+  for (const base of baseUrls) {
+    const at = ordered.findIndex((other) => covers(other, base))
+    if (at < 0) ordered.push(base)
+    else ordered.splice(at, 0, base)
+  }
+  return ordered
+}
+
 /**
  * The msw adapter: `list` holds one catch-all handler per base URL, which hands every request
  * under it to the core (msw runs each handler of a list until one answers, so one handler per
- * base costs one pattern match per request); `record` holds one handler per endpoint and base
- * URL, keyed by endpoint name, to use or override one alone (a Storybook story), each answering only the
- * requests the core routes to its endpoint, then `unknownRoute`'s catch-alls.
+ * base costs one pattern match per request); `record()` builds, once, one handler per endpoint
+ * and base URL, keyed by endpoint name, to use or override one alone (a Storybook story), each
+ * answering only the requests the core routes to its endpoint, then `unknownRoute`'s catch-alls.
  */
 export function createMswHandlers(
   core: Core,
   baseUrls: readonly BaseUrl[],
   unknownRoutes: 'not-found' | 'passthrough',
-): { list: HttpHandler[]; record: HandlerRecord } {
-  // @note The longest base first: msw tries handlers in order, so `https://x/api/v1/*` must see
-  // `/api/v1/api_keys` before `https://x/api/*` does (which would route it as `/v1/api_keys`).
-  const bases = [...baseUrls].sort((a, b) => toBasePath(b).length - toBasePath(a).length)
-  const record = {} as HandlerRecord
-  // @note Each endpoint's handlers match every method and path under its base and let the core's
-  // router decide: msw's own matching knows nothing of HEAD (`http.get` does not match it), PATCH
-  // on update, a `.json` suffix or doubled slashes, all of which Rails routes.
-  for (const endpoint of ENDPOINTS) {
-    record[endpoint.name] = bases.map((base) =>
-      http.all(`${base}/*`, createResolver(core, base, endpoint.name)),
-    )
-  }
+): { list: HttpHandler[]; record: () => HandlerRecord } {
+  const bases = orderBases(baseUrls)
   // @note The catch-alls route through the core too: they answer unknown paths and methods with
   // the API's 404, and any endpoint whose own handler a story replaced or removed.
   const catchAlls = bases.map((base) => http.all(`${base}/*`, createResolver(core, base)))
-  record[UNKNOWN_ROUTE] = unknownRoutes === 'passthrough' ? [] : catchAlls
-  return { list: catchAlls, record }
+  let record: HandlerRecord | undefined
+  // @note Built on first use: every msw handler costs its construction (msw captures a stack
+  // trace for each), and most users only ever read `handlers`.
+  const buildRecord = (): HandlerRecord => {
+    const built = {} as HandlerRecord
+    // @note Each endpoint's handlers match every method and path under its base and let the
+    // core's router decide: msw's own matching knows nothing of HEAD (`http.get` does not match
+    // it), PATCH on update, a `.json` suffix or doubled slashes, all of which Rails routes.
+    for (const endpoint of ENDPOINTS) {
+      built[endpoint.name] = bases.map((base) =>
+        http.all(`${base}/*`, createResolver(core, base, endpoint.name)),
+      )
+    }
+    built[UNKNOWN_ROUTE] = unknownRoutes === 'passthrough' ? [] : catchAlls
+    return built
+  }
+  return { list: catchAlls, record: () => (record ??= buildRecord()) }
 }

@@ -51,6 +51,14 @@ function keyIdOf({ params }: EndpointContext): number {
   return toRecordId(params['keyId']) ?? notFound()
 }
 
+/**
+ * Whether reads reveal secrets: the documented `null`, or (`revealKeyValues`) the secret, as the
+ * Voiceable web app expects of List and Get (it masks and embeds listed secrets).
+ */
+function reveal({ revealKeyValues }: EndpointContext): { revealKeyValues: boolean } {
+  return { revealKeyValues }
+}
+
 /** The five documented API-key endpoints (reference §3). */
 export const API_KEY_ENDPOINTS = [
   {
@@ -60,7 +68,11 @@ export const API_KEY_ENDPOINTS = [
     access: 'read',
     resolve: (context) => ({
       status: 200,
-      body: toSuccessBody(200, SUCCESS_MESSAGES.read, context.store.listApiKeys(ownerOf(context))),
+      body: toSuccessBody(
+        200,
+        SUCCESS_MESSAGES.read,
+        context.store.listApiKeys(ownerOf(context), reveal(context)),
+      ),
     }),
   },
   {
@@ -80,7 +92,8 @@ export const API_KEY_ENDPOINTS = [
     path: '/api_keys/:keyId',
     access: 'read',
     resolve(context) {
-      const data = context.store.getApiKey(ownerOf(context), keyIdOf(context)) ?? notFound()
+      const data =
+        context.store.getApiKey(ownerOf(context), keyIdOf(context), reveal(context)) ?? notFound()
       return { status: 200, body: toSuccessBody(200, SUCCESS_MESSAGES.read, data) }
     },
   },

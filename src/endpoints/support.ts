@@ -3,8 +3,11 @@ import type { EndpointContext } from '../endpoint.js'
 import { ApiError } from '../envelope.js'
 import { permitFields, type PermitSpec } from '../strong-params.js'
 
-/** Parses request fields with a schema; every problem becomes one plain sentence in a 422. */
-function parseFields<T>(schema: z.ZodType<T>, fields: Record<string, unknown>): T {
+/**
+ * Parses fields with a schema; every problem becomes one plain sentence in a 422. For a body, use
+ * `readFields`, which permits and casts first; this alone is for fields that need no cast (a query).
+ */
+export function parseFields<T>(schema: z.ZodType<T>, fields: Record<string, unknown>): T {
   const result = schema.safeParse(fields)
   if (result.success) return result.data
   throw new ApiError('validation_failed', [

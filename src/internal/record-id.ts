@@ -16,3 +16,12 @@ export function toRecordId(raw: string | undefined): number | undefined {
   const id = Number(digits)
   return id > 0 && Number.isSafeInteger(id) ? id : undefined
 }
+
+/**
+ * An agent's path id: agents are kept under string ids ("123"), cast as every integer id is.
+ * @example toAgentId('0123') // '123'
+ */
+export function toAgentId(raw: string | undefined): string | undefined {
+  const id = toRecordId(raw)
+  return id === undefined ? undefined : String(id)
+}

@@ -256,6 +256,9 @@ it('prints the banner: version and URL, the base URLs, every built-in user with 
           `    ${String(user.id).padStart(3)}  ${user.email.padEnd(32)}  X-API-Key: ${user.apiKey}`,
       ),
       '',
+      "  Sign in    user@example.com / password   (POST /auth/sign_in, as a web app's login does)",
+      '  Running a web app (the Voiceable web app)? Restart with --reveal-key-values: it reads key_value from GET /api_keys',
+      '',
       '  Try it:',
       `    curl -X GET "${origin}/api/v1/api_keys/1" -H "X-API-Key: your-api-key-here"`,
       '',
@@ -401,12 +404,12 @@ it('loads an existing --data file with --persist over --scenario, says so, and s
 
 it('refuses an invalid --persist file in one line naming the file and the field, exit code 1, file untouched', async () => {
   const snapshot = createVoiceableMock().snapshot()
-  const text = JSON.stringify({ ...snapshot, users: [{ id: 1 }] })
+  const text = JSON.stringify({ ...snapshot, users: [{ ...snapshot.users[0], email: 42 }] })
   const file = writeTemp('persisted-bad.json', text)
   expect(await runToExit(['--port', '0', '--data', file, '--persist'])).toEqual({
     code: 1,
     stdout: '',
-    stderr: `voiceable-mock: cannot load --data ${file}: users[0].email: Invalid input: expected string, received undefined\n`,
+    stderr: `voiceable-mock: cannot load --data ${file}: users[0].email: Invalid input: expected string, received number\n`,
   })
   expect(readFileSync(file, 'utf8')).toBe(text)
 })
@@ -418,4 +421,38 @@ it('says it cannot create a --persist file in a missing folder, exit code 1', as
   expect(result.stderr).toMatch(
     new RegExp(`^voiceable-mock: cannot save --data ${file}: Error: ENOENT[^\n]*\n$`),
   )
+})
+
+it('prints the email and password to sign in with, and tells a web-app user to add --reveal-key-values', async () => {
+  const server = await startServer()
+  const banner = server.stdout()
+  expect(banner).toContain(
+    "  Sign in    user@example.com / password   (POST /auth/sign_in, as a web app's login does)\n",
+  )
+  expect(banner).toContain(
+    '  Running a web app (the Voiceable web app)? Restart with --reveal-key-values: it reads key_value from GET /api_keys\n',
+  )
+  const signIn = await fetch(`${server.url}/voiceable-api/auth/sign_in`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ user: { email: 'user@example.com', password: 'password' } }),
+  })
+  expect(signIn.status).toBe(200)
+  // The documented null, without the flag.
+  const list = await fetch(`${server.baseUrl}/api_keys`, { headers: AUTH })
+  expect((await list.json()).data[0].key_value).toBeNull()
+  // No password in the access log: only the banner prints one.
+  await waitForOutput(server, /POST \/voiceable-api\/auth\/sign_in 200/)
+  expect(server.stdout().slice(banner.length)).not.toContain('password')
+})
+
+it('returns key secrets in the list and get with --reveal-key-values, and says so', async () => {
+  const server = await startServer(['--reveal-key-values'])
+  expect(server.stdout()).toContain(
+    '  Key values revealed in GET /api_keys (--reveal-key-values), as the Voiceable web app expects\n',
+  )
+  const list = await fetch(`${server.baseUrl}/api_keys`, { headers: AUTH })
+  expect((await list.json()).data[0].key_value).toBe('your-api-key-here')
+  const one = await fetch(`${server.baseUrl}/api_keys/1`, { headers: AUTH })
+  expect((await one.json()).data.key_value).toBe('your-api-key-here')
 })

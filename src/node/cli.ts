@@ -23,9 +23,9 @@ const BANNER_MAX_USERS = 10
 
 const HELP = `Usage: voiceable-mock [options]
 
-Serves a fake of the Voiceable API (API keys) over HTTP, with built-in data, for offline
-demos and front-end development. Answers under /api/v1 (as documented) and /voiceable-api
-(the real backend's prefix), with CORS for a dev app on another origin.
+Serves a fake of the Voiceable API (API keys, agents, sign-in) over HTTP, with built-in
+data, for offline demos and front-end development. Answers under /api/v1 (as documented)
+and /voiceable-api (the real backend's prefix), with CORS for a dev app on another origin.
 
 Options:
   -p, --port <n>           Port to listen on (default 3000; 0 picks a free port)
@@ -40,6 +40,8 @@ Options:
       --control-token <t>  Admit control requests (/__voiceable/) from any address that send
                            Authorization: Bearer <t>; without it, only this machine may use them
       --no-control         Turn the control API (/__voiceable/) off
+      --reveal-key-values  Return key secrets in GET /api_keys and /api_keys/{id}, as the
+                           Voiceable web app expects (the docs say null; see the README)
   -q, --quiet              No banner and no access log; print only the listening line
   -h, --help               Show this help and exit
   -v, --version            Show the version and exit
@@ -47,6 +49,7 @@ Options:
 Examples:
   voiceable-mock
   voiceable-mock --port 0 --scenario multi-tenant
+  voiceable-mock --reveal-key-values      # for the Voiceable web app on another port
   curl -X GET "http://localhost:3000/api/v1/api_keys/1" -H "X-API-Key: your-api-key-here"
 `
 
@@ -111,6 +114,7 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'version' {
         delay: { type: 'string' },
         'control-token': { type: 'string' },
         'no-control': { type: 'boolean' },
+        'reveal-key-values': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -154,6 +158,7 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'version' {
   if (scenario !== undefined) server.scenario = scenario
   if (values['no-control'] === true) server.control = false
   if (token !== undefined) server.controlToken = token
+  if (values['reveal-key-values'] === true) server.revealKeyValues = true
   let persisted: CliOptions['persisted']
   if (values.data !== undefined && persist) {
     server.persistTo = values.data
@@ -211,6 +216,24 @@ function describeControl(origin: string, options: StartMockServerOptions): strin
   ]
 }
 
+/**
+ * The banner's sign-in lines: the one place a password is ever printed (demo data, so that a web
+ * app's login form works at once), and the flag a web app needs.
+ */
+function formatSignIn(
+  user: { email: string; password: string } | undefined,
+  revealKeyValues: boolean,
+): string[] {
+  if (user === undefined) return []
+  return [
+    '',
+    `  Sign in    ${user.email} / ${user.password}   (POST /auth/sign_in, as a web app's login does)`,
+    revealKeyValues
+      ? '  Key values revealed in GET /api_keys (--reveal-key-values), as the Voiceable web app expects'
+      : '  Running a web app (the Voiceable web app)? Restart with --reveal-key-values: it reads key_value from GET /api_keys',
+  ]
+}
+
 async function formatBanner(
   server: MockServer,
   version: string,
@@ -248,6 +271,7 @@ async function formatBanner(
     '',
     '  Users and their credentials:',
     ...(rows.length > 0 ? rows : ['    (none: the store has no users)']),
+    ...formatSignIn(users[0], options.revealKeyValues === true),
     ...(example === undefined ? [] : ['', '  Try it:', `    ${example}`]),
     '',
     '  Access log below (method, path, status, time). Press Ctrl+C to stop.',

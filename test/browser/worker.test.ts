@@ -21,6 +21,8 @@ import {
   type OpenedPage,
 } from './support/page-reader.js'
 import { startStaticServer, type StaticServer } from './support/static-server.js'
+import type { AppClient } from '../support/app-client.js'
+import { runAppFlow } from '../support/app-flow.js'
 
 const documented = { apiKey: DOCUMENTED_KEY_VALUE }
 
@@ -316,5 +318,36 @@ it('runs the test-author toolkit in the page: faults, journal, snapshots and the
       token,
     })
     expect(await shownKeys(page)).toHaveLength(MANY_KEYS_COUNT)
+  })
+})
+
+it("runs the Voiceable web app's flow through the worker, at the app's default base URL with no configuration", async () => {
+  await withContext(async (open) => {
+    const { page } = await open()
+    const app: AppClient = {
+      token: () => page.evaluate(() => window.demo.app.token()),
+      setToken: (token) => page.evaluate((value) => window.demo.app.setToken(value), token),
+      signIn: (email, password) =>
+        page.evaluate(([e, p]) => window.demo.app.signIn(e, p), [email, password] as const),
+      currentUser: () => page.evaluate(() => window.demo.app.currentUser()),
+      listAgents: () => page.evaluate(() => window.demo.app.listAgents()),
+      listKeys: () => page.evaluate(() => window.demo.app.listKeys()),
+      createKey: (params) => page.evaluate((value) => window.demo.app.createKey(value), params),
+      deleteKey: (id) => page.evaluate((value) => window.demo.app.deleteKey(value), id),
+      signOut: () => page.evaluate(() => window.demo.app.signOut()),
+    }
+    await runAppFlow(app)
+    expect(await page.evaluate(() => window.demo.appJournal())).toEqual([
+      'signIn 200',
+      'getCurrentUser 200',
+      'listAgents 200',
+      'listApiKeys 200',
+      'createApiKey 201',
+      'listApiKeys 200',
+      'deleteApiKey 200',
+      'listApiKeys 200',
+      'signOut 200',
+      'getCurrentUser 401',
+    ])
   })
 })

@@ -4,11 +4,17 @@
  * echoed credential, the journal free of secrets.
  */
 import { expect } from 'vitest'
+import type { z } from 'zod'
 import {
+  AgentResponseSchema,
   ApiKeyResponseSchema,
+  AuthResponseSchema,
+  CurrentUserResponseSchema,
   ERROR_MESSAGES,
   ErrorResponseSchema,
+  ListAgentsResponseSchema,
   ListApiKeysResponseSchema,
+  SignOutResponseSchema,
   type VoiceableMock,
 } from '../../src/index.js'
 import { DOCUMENTED_API_KEY } from '../support/documented.js'
@@ -68,8 +74,11 @@ export async function prepareHostileContext(
   store.deleteApiKey(1, revoked.id)
   const other = store.listUsers().find((user) => user.id === 2)
   const foreignKey = store.listApiKeys(2)[0]
-  if (other?.apiKey == null || foreignKey === undefined)
-    throw new Error('Failed to set up: the documented scenario has no user 2 with a private key')
+  const foreignAgent = store.listAgents(2)[0]
+  if (other?.apiKey == null || foreignKey === undefined || foreignAgent === undefined)
+    throw new Error(
+      'Failed to set up: the documented scenario has no user 2 with a private key and an agent',
+    )
   const secret = mock.snapshot().token_secret
   const iat = Math.floor(nowMs / 1000)
   // Far-off expiry: the clock moves a minute per case.
@@ -80,6 +89,7 @@ export async function prepareHostileContext(
     revokedKey: revoked.key_value,
     otherUserKey: other.apiKey,
     foreignKeyId: foreignKey.id,
+    foreignAgentId: foreignAgent.id,
     jwt: await store.issueToken(1, { expiresInSeconds: 10 * 365 * 86_400 }),
     expiredJwt: await store.issueToken(1, { expiresInSeconds: 0 }),
     jwtUnknownUser: await signToken(
@@ -91,6 +101,18 @@ export async function prepareHostileContext(
     jwtAlgNone: `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.x`,
     jwtAlgHs512: await signToken(secret, { alg: 'HS512', typ: 'JWT' }, claims),
   }
+}
+
+/** The wire schema of a success, by method and path. */
+function successSchema(method: string, pathname: string): z.ZodType {
+  if (pathname.endsWith('/auth/sign_in')) return AuthResponseSchema
+  if (pathname.endsWith('/auth/sign_out')) return SignOutResponseSchema
+  if (pathname.endsWith('/user/current')) return CurrentUserResponseSchema
+  if (/\/agents\/[^/]+$/.test(pathname)) return AgentResponseSchema
+  if (pathname.endsWith('/agents')) return ListAgentsResponseSchema
+  return /^(GET|HEAD)$/.test(method) && !/\/api_keys\/[^/?]/.test(pathname)
+    ? ListApiKeysResponseSchema
+    : ApiKeyResponseSchema
 }
 
 function credentialValues(headers: [string, string][]): string[] {
@@ -139,11 +161,7 @@ export async function runHostileCase(
   if (parsed === undefined) {
     expect(entry.method, 'an answer without a body').toBe('HEAD')
   } else if (expected.error === undefined) {
-    const schema =
-      /^(GET|HEAD)$/.test(entry.method) && !/\/api_keys\/[^/?]/.test(sent.url)
-        ? ListApiKeysResponseSchema
-        : ApiKeyResponseSchema
-    schema.parse(parsed)
+    successSchema(entry.method, new URL(sent.url).pathname).parse(parsed)
   } else {
     const envelope = ErrorResponseSchema.parse(parsed)
     expect(envelope.error).toBe(expected.error)

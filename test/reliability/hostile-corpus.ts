@@ -1,7 +1,8 @@
 /**
  * The hostile-input corpus: requests a careless or malicious client could send, each with the
  * answer the API owes it. Built as a cross product (ids × id endpoints, credentials × endpoints,
- * bodies × body endpoints) plus routes, so every endpoint meets every kind of input.
+ * bodies × body endpoints) plus routes, so every endpoint meets every kind of input: the API-key
+ * endpoints, the agents, sign-in, sign-up, sign-out and the current user.
  *
  * Values that depend on the store (secrets, tokens, ids) are functions of a `HostileContext`
  * that the test builds once; everything else is a literal.
@@ -20,6 +21,8 @@ export interface HostileContext {
   otherUserKey: string
   /** A key id owned by user 2: foreign to user 1. */
   foreignKeyId: number
+  /** An agent id owned by user 2: foreign to user 1. */
+  foreignAgentId: string
   /** Valid JWT of user 1. */
   jwt: string
   /** JWT of user 1 that has expired. */
@@ -60,9 +63,26 @@ const asUser1: [string, Value] = ['X-API-Key', (c) => c.key]
 const VALID_CREATE = JSON.stringify({ api_key: { name: 'Hostile', key_type: 'private' } })
 const VALID_UPDATE = JSON.stringify({ api_key: { name: 'Hostile rename' } })
 const NOT_FOUND = { status: 404, error: 'not_found', errors: [ERROR_MESSAGES.apiKeyNotFound] }
+const AGENT_NOT_FOUND = {
+  status: 404,
+  error: 'agent_not_found',
+  errors: [ERROR_MESSAGES.agentNotFound],
+}
+const VALID_AGENT_UPDATE = JSON.stringify({ agent: { name: 'Hostile rename' } })
+const SIGN_IN = JSON.stringify({ user: { email: 'user@example.com', password: 'password' } })
+const INVALID_CREDENTIALS = {
+  status: 401,
+  error: 'invalid_credentials',
+  errors: [ERROR_MESSAGES.invalidCredentials],
+}
 const unauthorized = (reason: string) => ({ status: 401, error: 'unauthorized', errors: [reason] })
 const invalid = (...errors: string[]) => ({ status: 422, error: 'validation_failed', errors })
 const badJson = { status: 400, error: 'invalid_json' }
+const tooDeep = {
+  status: 400,
+  error: 'invalid_json',
+  errors: [ERROR_MESSAGES.invalidJson('nesting of 101 is too deep')],
+}
 const tooLarge = {
   status: 413,
   error: 'payload_too_large',
@@ -235,6 +255,37 @@ function idCases(): HostileCase[] {
     body: '{"api_key":{"name":5}}',
     expect: NOT_FOUND,
   })
+  // Agents: the same ids name no agent, and a foreign agent is the same 404.
+  for (const [label, id] of NO_KEY_IDS) {
+    for (const [method, body] of [
+      ['GET', undefined],
+      ['PUT', VALID_AGENT_UPDATE],
+      ['DELETE', undefined],
+    ] as const) {
+      cases.push({
+        name: `${method} /agents/{${label}} is 404`,
+        method,
+        path: `/agents/${id}`,
+        headers: body === undefined ? [asUser1] : [asUser1, JSON_TYPE],
+        ...(body === undefined ? {} : { body }),
+        expect: AGENT_NOT_FOUND,
+      })
+    }
+  }
+  for (const [method, body] of [
+    ['GET', undefined],
+    ['PUT', '{"agent":{"name":5}}'],
+    ['DELETE', undefined],
+  ] as const) {
+    cases.push({
+      name: `${method} of a foreign agent is 404`,
+      method,
+      path: (c) => `/agents/${c.foreignAgentId}`,
+      headers: body === undefined ? [asUser1] : [asUser1, JSON_TYPE],
+      ...(body === undefined ? {} : { body }),
+      expect: AGENT_NOT_FOUND,
+    })
+  }
   return cases
 }
 
@@ -535,7 +586,18 @@ function swapPayload(token: string, claims: Record<string, unknown>): string {
   return `Bearer ${header}.${Buffer.from(JSON.stringify({ ...decoded, ...claims })).toString('base64url')}.${signature}`
 }
 
-const ENDPOINTS: { label: string; method: string; path: string; body?: string }[] = [
+interface CredentialEndpoint {
+  label: string
+  method: string
+  path: string
+  body?: string
+  /** What any credential gets, valid or not: sign-in reads none, sign-out always answers 200. */
+  always?: HostileCase['expect']
+  /** What a public key gets, when not the default 403 (the current user answers any credential). */
+  publicKey?: HostileCase['expect']
+}
+
+const ENDPOINTS: CredentialEndpoint[] = [
   { label: 'GET /api_keys', method: 'GET', path: '/api_keys' },
   { label: 'POST /api_keys', method: 'POST', path: '/api_keys', body: VALID_CREATE },
   { label: 'GET /api_keys/1', method: 'GET', path: '/api_keys/1' },
@@ -544,6 +606,31 @@ const ENDPOINTS: { label: string; method: string; path: string; body?: string }[
   // Routed by Rails beside the documented five: HEAD as GET, PATCH as PUT.
   { label: 'HEAD /api_keys', method: 'HEAD', path: '/api_keys' },
   { label: 'PATCH /api_keys/1', method: 'PATCH', path: '/api_keys/1', body: VALID_UPDATE },
+  { label: 'GET /agents', method: 'GET', path: '/agents' },
+  // A create that would succeed is never in the corpus (the store must not change): no name.
+  {
+    label: 'POST /agents',
+    method: 'POST',
+    path: '/agents',
+    body: '{"agent":{"tags":["x"]}}',
+  },
+  { label: 'GET /agents/123', method: 'GET', path: '/agents/123' },
+  // Blank once cast, so the update is refused and the store stays as it was.
+  { label: 'PUT /agents/123', method: 'PUT', path: '/agents/123', body: '{"agent":{"name":" "}}' },
+  { label: 'GET /user/current', method: 'GET', path: '/user/current', publicKey: { status: 200 } },
+  {
+    label: 'POST /auth/sign_in',
+    method: 'POST',
+    path: '/auth/sign_in',
+    body: SIGN_IN,
+    always: { status: 200 },
+  },
+  {
+    label: 'DELETE /auth/sign_out',
+    method: 'DELETE',
+    path: '/auth/sign_out',
+    always: { status: 200 },
+  },
 ]
 
 function credentialCases(): HostileCase[] {
@@ -553,17 +640,20 @@ function credentialCases(): HostileCase[] {
     const read = endpoint.method === 'GET' || endpoint.method === 'HEAD'
     const variants = read ? [...CREDENTIAL_VARIANTS, ...ACCEPTED_VARIANTS] : CREDENTIAL_VARIANTS
     for (const variant of variants) {
+      const expected =
+        endpoint.always ??
+        (variant.label === 'public key' ? (endpoint.publicKey ?? variant.expect) : variant.expect)
       cases.push({
-        name: `${endpoint.label} with ${variant.label} is ${variant.expect.status}`,
+        name: `${endpoint.label} with ${variant.label} is ${expected.status}`,
         method: endpoint.method,
         path: endpoint.path,
         headers: [...variant.headers, ...bodyHeaders],
         ...(endpoint.body === undefined ? {} : { body: endpoint.body }),
-        expect: variant.expect,
+        expect: expected,
       })
     }
     // A public key may not write either, whatever the body.
-    if (!read) {
+    if (!read && endpoint.always === undefined) {
       cases.push({
         name: `${endpoint.label} with a public key is 403`,
         method: endpoint.method,
@@ -922,22 +1012,24 @@ const BODY_VARIANTS: BodyVariant[] = [
     update: tooLarge,
   },
   // Deep nesting
+  // Ruby's JSON parser refuses nesting past 100, which Rails answers as a malformed body.
   {
     label: 'a name nested 100,000 deep',
     body: `{"api_key":{"name":${deep(100_000)},"key_type":"private"}}`,
-    create: invalid("Name can't be blank"),
-    update: 'unchanged',
+    create: tooDeep,
+    update: tooDeep,
   },
-  {
-    label: 'a body nested 100,000 deep',
-    body: deep(100_000),
-    create: missingWrapper,
-    update: missingWrapper,
-  },
+  { label: 'a body nested 100,000 deep', body: deep(100_000), create: tooDeep, update: tooDeep },
   {
     label: 'a wrapper nested 10,000 deep',
     body: `{"api_key":${'{"api_key":'.repeat(10_000)}{}${'}'.repeat(10_000)}}`,
-    create: blankCreate,
+    create: tooDeep,
+    update: tooDeep,
+  },
+  {
+    label: 'a name nested 98 deep, within the limit',
+    body: `{"api_key":{"name":${deep(98)},"key_type":"private"}}`,
+    create: invalid("Name can't be blank"),
     update: 'unchanged',
   },
   { label: 'nesting past the byte limit', body: deep(600_000), create: tooLarge, update: tooLarge },
@@ -1039,6 +1131,180 @@ function bodyCases(): HostileCase[] {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Accounts and agents: bodies and queries a client might get wrong.
+
+const signUpInvalid = (...errors: string[]) => invalid(...errors)
+const LONG_EMAIL = `${'a'.repeat(100_000)}@example.com`
+
+const ACCOUNT_BODIES: [string, string, string, HostileCase['expect']][] = [
+  [
+    '/auth/sign_in',
+    'a wrong password',
+    JSON.stringify({ user: { email: 'user@example.com', password: 'x' } }),
+    INVALID_CREDENTIALS,
+  ],
+  [
+    '/auth/sign_in',
+    'a 100 KB email',
+    JSON.stringify({ user: { email: LONG_EMAIL, password: 'password' } }),
+    INVALID_CREDENTIALS,
+  ],
+  [
+    '/auth/sign_in',
+    'a number as the password',
+    '{"user":{"email":"user@example.com","password":1}}',
+    INVALID_CREDENTIALS,
+  ],
+  [
+    '/auth/sign_in',
+    'an object as the email',
+    '{"user":{"email":{"$ne":null},"password":"password"}}',
+    INVALID_CREDENTIALS,
+  ],
+  [
+    '/auth/sign_in',
+    '__proto__ fields',
+    '{"user":{"__proto__":{"email":"user@example.com","password":"password"}}}',
+    INVALID_CREDENTIALS,
+  ],
+  [
+    '/auth/sign_in',
+    'a NUL in the email',
+    JSON.stringify({ user: { email: 'user@example.com\u0000', password: 'password' } }),
+    INVALID_CREDENTIALS,
+  ],
+  [
+    '/auth/sign_in',
+    'no user wrapper',
+    SIGN_IN.replace('"user"', '"account"'),
+    invalid(ERROR_MESSAGES.missingWrapper('user')),
+  ],
+  [
+    '/auth/sign_in',
+    'a string user',
+    '{"user":"user@example.com"}',
+    invalid(ERROR_MESSAGES.wrapperNotObject('user')),
+  ],
+  ['/auth/sign_in', 'not JSON', 'email=user@example.com&password=password', badJson],
+  [
+    '/auth/sign_up',
+    'a taken email in capitals',
+    JSON.stringify({ user: { email: 'USER@EXAMPLE.COM', password: 'secret1' } }),
+    signUpInvalid('Email has already been taken'),
+  ],
+  [
+    '/auth/sign_up',
+    'an email with two @',
+    JSON.stringify({ user: { email: 'a@b@c', password: 'secret1' } }),
+    signUpInvalid('Email is invalid'),
+  ],
+  [
+    '/auth/sign_up',
+    'a 100 KB email',
+    JSON.stringify({ user: { email: LONG_EMAIL, password: 'x' } }),
+    signUpInvalid('Password is too short (minimum is 6 characters)'),
+  ],
+  [
+    '/auth/sign_up',
+    'an array as the password (dropped as unpermitted)',
+    '{"user":{"email":"n@example.com","password":["secret1"]}}',
+    signUpInvalid("Password can't be blank"),
+  ],
+  [
+    '/auth/sign_up',
+    'a mismatched confirmation',
+    '{"user":{"email":"n@example.com","password":"secret1","password_confirmation":"secret2"}}',
+    signUpInvalid("Password confirmation doesn't match Password"),
+  ],
+  ['/auth/sign_up', 'an empty user', '{"user":{}}', invalid(ERROR_MESSAGES.missingWrapper('user'))],
+  [
+    '/auth/sign_up',
+    'a truncated body',
+    '{"user":{"email":"n@example.com","password":"sec',
+    badJson,
+  ],
+]
+
+// Each leaves the store as it was: a field of a shape its permit does not allow is dropped
+// silently, and the blank name that remains is refused.
+const BLANK_NAME = invalid("Name can't be blank")
+const AGENT_BODIES: [string, string, HostileCase['expect']][] = [
+  ['a list as conversation_config', '{"agent":{"name":" ","conversation_config":[1]}}', BLANK_NAME],
+  ['a string as widget_config', '{"agent":{"name":" ","widget_config":"blue"}}', BLANK_NAME],
+  ['tags that are not a list', '{"agent":{"name":" ","tags":"support"}}', BLANK_NAME],
+  ['tags holding an object', '{"agent":{"name":" ","tags":[{"a":1}]}}', BLANK_NAME],
+  [
+    'a platform_settings nested 100,000 deep',
+    `{"agent":{"name":"x","platform_settings":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}}`,
+    tooDeep,
+  ],
+  ['no agent wrapper', '{"name":"x"}', invalid(ERROR_MESSAGES.missingWrapper('agent'))],
+  ['the api_key wrapper', VALID_CREATE, invalid(ERROR_MESSAGES.missingWrapper('agent'))],
+]
+
+const PAGE_SIZE = 'Page size must be between 1 and 100'
+const AGENT_QUERIES: [string, HostileCase['expect']][] = [
+  ['page_size=0', invalid(PAGE_SIZE)],
+  ['page_size=-1', invalid(PAGE_SIZE)],
+  ['page_size=101', invalid(PAGE_SIZE)],
+  ['page_size=1e2', invalid(PAGE_SIZE)],
+  ['page_size=10abc', invalid(PAGE_SIZE)],
+  ['page_size=%00', invalid(PAGE_SIZE)],
+  ['page_size=99999999999999999999', invalid(PAGE_SIZE)],
+  ['offset=-1', invalid('Offset must be a whole number of at least 0')],
+  ['offset=1.5', invalid('Offset must be a whole number of at least 0')],
+  ['cursor=%7B%7D', invalid('Cursor is not a valid cursor')],
+  ['sort_by=__proto__', invalid("Sort by must be 'name' or 'created_at'")],
+  ['sort_direction=ASC', invalid("Sort direction must be 'asc' or 'desc'")],
+  ['offset=999999999999999', { status: 200 }],
+  ['search=%00', { status: 200 }],
+  [`search=${'%25'.repeat(2000)}`, { status: 200 }],
+  ['__proto__=1&constructor=2', { status: 200 }],
+]
+
+function accountAndAgentCases(): HostileCase[] {
+  const cases: HostileCase[] = []
+  for (const [path, label, body, expected] of ACCOUNT_BODIES) {
+    cases.push({
+      name: `POST ${path} with ${label} is ${expected.status}`,
+      method: 'POST',
+      path,
+      headers: [JSON_TYPE],
+      body,
+      expect: expected,
+    })
+  }
+  for (const [label, body, expected] of AGENT_BODIES) {
+    cases.push({
+      name: `POST /agents with ${label} is ${expected.status}`,
+      method: 'POST',
+      path: '/agents',
+      headers: [asUser1, JSON_TYPE],
+      body,
+      expect: expected,
+    })
+    cases.push({
+      name: `PUT /agents/123 with ${label} is ${expected.status}`,
+      method: 'PUT',
+      path: '/agents/123',
+      headers: [asUser1, JSON_TYPE],
+      body,
+      expect: expected,
+    })
+  }
+  for (const [query, expected] of AGENT_QUERIES) {
+    cases.push({
+      name: `GET /agents?${query.slice(0, 60)} is ${expected.status}`,
+      method: 'GET',
+      path: `/agents?${query}`,
+      headers: [asUser1],
+      expect: expected,
+    })
+  }
+  return cases
+}
+
+// ---------------------------------------------------------------------------------------------
 // Routes and methods no endpoint serves: the API's 404, with or without credentials.
 
 const ROUTES: [string, string][] = [
@@ -1064,6 +1330,14 @@ const ROUTES: [string, string][] = [
   ['GET', '/api_keys/../users'],
   ['GET', '/%00'],
   ['PROPFIND', '/api_keys'],
+  ['PATCH', '/agents'],
+  ['POST', '/agents/123'],
+  ['DELETE', '/agents'],
+  ['GET', '/auth/sign_in'],
+  ['PUT', '/auth/sign_out'],
+  ['POST', '/user/current'],
+  ['GET', '/user'],
+  ['GET', '/users/current'],
 ]
 
 function routeCases(): HostileCase[] {
@@ -1138,5 +1412,12 @@ function scenarioCases(): HostileCase[] {
 }
 
 export function buildCorpus(): HostileCase[] {
-  return [...idCases(), ...credentialCases(), ...bodyCases(), ...routeCases(), ...scenarioCases()]
+  return [
+    ...idCases(),
+    ...credentialCases(),
+    ...bodyCases(),
+    ...accountAndAgentCases(),
+    ...routeCases(),
+    ...scenarioCases(),
+  ]
 }

@@ -12,6 +12,9 @@ import { getResponse } from 'msw'
 import { expect as assert, it } from 'vitest'
 import {
   ApiKeyResponseSchema,
+  AuthResponseSchema,
+  CurrentUserResponseSchema,
+  SignOutResponseSchema,
   createVoiceableMock,
   ERROR_MESSAGES,
   SCENARIO_HEADER,
@@ -37,6 +40,7 @@ import {
   parsePathId,
   routeIdSegment,
   SECRET_FORMAT,
+  signedInBody,
   stateFromSnapshot,
   toSnapshot,
   type BodySpec,
@@ -122,6 +126,9 @@ type Operation =
   | ({ op: 'update'; id: IdSpec; body: BodySpec } & Via)
   | ({ op: 'delete'; id: IdSpec } & Via)
   | ({ op: 'unknown'; method: string; path: string } & Via)
+  | ({ op: 'signIn'; pick: number; email: EmailSpelling; password: 'right' | 'wrong' } & Via)
+  | ({ op: 'signOut' } & Via)
+  | ({ op: 'currentUser' } & Via)
   | { op: 'createUser'; email: string | null }
   | { op: 'issueToken'; pick: number; ttl: number | null }
   | { op: 'clock'; seconds: number }
@@ -131,6 +138,9 @@ type Operation =
   | { op: 'restore'; pick: number }
 
 const pick = fc.nat(1000)
+
+/** How a sign-in spells a user's email: as stored, shouted with spaces around, or another one. */
+type EmailSpelling = 'exact' | 'shouted' | 'unknown'
 
 const credentialArb: fc.Arbitrary<CredentialSpec> = fc.oneof(
   {
@@ -505,6 +515,46 @@ const operationArb: fc.Arbitrary<Operation> = fc.oneof(
   },
   {
     weight: 2,
+    arbitrary: fc
+      .tuple(
+        viaArb,
+        pick,
+        fc.constantFrom<EmailSpelling>('exact', 'exact', 'shouted', 'unknown'),
+        fc.constantFrom('right' as const, 'right' as const, 'wrong' as const),
+      )
+      .map(([via, user, email, password]) => ({
+        op: 'signIn' as const,
+        ...via,
+        pick: user,
+        email,
+        password,
+      })),
+  },
+  {
+    weight: 1,
+    // Mostly with a token of its own (what the web app sends), so that revoked tokens come back.
+    arbitrary: fc
+      .tuple(
+        viaArb,
+        fc.option(
+          fc.record({
+            kind: fc.constant('jwt' as const),
+            pick,
+            tamper: fc.constant(null),
+            header: fc.constant('authorization' as const),
+          }),
+          { freq: 4 },
+        ),
+      )
+      .map(([via, jwt]) => ({
+        op: 'signOut' as const,
+        ...via,
+        ...(jwt === null ? {} : { credentials: [jwt] }),
+      })),
+  },
+  { weight: 1, arbitrary: viaArb.map((via) => ({ op: 'currentUser' as const, ...via })) },
+  {
+    weight: 2,
     arbitrary: fc.record({
       op: fc.constant('createUser' as const),
       email: fc.option(fc.constantFrom('ada@example.com', 'grace@example.org', 'user@example.com')),
@@ -562,6 +612,10 @@ const configArb: fc.Arbitrary<Config> = fc.record({
 const figures = { sequences: 0, steps: 0, requests: 0 }
 /** How often each status came back: a model run that only ever sees 401s proves little. */
 const statuses = new Map<number, number>()
+/** How often the account paths were taken: they must be reached, not just generated. */
+const outcomes = new Map<string, number>()
+const count = (outcome: string): void =>
+  void outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1)
 
 class StepFailure extends Error {}
 
@@ -586,6 +640,9 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
     now: () => new Date(nowMs),
     publicKeyAccess: config.publicKeyAccess,
     rateLimit: config.rateLimit ?? false,
+    // Only the bases the model sends to: every base URL is one more msw handler to build for each
+    // sequence and to try for each request, and the four defaults doubled the run time.
+    baseUrl: BASE_URLS,
   })
   let initial: Timeline = { state: stateFromSnapshot(mock.snapshot()), seen: new Map() }
   let timeline = cloneTimeline(initial)
@@ -755,6 +812,7 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
     credentials: Credential[],
     body: BodySpec | undefined,
     scenario: string | undefined,
+    json: unknown,
   ): Request {
     const headers = new Headers()
     if (scenario !== undefined) headers.set(SCENARIO_HEADER, scenario)
@@ -764,6 +822,10 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
       headers.append(name, value)
     }
     let payload: string | Uint8Array | undefined
+    if (json !== undefined) {
+      headers.set('Content-Type', 'application/json')
+      payload = JSON.stringify(json)
+    }
     if (body !== undefined) {
       const raw = bodyText(body)
       if (body.encoding === 'json-no-content-type') payload = new TextEncoder().encode(raw)
@@ -817,10 +879,12 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
     path: string,
     rawId: string | undefined,
     body?: BodySpec,
+    signIn?: { email: string; password: string },
   ): Promise<void> {
     const credentials = operation.credentials.map(resolveCredential)
     const scenario = resolveScenarioHeader(operation.scenario)
-    const request = buildRequest(operation, method, path, credentials, body, scenario)
+    const json = signIn === undefined ? undefined : { user: signIn }
+    const request = buildRequest(operation, method, path, credentials, body, scenario, json)
     const pathname = new URL(request.url).pathname
     const modelRequest: ModelRequest = {
       endpoint,
@@ -829,8 +893,9 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
       credentials,
       ...(rawId === undefined ? {} : { rawId }),
       ...(body === undefined ? {} : { body }),
+      ...(signIn === undefined ? {} : { signIn }),
     }
-    const step = `#${trace.length + 1} ${method} ${pathname}${scenario === undefined ? '' : ` [scenario header ${JSON.stringify(scenario.slice(0, 20))}]`} as [${credentials.map(describeCredential).join(' + ')}]${body === undefined ? '' : ` body ${bodyText(body).slice(0, 200)}${body.encoding === 'json' ? '' : ` (${body.encoding})`}`}`
+    const step = `#${trace.length + 1} ${method} ${pathname}${scenario === undefined ? '' : ` [scenario header ${JSON.stringify(scenario.slice(0, 20))}]`} as [${credentials.map(describeCredential).join(' + ')}]${body === undefined ? '' : ` body ${bodyText(body).slice(0, 200)}${body.encoding === 'json' ? '' : ` (${body.encoding})`}`}${json === undefined ? '' : ` body ${JSON.stringify(json)}`}`
     trace.push(step)
     // The scenario header is read first: an unknown name is a 400 before anything else (no
     // rate count); another scenario switches the store, then the request goes on against it.
@@ -864,6 +929,8 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
         String(new TextEncoder().encode(responseText).length),
       `content-length ${response.headers.get('content-length')} is not the body's length`,
     )
+    if (endpoint === 'signIn') count(`signIn ${response.status}`)
+    if (responseText.includes(ERROR_MESSAGES.revokedToken)) count('revoked token refused')
     check(
       response.status === expected.status,
       `status ${response.status}, the model says ${expected.status}; body: ${responseText}`,
@@ -904,6 +971,23 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
       secrets.add(secret)
       expectedBody = commitCreate(timeline.state, expected.creates, secret, nowMs)
     }
+    if (expected.signsIn !== undefined) {
+      const signedIn = AuthResponseSchema.safeParse(parsed)
+      if (!signedIn.success)
+        return fail(`sign-in response does not parse: ${signedIn.error.message}`)
+      const { token } = signedIn.data
+      tokens.push({
+        token,
+        userId: expected.signsIn.userId,
+        exp: Math.floor(nowMs / 1000) + 24 * 60 * 60,
+        tokenId: tokenIdOf(token),
+      })
+      check(
+        !timeline.state.revokedTokenIds.includes(tokenIdOf(token)),
+        'a new token has the id of a revoked one',
+      )
+      expectedBody = signedInBody(timeline.state, expected.signsIn.userId, token)
+    }
     const expectedText = JSON.stringify(expectedBody)
     check(
       responseText === expectedText,
@@ -920,6 +1004,9 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
             getApiKey: ApiKeyResponseSchema,
             updateApiKey: ApiKeyResponseSchema,
             deleteApiKey: DeleteApiKeyResponseSchema,
+            signIn: AuthResponseSchema,
+            signOut: SignOutResponseSchema,
+            getCurrentUser: CurrentUserResponseSchema,
             unknownRoute: ErrorResponseSchema,
           }[endpoint]
     const wire = schema.safeParse(parsed)
@@ -953,12 +1040,12 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
           check(!responseText.includes(value), 'an error body echoes a credential')
       }
     }
-    // A revoked secret never authenticates again.
-    if (usesRevokedKey && endpoint !== 'unknownRoute' && !unknownScenario) {
+    // A revoked secret never authenticates again (sign-in reads no credential, sign-out needs none).
+    if (usesRevokedKey && !OPEN_ENDPOINTS.has(endpoint) && !unknownScenario) {
       check(response.status === 401, 'a revoked key authenticated')
     }
     // created_at never changes; updated_at never goes back.
-    const data = (parsed as { data?: unknown }).data
+    const data = API_KEY_ENDPOINTS.has(endpoint) ? (parsed as { data?: unknown }).data : undefined
     for (const key of Array.isArray(data) ? data : data === undefined ? [] : [data]) {
       const {
         id: keyId,
@@ -983,6 +1070,7 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
     for (const secret of secrets) check(!journalText.includes(secret), 'the journal holds a secret')
     for (const token of tokens)
       check(!journalText.includes(token.token), 'the journal holds a token')
+    check(!UNMASKED_PASSWORD.test(journalText), 'the journal holds a password')
     check(entry?.method === method, `the journal says ${entry?.method}, not ${method}`)
     if (rawId !== undefined)
       check(entry?.keyId === (parsePathId(rawId) ?? null), 'journal keyId differs')
@@ -1024,6 +1112,29 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
       case 'unknown':
         await send(operation, 'unknownRoute', operation.method, operation.path, undefined)
         break
+      case 'signIn': {
+        const users = [...timeline.state.users.values()].sort((a, b) => a.id - b.id)
+        const user = users[operation.pick % Math.max(1, users.length)]
+        const email =
+          user === undefined || operation.email === 'unknown'
+            ? 'nobody@example.com'
+            : operation.email === 'shouted'
+              ? `  ${user.email.toUpperCase()} `
+              : user.email
+        const password =
+          operation.password === 'right' && user !== undefined ? user.password : 'wrong password'
+        await send(operation, 'signIn', 'POST', '/auth/sign_in', undefined, undefined, {
+          email,
+          password,
+        })
+        break
+      }
+      case 'signOut':
+        await send(operation, 'signOut', 'DELETE', '/auth/sign_out', undefined)
+        break
+      case 'currentUser':
+        await send(operation, 'getCurrentUser', 'GET', '/user/current', undefined)
+        break
       case 'createUser': {
         const created = mock.store.createUser(
           operation.email === null ? {} : { email: operation.email },
@@ -1063,6 +1174,7 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
           token,
           userId,
           exp: Math.floor(nowMs / 1000) + (operation.ttl ?? 24 * 60 * 60),
+          tokenId: tokenIdOf(token),
         })
         trace.push(
           `#${trace.length + 1} issueToken(user ${userId}, ttl ${operation.ttl ?? 'default'}) → token ${tokens.length - 1}`,
@@ -1112,6 +1224,27 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
   figures.sequences++
 }
 
+/** The `jti` of a token the fake issued. */
+function tokenIdOf(token: string): string {
+  const payload = token.split('.')[1] ?? ''
+  return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { jti: string }).jti
+}
+
+/** A password field in the journal that is not masked. */
+const UNMASKED_PASSWORD = /"password(?:_confirmation)?":"(?!\*{8}")/
+
+/** The endpoints whose `data` is API keys (the created_at/updated_at invariants are per key id). */
+const API_KEY_ENDPOINTS = new Set<Endpoint>([
+  'listApiKeys',
+  'createApiKey',
+  'getApiKey',
+  'updateApiKey',
+  'deleteApiKey',
+])
+
+/** Endpoints that answer without a credential: sign-in reads none, sign-out and unknown routes need none. */
+const OPEN_ENDPOINTS = new Set<Endpoint>(['signIn', 'signOut', 'unknownRoute'])
+
 function assertSnapshot(real: Snapshot, state: ModelState, fail: (message: string) => never): void {
   const expected = JSON.stringify(toSnapshot(state))
   const actual = JSON.stringify(real)
@@ -1147,11 +1280,15 @@ it(
       steps: figures.steps,
       requests: figures.requests,
       ...byStatus,
+      ...Object.fromEntries(outcomes),
     })
     assert(figures.sequences).toBeGreaterThanOrEqual(RUNS)
     // Every branch of the API is reached, not just its front door.
     for (const status of [200, 201, 401, 404, 422])
       assert(statuses.get(status) ?? 0).toBeGreaterThan(0)
+    // Sign-in succeeded and failed, and a token was revoked and then refused.
+    for (const outcome of ['signIn 200', 'signIn 401', 'revoked token refused'])
+      assert(outcomes.get(outcome) ?? 0, outcome).toBeGreaterThan(0)
   },
   Math.max(60_000, RUNS * 100),
 )

@@ -36,6 +36,11 @@ export interface ModelKey {
 export interface ModelUser {
   id: number
   email: string
+  role: string
+  membership_status: string
+  created_at: string
+  updated_at: string
+  password: string
 }
 
 /** Everything a snapshot restores: the store, plus what the invariants remember of this timeline. */
@@ -49,6 +54,11 @@ export interface ModelState {
   issuedIds: Set<number>
   /** Secrets of deleted keys: they must answer 401 for as long as this timeline lasts. */
   revoked: Map<string, number>
+  /** Agents: no operation of the model touches them, so they are carried as the snapshot has them. */
+  agents: unknown[]
+  nextAgentId: number
+  /** `jti`s of tokens revoked by signing out, in the order they were revoked. */
+  revokedTokenIds: string[]
 }
 
 export function stateFromSnapshot(snapshot: Snapshot): ModelState {
@@ -67,6 +77,9 @@ export function stateFromSnapshot(snapshot: Snapshot): ModelState {
     tokenSecret: snapshot.token_secret,
     issuedIds: new Set(keys.keys()),
     revoked: new Map(),
+    agents: structuredClone(snapshot.agents),
+    nextAgentId: snapshot.next_agent_id,
+    revokedTokenIds: [...snapshot.revoked_token_ids],
   }
 }
 
@@ -86,22 +99,42 @@ export function cloneState(state: ModelState): ModelState {
     tokenSecret: state.tokenSecret,
     issuedIds: new Set(state.issuedIds),
     revoked: new Map(state.revoked),
+    agents: structuredClone(state.agents),
+    nextAgentId: state.nextAgentId,
+    revokedTokenIds: [...state.revokedTokenIds],
   }
 }
 
 /** The snapshot the fake should produce for this state (keys in id order, users in id order). */
 export function toSnapshot(state: ModelState): Snapshot {
   return {
-    format: 'voiceable-mock/snapshot@1',
+    format: 'voiceable-mock/snapshot@2',
     next_user_id: state.nextUserId,
     next_api_key_id: state.nextKeyId,
+    next_agent_id: state.nextAgentId,
     token_secret: state.tokenSecret,
     users: [...state.users.values()]
       .sort((a, b) => a.id - b.id)
-      .map((user) => ({ id: user.id, email: user.email })),
+      .map(
+        (user) => ({ ...toWireUser(user), password: user.password }) as Snapshot['users'][number],
+      ),
     api_keys: [...state.keys.values()]
       .sort((a, b) => a.id - b.id)
       .map((key) => ({ ...toWire(key, true), key_value: key.key_value })),
+    agents: structuredClone(state.agents) as Snapshot['agents'],
+    revoked_token_ids: [...state.revokedTokenIds],
+  }
+}
+
+/** A user as the API sends it: the fields the web app reads, in that order, never the password. */
+export function toWireUser(user: ModelUser): Omit<ModelUser, 'password'> {
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    membership_status: user.membership_status,
+    created_at: user.created_at,
+    updated_at: user.updated_at,
   }
 }
 
@@ -188,6 +221,8 @@ export interface ModelToken {
   userId: number
   /** Expiry, Unix seconds: valid while `exp > now`. */
   exp: number
+  /** The token's `jti`: what signing out with it revokes. */
+  tokenId: string
 }
 
 /** How one credential is sent. Two credentials on the same header are sent as two headers. */
@@ -208,6 +243,8 @@ export const BEARER_SPELLINGS = ['Bearer ', 'bearer ', 'BEARER ', 'Bearer   '] a
 export interface Principal {
   userId: number
   keyType: 'private' | 'public' | 'jwt'
+  /** The `jti` of the JWT among the credentials, if one authenticated. */
+  tokenId?: string
 }
 
 export type AuthResult = { ok: true; principal: Principal } | { ok: false; reason: string }
@@ -266,9 +303,18 @@ function checkOne(state: ModelState, credential: Credential, nowSeconds: number)
       // A token is checked as a JWT library would: signature, then expiry, then its user.
       if (credential.token.exp <= nowSeconds)
         return { ok: false, reason: ERROR_MESSAGES.expiredToken }
+      if (state.revokedTokenIds.includes(credential.token.tokenId))
+        return { ok: false, reason: ERROR_MESSAGES.revokedToken }
       if (!state.users.has(credential.token.userId))
         return { ok: false, reason: ERROR_MESSAGES.invalidToken }
-      return { ok: true, principal: { userId: credential.token.userId, keyType: 'jwt' } }
+      return {
+        ok: true,
+        principal: {
+          userId: credential.token.userId,
+          keyType: 'jwt',
+          tokenId: credential.token.tokenId,
+        },
+      }
     }
   }
 }
@@ -301,7 +347,9 @@ export function authenticate(
     if (!result.ok) return result
     if (acting !== undefined && acting.userId !== result.principal.userId)
       return { ok: false, reason: ERROR_MESSAGES.conflictingCredentials }
-    acting ??= result.principal
+    if (acting === undefined) acting = result.principal
+    else if (result.principal.tokenId !== undefined)
+      acting = { ...acting, tokenId: result.principal.tokenId }
   }
   return acting === undefined
     ? { ok: false, reason: ERROR_MESSAGES.missingCredentials }
@@ -520,7 +568,20 @@ export function parsePathId(raw: string): number | undefined {
 }
 
 export type Endpoint =
-  'listApiKeys' | 'createApiKey' | 'getApiKey' | 'updateApiKey' | 'deleteApiKey' | 'unknownRoute'
+  | 'listApiKeys'
+  | 'createApiKey'
+  | 'getApiKey'
+  | 'updateApiKey'
+  | 'deleteApiKey'
+  | 'signIn'
+  | 'signOut'
+  | 'getCurrentUser'
+  | 'unknownRoute'
+
+/** The endpoints that read no credential at all (sign in: the web app sends its stale token). */
+const ANONYMOUS_ENDPOINTS = new Set<Endpoint>(['signIn'])
+/** The endpoints that answer without a credential (and read one when sent). */
+const OPEN_ENDPOINTS = new Set<Endpoint>(['signIn', 'signOut', 'unknownRoute'])
 
 export interface ModelRequest {
   endpoint: Endpoint
@@ -531,6 +592,8 @@ export interface ModelRequest {
   rawId?: string
   credentials: Credential[]
   body?: BodySpec
+  /** The email and password of a sign-in (`{"user": {...}}`). */
+  signIn?: { email: string; password: string }
 }
 
 export interface Expectation {
@@ -539,6 +602,8 @@ export interface Expectation {
   headers: Record<string, string>
   /** The secret the fake must make up for a created key (the model cannot know it in advance). */
   creates?: { fields: CreateFields; userId: number }
+  /** A sign-in that succeeds as this user: the fake makes up the token. */
+  signsIn?: { userId: number }
 }
 
 export type PublicKeyAccess = 'forbidden' | 'read-only' | 'full-access'
@@ -567,7 +632,9 @@ export function expect(
   nowMs: number,
 ): Expectation {
   const nowSeconds = Math.floor(nowMs / 1000)
-  const auth = authenticate(state, request.credentials, nowSeconds)
+  const auth: AuthResult = ANONYMOUS_ENDPOINTS.has(request.endpoint)
+    ? { ok: false, reason: ERROR_MESSAGES.missingCredentials }
+    : authenticate(state, request.credentials, nowSeconds)
   const principal = auth.ok ? auth.principal : undefined
   const rate =
     options.rateLimit === undefined
@@ -588,7 +655,7 @@ export function expect(
     headers: { ...headers, ...extra },
   })
 
-  if (request.endpoint !== 'unknownRoute' && !auth.ok) return fail('unauthorized', [auth.reason])
+  if (!OPEN_ENDPOINTS.has(request.endpoint) && !auth.ok) return fail('unauthorized', [auth.reason])
   if (rate?.exceeded === true) {
     const { limit, windowSeconds } = options.rateLimit as RateLimitModel
     return fail(
@@ -599,8 +666,30 @@ export function expect(
   }
   if (request.endpoint === 'unknownRoute')
     return fail('route_not_found', [ERROR_MESSAGES.routeNotFound(request.method, request.pathname)])
+  if (request.endpoint === 'signIn') {
+    // Devise: the first user with this email (case-insensitive, spaces around ignored), then the password.
+    const { email, password } = request.signIn as { email: string; password: string }
+    const user = [...state.users.values()]
+      .sort((a, b) => a.id - b.id)
+      .find((candidate) => candidate.email.trim().toLowerCase() === email.trim().toLowerCase())
+    if (user === undefined || user.password !== password)
+      return fail('invalid_credentials', [ERROR_MESSAGES.invalidCredentials])
+    return { status: 200, body: undefined, headers, signsIn: { userId: user.id } }
+  }
+  if (request.endpoint === 'signOut') {
+    // Always 200; a JWT that authenticated is revoked.
+    const tokenId = principal?.tokenId
+    if (tokenId !== undefined && !state.revokedTokenIds.includes(tokenId))
+      state.revokedTokenIds.push(tokenId)
+    return { status: 200, body: ok(SUCCESS_MESSAGES.signedOut), headers }
+  }
 
   const caller = principal as Principal
+  if (request.endpoint === 'getCurrentUser') {
+    // Any credential, public keys included: the caller reads only themselves.
+    const user = state.users.get(caller.userId) as ModelUser
+    return { status: 200, body: ok(SUCCESS_MESSAGES.read, toWireUser(user)), headers }
+  }
   if (caller.keyType === 'public' && options.publicKeyAccess !== 'full-access') {
     if (options.publicKeyAccess === 'forbidden')
       return fail('forbidden', [ERROR_MESSAGES.publicKeyForbidden])
@@ -677,6 +766,16 @@ export function expect(
   }
 }
 
+/** The expected body of a sign-in, once the fake has made up its token. */
+export function signedInBody(state: ModelState, userId: number, token: string): unknown {
+  const user = state.users.get(userId) as ModelUser
+  return {
+    status: { code: 200, message: SUCCESS_MESSAGES.signedIn },
+    data: toWireUser(user),
+    token,
+  }
+}
+
 /** Adds a key the fake created with the secret it made up; returns the expected 201 body. */
 export function commitCreate(
   state: ModelState,
@@ -711,9 +810,18 @@ export function commitUser(
   secret: string,
   nowMs: number,
 ): { id: number; keyId: number } {
-  const user = { id: state.nextUserId++, email }
-  state.users.set(user.id, user)
   const time = stamp(nowMs)
+  // Every user made with createUser: the password `password`, role enterprise, membership active.
+  const user: ModelUser = {
+    id: state.nextUserId++,
+    email,
+    role: 'enterprise',
+    membership_status: 'active',
+    created_at: time,
+    updated_at: time,
+    password: 'password',
+  }
+  state.users.set(user.id, user)
   const key: ModelKey = {
     id: state.nextKeyId++,
     key_type: 'private',

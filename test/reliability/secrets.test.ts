@@ -198,3 +198,54 @@ it('keeps every secret in a snapshot, so a restored store still authenticates', 
     .map((entry) => entry.keyId)
   for (const id of revoked) expect(snapshot.api_keys.some((key) => key.id === id)).toBe(false)
 })
+
+it('never puts a password in a response, an error body or the journal', async () => {
+  const mock = createVoiceableMock({ revealKeyValues: true })
+  const passwords = ['ada-Secret-1', 'grace-Secret-2', 'wrong-Secret-3']
+  mock.store.createUser({ email: 'ada@example.com', password: passwords[0] as string })
+  const bodies: string[] = []
+  const send = async (
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body?: unknown,
+  ) => bodies.push((await call(mock, method, path, headers, body)).text)
+  const none = {}
+  await send('POST', '/auth/sign_in', none, {
+    user: { email: 'ada@example.com', password: passwords[0] },
+  })
+  await send('POST', '/auth/sign_in', none, {
+    user: { email: 'ada@example.com', password: passwords[2] },
+  })
+  await send('POST', '/auth/sign_up', none, {
+    user: {
+      email: 'grace@example.org',
+      password: passwords[1],
+      password_confirmation: passwords[2],
+    },
+  })
+  await send('POST', '/auth/sign_up', none, {
+    user: { email: 'grace@example.org', password: passwords[1] },
+  })
+  await send('POST', '/auth/sign_up', none, `{"user":{"password":"${passwords[1]}"`)
+  await send('POST', '/auth/sign_in', { 'Content-Type': 'text/plain' }, `password=${passwords[0]}`)
+  const valid = { 'X-API-Key': DOCUMENTED_KEY_VALUE }
+  for (const [method, path] of [
+    ['GET', '/user/current'],
+    ['GET', '/api_keys'],
+    ['GET', '/agents'],
+    ['GET', '/agents/123'],
+    ['DELETE', '/auth/sign_out'],
+  ] as const)
+    await send(method, path, valid)
+  const journal = JSON.stringify(mock.journal.entries())
+  expect(bodies).toHaveLength(11)
+  for (const password of [...passwords, 'password'])
+    for (const text of [...bodies, journal]) {
+      // `password` is also a field name; only its value as one would be a leak.
+      const leaked =
+        password === 'password' ? text.includes(':"password"') : text.includes(password)
+      expect(leaked, `a password in ${text.slice(0, 200)}`).toBe(false)
+    }
+  figures['error bodies checked'] += bodies.length
+})

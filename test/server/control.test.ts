@@ -277,6 +277,26 @@ it.each([
   })
 })
 
+it('filters the journal by agentId, as a string id', async () => {
+  const server = await start()
+  const token = await server.mock.store.issueToken(1)
+  const created = await api(server, '/agents', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ agent: { name: 'Night Shift' } }),
+  })
+  const { id } = (await created.json()).data as { id: string }
+  await api(server, `/agents/${id}`, { headers: { Authorization: `Bearer ${token}` } })
+  const answer = await control(server, 'GET', `/journal?agentId=${id}`)
+  expect(answer.body.entries).toEqual([
+    expect.objectContaining({ endpoint: 'getAgent', agentId: id }),
+  ])
+  expect(await control(server, 'GET', '/journal?agentId=abc')).toMatchObject({
+    status: 422,
+    body: { errors: ['agentId: must be an agent id (a positive whole number, as a string)'] },
+  })
+})
+
 it('clears the journal with DELETE /journal', async () => {
   const server = await start()
   await api(server, '/api_keys')

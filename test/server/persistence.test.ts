@@ -75,6 +75,54 @@ it('keeps users, keys, secrets, id counters and tokens across a stop and a start
   expect(second.mock.snapshot()).toMatchObject({ token_secret: first.mock.snapshot().token_secret })
 })
 
+it('keeps signed-up users with their passwords, agents and signed-out tokens across a restart', async () => {
+  const file = dataFile()
+  const first = await start({ persistTo: file })
+  const json = { 'Content-Type': 'application/json' }
+  const signUp = await fetch(`${first.baseUrl}/auth/sign_up`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ user: { email: 'new@example.com', password: 'secret1' } }),
+  })
+  expect(signUp.status).toBe(201)
+  const { token } = (await signUp.json()) as { token: string }
+  const bearer = { ...json, Authorization: `Bearer ${token}` }
+  const agent = await fetch(`${first.baseUrl}/agents`, {
+    method: 'POST',
+    headers: bearer,
+    body: JSON.stringify({ agent: { name: 'Night Shift' } }),
+  })
+  expect(agent.status).toBe(201)
+  const signOut = await fetch(`${first.baseUrl}/auth/sign_out`, {
+    method: 'DELETE',
+    headers: bearer,
+  })
+  expect(signOut.status).toBeLessThan(300)
+  // Each of these writes is a change: the file has them before any stop.
+  await vi.waitFor(() => expect(readSnapshot(file)).toEqual(first.mock.snapshot()), {
+    timeout: 2000,
+  })
+  await first.close()
+
+  const second = await start({ persistTo: file })
+  // The signed-out token stays revoked.
+  const revoked = await fetch(`${second.baseUrl}/agents`, { headers: bearer })
+  expect(revoked.status).toBe(401)
+  // The password still signs in, and the agent is still theirs.
+  const signIn = await fetch(`${second.baseUrl}/auth/sign_in`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ user: { email: 'new@example.com', password: 'secret1' } }),
+  })
+  expect(signIn.status).toBe(200)
+  const { token: fresh } = (await signIn.json()) as { token: string }
+  const agents = await fetch(`${second.baseUrl}/agents`, {
+    headers: { Authorization: `Bearer ${fresh}` },
+  })
+  expect(agents.status).toBe(200)
+  expect(JSON.stringify(await agents.json())).toContain('Night Shift')
+})
+
 it('creates a missing file from the starting scenario before it listens', async () => {
   const file = dataFile()
   const server = await start({ persistTo: file, scenario: 'multi-tenant' })

@@ -14,4 +14,7 @@ export const FIXTURE_FILES = [
   'update-api-key.response.json',
   'delete-api-key.response.json',
   'error-envelope.example.json',
+  'list-agents.item.json',
+  'update-agent.request.json',
+  'delete-agent.response.json',
 ] as const

@@ -1,10 +1,16 @@
 import type { EndpointName, JournalEntry, VoiceableMock } from 'voiceable-mock'
 import {
+  AgentResponseSchema,
   ApiKeyResponseSchema,
+  AuthResponseSchema,
   CreateApiKeyResponseSchema,
+  CurrentUserResponseSchema,
+  DeleteAgentResponseSchema,
   DeleteApiKeyResponseSchema,
   ErrorResponseSchema,
+  ListAgentsResponseSchema,
   ListApiKeysResponseSchema,
+  SignOutResponseSchema,
 } from 'voiceable-mock'
 import type { z } from 'zod'
 
@@ -21,6 +27,21 @@ export function schemaFor(endpoint: EndpointName, status: number): z.ZodType {
       return ApiKeyResponseSchema
     case 'deleteApiKey':
       return DeleteApiKeyResponseSchema
+    case 'signIn':
+    case 'signUp':
+      return AuthResponseSchema
+    case 'signOut':
+      return SignOutResponseSchema
+    case 'getCurrentUser':
+      return CurrentUserResponseSchema
+    case 'listAgents':
+      return ListAgentsResponseSchema
+    case 'getAgent':
+    case 'createAgent':
+    case 'updateAgent':
+      return AgentResponseSchema
+    case 'deleteAgent':
+      return DeleteAgentResponseSchema
     case 'unknownRoute':
       return ErrorResponseSchema
   }

@@ -15,7 +15,9 @@ it('starts the documented scenario with key 1 as documented and generated users 
 
 it('starts the empty scenario with one user and no keys', async () => {
   const mock = createTestMock({ scenario: 'empty' })
-  expect(mock.store.listUsers()).toEqual([{ id: 1, email: 'user@example.com', apiKey: null }])
+  expect(mock.store.listUsers()).toEqual([
+    { id: 1, email: 'user@example.com', password: 'password', apiKey: null },
+  ])
   const res = await call(mock, 'GET /api_keys', { bearer: await mock.store.issueToken(1) })
   expect(res.body.data).toEqual([])
 })

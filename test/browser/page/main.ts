@@ -17,6 +17,7 @@ import {
   type Credentials,
   type DemoPage,
 } from '../support/page-api.js'
+import { createAppClient } from '../../support/app-client.js'
 
 /** Same-origin base URL: the page calls `/api/v1/...` on its own origin, as a dev server would. */
 const BASE_URL = '/api/v1'
@@ -27,7 +28,24 @@ const mock = createVoiceableMock({
   baseUrl: BASE_URL,
   ...(scenario === undefined ? {} : { scenario }),
 })
-const worker = setupWorker(...mock.handlers)
+/**
+ * A second fake for the Voiceable web app's own API client: no base URL given, so it answers at
+ * the defaults, among them the app's local default `http://localhost:3000/voiceable-api` (another
+ * origin than the page's: the worker answers cross-origin requests too).
+ */
+const appMock = createVoiceableMock({ revealKeyValues: true })
+const worker = setupWorker(...mock.handlers, ...appMock.handlers)
+
+/** The app keeps its token in `localStorage["auth_token"]`. */
+const TOKEN_KEY = 'auth_token'
+localStorage.removeItem(TOKEN_KEY)
+/** The web app's local default base URL (voiceable-client-contract.md), answered with no configuration. */
+const CLIENT_DEVELOPMENT_BASE_URL = 'http://localhost:3000/voiceable-api'
+const app = createAppClient(CLIENT_DEVELOPMENT_BASE_URL, (input, init) => fetch(input, init), {
+  get: () => localStorage.getItem(TOKEN_KEY),
+  set: (token) =>
+    token === null ? localStorage.removeItem(TOKEN_KEY) : localStorage.setItem(TOKEN_KEY, token),
+})
 
 function byId(id: string): HTMLElement {
   const element = document.getElementById(id)
@@ -119,6 +137,8 @@ const demo: DemoPage = {
   restoreSnapshot() {
     if (saved !== undefined) mock.restore(saved)
   },
+  app,
+  appJournal: () => appMock.journal.entries().map((entry) => `${entry.endpoint} ${entry.status}`),
 }
 let saved: Snapshot | undefined
 window.demo = demo

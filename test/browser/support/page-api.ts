@@ -1,8 +1,10 @@
 /**
  * What the test page (test/browser/page/main.ts) exposes on `window.demo`. Every call fetches
  * through the service worker and renders the response into the page; the tests read the page.
- * Shared by the page and the Node side, so it imports nothing.
+ * Shared by the page and the Node side, so it imports nothing but the app client's types.
  */
+import type { AppClient } from '../../support/app-client.js'
+
 export interface Credentials {
   apiKey?: string
   token?: string
@@ -42,6 +44,10 @@ export interface DemoPage {
   /** `mock.snapshot()` kept in the page, and `mock.restore()` of it. */
   saveSnapshot(): void
   restoreSnapshot(): void
+  /** The Voiceable web app's API client (test/support/app-client.ts), against its own fake. */
+  app: AppClient
+  /** That fake's journal, as `endpoint status` lines. */
+  appJournal(): string[]
 }
 
 /** The element ids the page renders into. */

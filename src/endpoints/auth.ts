@@ -1,0 +1,152 @@
+import type { EndpointContext, EndpointDefinition } from '../endpoint.js'
+import { EMAIL_FORMAT, PASSWORD_LENGTH } from '../defaults.js'
+import {
+  ApiError,
+  ERROR_MESSAGES,
+  SIGN_UP_MESSAGES,
+  SUCCESS_MESSAGES,
+  toSuccessBody,
+} from '../envelope.js'
+import type { User } from '../schemas.js'
+import { permitFields, PERMIT } from '../strong-params.js'
+import { ownerOf } from './support.js'
+
+/** The body wrapper of sign-in and sign-up: `{"user": {...}}`, as the web app sends it. */
+const WRAPPER = 'user'
+
+/** The body of a sign-in or sign-up: `status`, the user, then the JWT (the web app stores `token`). */
+function toAuthBody(code: number, message: string, user: User, token: string) {
+  return { ...toSuccessBody(code, message, user), token }
+}
+
+/**
+ * Devise's `sign_in` and `sign_up` parameters, `params.require(:user).permit(:email, :password,
+ * :password_confirmation)`: a number becomes its string, an object or array is dropped.
+ */
+const USER_PERMIT = {
+  email: PERMIT.string,
+  password: PERMIT.string,
+  password_confirmation: PERMIT.string,
+} as const
+
+/** The permitted and cast fields of a `{"user": {...}}` body: strings, or absent. */
+function userFields(context: EndpointContext): {
+  email?: string | undefined
+  password?: string | undefined
+  password_confirmation?: string | undefined
+} {
+  const fields = permitFields(USER_PERMIT, context.fields(WRAPPER))
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' ? value : undefined
+  return {
+    email: text(fields['email']),
+    password: text(fields['password']),
+    password_confirmation: text(fields['password_confirmation']),
+  }
+}
+
+function isBlank(value: string | undefined): boolean {
+  return value === undefined || value.trim() === ''
+}
+
+/**
+ * What Devise's `validatable` says about a sign-up, in the order it validates (Rails lists every
+ * problem): email present, unique, well formed; password present; confirmation matches (checked
+ * only when sent, as Rails' `validates_confirmation_of`); password length (unless blank).
+ * @note Devise strips and downcases the email before validating (`strip_whitespace_keys`,
+ * `case_insensitive_keys`), so uniqueness and format are checked on the normalized email.
+ */
+function signUpProblems(
+  { email, password, password_confirmation: confirmation }: ReturnType<typeof userFields>,
+  isTaken: (email: string) => boolean,
+): string[] {
+  const problems: string[] = []
+  if (email === undefined || isBlank(email)) problems.push(SIGN_UP_MESSAGES.emailBlank)
+  else {
+    const normalized = email.trim().toLowerCase()
+    if (isTaken(normalized)) problems.push(SIGN_UP_MESSAGES.emailTaken)
+    if (!EMAIL_FORMAT.test(normalized)) problems.push(SIGN_UP_MESSAGES.emailInvalid)
+  }
+  if (password === undefined || isBlank(password)) problems.push(SIGN_UP_MESSAGES.passwordBlank)
+  if (confirmation !== undefined && confirmation !== password)
+    problems.push(SIGN_UP_MESSAGES.confirmationMismatch)
+  if (password !== undefined && !isBlank(password)) {
+    // Ruby counts characters, not UTF-16 units.
+    const length = [...password].length
+    if (length < PASSWORD_LENGTH.min)
+      problems.push(SIGN_UP_MESSAGES.passwordTooShort(PASSWORD_LENGTH.min))
+    else if (length > PASSWORD_LENGTH.max)
+      problems.push(SIGN_UP_MESSAGES.passwordTooLong(PASSWORD_LENGTH.max))
+  }
+  return problems
+}
+
+/**
+ * Sign in, sign up, sign out and the current user: what the Voiceable web app calls (reference
+ * §2.2 [client-code]; `voiceable-client-contract.md`). Devise's behaviour where the API is silent.
+ */
+export const AUTH_ENDPOINTS = [
+  {
+    name: 'signIn',
+    method: 'POST',
+    path: '/auth/sign_in',
+    access: 'anonymous',
+    async resolve(context) {
+      const { email, password } = userFields(context)
+      // A wrong email, a wrong password and missing fields all answer alike, as Devise does:
+      // the answer never tells which emails exist.
+      const user =
+        email !== undefined && password !== undefined
+          ? context.store.authenticatePassword(email, password)
+          : undefined
+      if (user === undefined)
+        throw new ApiError('invalid_credentials', [ERROR_MESSAGES.invalidCredentials])
+      const token = await context.store.issueToken(user.id)
+      return { status: 200, body: toAuthBody(200, SUCCESS_MESSAGES.signedIn, user, token) }
+    },
+  },
+  {
+    name: 'signUp',
+    method: 'POST',
+    path: '/auth/sign_up',
+    access: 'anonymous',
+    async resolve(context) {
+      const fields = userFields(context)
+      const problems = signUpProblems(
+        fields,
+        (email) => context.store.findUserByEmail(email) !== undefined,
+      )
+      if (problems.length > 0) throw new ApiError('validation_failed', problems)
+      const user = context.store.signUp({
+        email: fields.email as string,
+        password: fields.password as string,
+      })
+      const token = await context.store.issueToken(user.id)
+      return { status: 201, body: toAuthBody(201, SUCCESS_MESSAGES.signedUp, user, token) }
+    },
+  },
+  {
+    name: 'signOut',
+    method: 'DELETE',
+    path: '/auth/sign_out',
+    access: 'public',
+    resolve(context) {
+      // @note Always 200, as devise-jwt's sign-out is: with no token, a bad one or an API key
+      // there is simply nothing to revoke. A JWT that authenticates is revoked; the user's other
+      // tokens and API keys keep working.
+      const tokenId = context.principal?.tokenId
+      if (tokenId !== undefined) context.store.revokeTokenId(tokenId)
+      return { status: 200, body: toSuccessBody(200, SUCCESS_MESSAGES.signedOut) }
+    },
+  },
+  {
+    name: 'getCurrentUser',
+    method: 'GET',
+    path: '/user/current',
+    access: 'self',
+    resolve(context) {
+      const user = context.store.getUser(ownerOf(context))
+      return { status: 200, body: toSuccessBody(200, SUCCESS_MESSAGES.read, user) }
+    },
+  },
+] as const satisfies readonly EndpointDefinition[]
