@@ -9,7 +9,7 @@ import {
   startMockServer,
   type MockServer,
   type StartMockServerOptions,
-} from '../../src/node/index.js'
+} from 'voiceable-mock/node'
 
 export type { MockServer }
 
