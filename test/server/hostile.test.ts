@@ -14,7 +14,11 @@ import {
   type HostileTarget,
   type Sent,
 } from '../reliability/hostile-check.js'
-import { buildCorpus, type HostileCase, type HostileContext } from '../reliability/hostile-corpus.js'
+import {
+  buildCorpus,
+  type HostileCase,
+  type HostileContext,
+} from '../reliability/hostile-corpus.js'
 import { rawExchange, sendHttp, sendRaw, startServer, type MockServer } from './support.js'
 
 vi.setConfig({ testTimeout: 20_000 })
