@@ -7,7 +7,7 @@ import type { FaultInjector } from './faults.js'
 import { utf8ByteLength } from './internal/utf8.js'
 import { toAgentId, toRecordId } from './internal/record-id.js'
 import { toCredential, type Journal } from './journal.js'
-import { toRateLimitHeaders, type RateLimiter, type RateLimitState } from './rate-limit.js'
+import type { RateLimiter, RateLimitState } from './rate-limit.js'
 import { readWrapper } from './request-body.js'
 import { createRouter } from './router.js'
 import { isScenario, SCENARIO_HEADER, type Scenario } from './scenarios.js'
@@ -98,6 +98,43 @@ function underBase(pathname: string, basePath: string): string | undefined {
 }
 
 /**
+ * What a resolver sees (`EndpointContext`), one per request. A class rather than an object
+ * literal: the query is parsed only when read, and every request's context has one shape.
+ */
+class RequestContext implements EndpointContext {
+  readonly store: VoiceableStore
+  readonly principal: Principal | undefined
+  readonly params: Readonly<Record<string, string>>
+  readonly revealKeyValues: boolean
+  readonly #search: string
+  readonly #request: PlainRequest
+
+  constructor(
+    store: VoiceableStore,
+    principal: Principal | undefined,
+    params: Readonly<Record<string, string>>,
+    search: string,
+    request: PlainRequest,
+    revealKeyValues: boolean,
+  ) {
+    this.store = store
+    this.principal = principal
+    this.params = params
+    this.revealKeyValues = revealKeyValues
+    this.#search = search
+    this.#request = request
+  }
+
+  get query(): URLSearchParams {
+    return new URLSearchParams(this.#search)
+  }
+
+  fields(wrapper: string): Record<string, unknown> {
+    return readWrapper(this.#request.body, this.#request.header('content-type'), wrapper)
+  }
+}
+
+/**
  * Creates the transport-neutral core: one function from a plain request to a plain answer, in
  * this order for every request on every transport:
  * route → 413 → scenario header → authenticate (not for `anonymous` endpoints) → rate count →
@@ -178,16 +215,14 @@ export function createCore(runtime: CoreRuntime): Core {
           ])
         }
         if (principal !== undefined) checkPublicKey(access, principal, runtime.publicKeyAccess)
-        const context: EndpointContext = {
+        const context = new RequestContext(
           store,
           principal,
           params,
-          get query() {
-            return new URLSearchParams(query)
-          },
-          fields: (wrapper) => readWrapper(request.body, request.header('content-type'), wrapper),
-          revealKeyValues: runtime.revealKeyValues,
-        }
+          query,
+          request,
+          runtime.revealKeyValues,
+        )
         const resolved: EndpointResult | Promise<EndpointResult> = endpoint.resolve(context)
         const result = resolved instanceof Promise ? await resolved : resolved
         status = result.status
@@ -204,6 +239,7 @@ export function createCore(runtime: CoreRuntime): Core {
 
     const text = networkError ? null : JSON.stringify(body)
     runtime.journal.add({
+      seq: 0,
       endpoint: name,
       method: request.method,
       path: pathname,
@@ -222,11 +258,17 @@ export function createCore(runtime: CoreRuntime): Core {
     // @note Content-Length, as a real server and msw's HttpResponse.json send it. Without it msw 3
     // (which mocks the socket) cannot keep the connection alive: fetch opened a new TLS socket
     // for every request, 1.5× the cost of the request itself (bench/RESULTS.md).
-    const headers: Record<string, string> = {
-      'Content-Type': CONTENT_TYPE,
-      'Content-Length': String(utf8ByteLength(text)),
-    }
-    if (rate !== undefined) Object.assign(headers, toRateLimitHeaders(rate))
+    const length = String(utf8ByteLength(text))
+    const headers: Record<string, string> =
+      rate === undefined
+        ? { 'Content-Type': CONTENT_TYPE, 'Content-Length': length }
+        : {
+            'Content-Type': CONTENT_TYPE,
+            'Content-Length': length,
+            'X-RateLimit-Limit': String(rate.limit),
+            'X-RateLimit-Remaining': String(rate.remaining),
+            'X-RateLimit-Reset': String(rate.reset),
+          }
     if (extraHeaders !== undefined) Object.assign(headers, extraHeaders)
     // @note A HEAD answers as its GET would, headers and `Content-Length` included, with no
     // body (Rack::Head); the journal keeps the body the GET would have sent.

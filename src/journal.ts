@@ -113,6 +113,8 @@ function maskPasswords(value: unknown): unknown {
  * object tree alive instead cost the demo server a garbage collection per few hundred requests.
  */
 export interface JournalRecord {
+  /** Set by the journal when it keeps the record; written as `0` so every record has one shape. */
+  seq: number
   endpoint: EndpointName
   method: string
   path: string
@@ -130,9 +132,7 @@ export interface JournalRecord {
   durationMs: number
 }
 
-type Kept = JournalRecord & { seq: number }
-
-function matches(entry: Kept, query: JournalQuery): boolean {
+function matches(entry: JournalRecord, query: JournalQuery): boolean {
   return (
     (query.endpoint === undefined || entry.endpoint === query.endpoint) &&
     (query.method === undefined || entry.method === query.method.toUpperCase()) &&
@@ -145,7 +145,7 @@ function matches(entry: Kept, query: JournalQuery): boolean {
 
 const decoder = new TextDecoder()
 
-function materialize(kept: Kept): JournalEntry {
+function materialize(kept: JournalRecord): JournalEntry {
   return {
     seq: kept.seq,
     endpoint: kept.endpoint,
@@ -187,14 +187,14 @@ export function createJournal(maxEntries: number = JOURNAL_MAX_ENTRIES): Journal
     )
   }
   if (maxEntries === 0) return NO_JOURNAL
-  let entries: Kept[] = []
+  let entries: JournalRecord[] = []
   let seq = 0
-  const kept = (): Kept[] => (entries.length > maxEntries ? entries.slice(-maxEntries) : entries)
+  const kept = (): JournalRecord[] =>
+    entries.length > maxEntries ? entries.slice(-maxEntries) : entries
   return {
     add(record) {
-      const entry = record as Kept
-      entry.seq = ++seq
-      entries.push(entry)
+      record.seq = ++seq
+      entries.push(record)
       // @note Trim in batches so a long run pays O(1) per request, not a copy of the journal.
       if (entries.length >= maxEntries * 2) entries = entries.slice(-maxEntries)
     },
@@ -206,7 +206,7 @@ export function createJournal(maxEntries: number = JOURNAL_MAX_ENTRIES): Journal
       kept().reduce((total, entry) => total + (matches(entry, query) ? 1 : 0), 0),
     last(query = {}) {
       for (let i = entries.length - 1; i >= Math.max(0, entries.length - maxEntries); i--) {
-        const entry = entries[i] as Kept
+        const entry = entries[i] as JournalRecord
         if (matches(entry, query)) return materialize(entry)
       }
       return undefined

@@ -47,6 +47,9 @@ export interface CorsRequestHeaders {
   'access-control-request-headers'?: string | undefined
 }
 
+/** What a request without an `Origin` gets: only `Vary`, one shared object (read, never written). */
+const NO_ORIGIN: Readonly<Record<string, string>> = Object.freeze({ Vary: 'Origin' })
+
 /** A preflight is an `OPTIONS` with an `Origin` and an `Access-Control-Request-Method`. */
 export function isPreflight(method: string, headers: CorsRequestHeaders): boolean {
   return (
@@ -65,9 +68,9 @@ export function isPreflight(method: string, headers: CorsRequestHeaders): boolea
 export function toCorsHeaders(
   headers: CorsRequestHeaders,
   preflight: boolean,
-): Record<string, string> {
+): Readonly<Record<string, string>> {
   const origin = headers.origin
-  if (origin === undefined) return { Vary: 'Origin' }
+  if (origin === undefined) return NO_ORIGIN
   const cors: Record<string, string> = {
     'Access-Control-Allow-Origin': origin,
     'Access-Control-Allow-Credentials': 'true',

@@ -1,5 +1,6 @@
 /**
- * vitest globalSetup: the server tests spawn the BUILT CLI, so build dist/ once before them
+ * vitest globalSetup: integration tests import the BUILT package (vitest.config.ts aliases
+ * `voiceable-mock` to dist/) and a few spawn the built CLI, so build dist/ once before them
  * when it is missing or older than any source file. `npm run build` beforehand (as .ci/run
  * does) makes this a no-op; `VOICEABLE_MOCK_CLI` (another build under test) skips it.
  */
