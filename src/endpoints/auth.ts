@@ -1,5 +1,6 @@
 import type { EndpointContext, EndpointDefinition } from '../endpoint.js'
-import { EMAIL_FORMAT, PASSWORD_LENGTH } from '../defaults.js'
+import { findPasswordProblem, isWellFormedEmail } from '../account-rules.js'
+import { PASSWORD_LENGTH } from '../defaults.js'
 import {
   ApiError,
   ERROR_MESSAGES,
@@ -65,19 +66,16 @@ function signUpProblems(
   else {
     const normalized = email.trim().toLowerCase()
     if (isTaken(normalized)) problems.push(SIGN_UP_MESSAGES.emailTaken)
-    if (!EMAIL_FORMAT.test(normalized)) problems.push(SIGN_UP_MESSAGES.emailInvalid)
+    if (!isWellFormedEmail(normalized)) problems.push(SIGN_UP_MESSAGES.emailInvalid)
   }
-  if (password === undefined || isBlank(password)) problems.push(SIGN_UP_MESSAGES.passwordBlank)
+  const passwordProblem = findPasswordProblem(password)
+  if (passwordProblem === 'blank') problems.push(SIGN_UP_MESSAGES.passwordBlank)
   if (confirmation !== undefined && confirmation !== password)
     problems.push(SIGN_UP_MESSAGES.confirmationMismatch)
-  if (password !== undefined && !isBlank(password)) {
-    // Ruby counts characters, not UTF-16 units.
-    const length = [...password].length
-    if (length < PASSWORD_LENGTH.min)
-      problems.push(SIGN_UP_MESSAGES.passwordTooShort(PASSWORD_LENGTH.min))
-    else if (length > PASSWORD_LENGTH.max)
-      problems.push(SIGN_UP_MESSAGES.passwordTooLong(PASSWORD_LENGTH.max))
-  }
+  if (passwordProblem === 'too-short')
+    problems.push(SIGN_UP_MESSAGES.passwordTooShort(PASSWORD_LENGTH.min))
+  else if (passwordProblem === 'too-long')
+    problems.push(SIGN_UP_MESSAGES.passwordTooLong(PASSWORD_LENGTH.max))
   return problems
 }
 
