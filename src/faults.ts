@@ -3,7 +3,15 @@ import { ApiError } from './envelope.js'
 import { createSeededRandom } from './internal/seeded-random.js'
 import { sleep } from './internal/sleep.js'
 import type { Principal } from './store.js'
-import type { FaultSpec } from './toolkit-schemas.js'
+import { checkInput } from './input-validation.js'
+import {
+  ErrorFaultScopeSchema,
+  ExhaustRateLimitSchema,
+  FaultScopeSchema,
+  FaultStatusSchema,
+  LatencySchema,
+  type FaultSpec,
+} from './toolkit-schemas.js'
 
 /** Which requests a fault applies to, and for how long. */
 export interface FaultScope {
@@ -83,6 +91,34 @@ export interface FaultInjector extends FaultControls {
   remove(id: string): boolean
 }
 
+const ADD_FAILURE = 'Failed to add fault'
+const EXHAUST_FAILURE = 'Failed to exhaust the rate limit'
+
+/** The scope fields given, and no `undefined` ones (the control API lists a fault's scope as it is). */
+function toScope(fields: {
+  endpoint?: FaultScope['endpoint'] | undefined
+  userId?: number | undefined
+  times?: number | undefined
+  probability?: number | undefined
+}): FaultScope {
+  const scope: FaultScope = {}
+  if (fields.endpoint !== undefined) scope.endpoint = fields.endpoint
+  if (fields.userId !== undefined) scope.userId = fields.userId
+  if (fields.times !== undefined) scope.times = fields.times
+  if (fields.probability !== undefined) scope.probability = fields.probability
+  return scope
+}
+
+/** A checked latency, `ms` or `min`..`max`, as the range it draws from. */
+function toLatency(latency: {
+  ms?: number | undefined
+  min?: number | undefined
+  max?: number | undefined
+}): Effect {
+  const min = latency.ms ?? latency.min ?? 0
+  return { kind: 'latency', min, max: latency.ms ?? latency.max ?? min }
+}
+
 export function createFaultInjector(
   seed: number,
   exhaust: ((bucket: string) => void) | undefined,
@@ -93,15 +129,7 @@ export function createFaultInjector(
   let nextId = 1
   let random = createSeededRandom(seed)
 
-  function add(effect: Effect, scope: FaultScope = {}): Fault & { id: string } {
-    if (scope.times !== undefined && !(Number.isInteger(scope.times) && scope.times > 0))
-      throw new TypeError(
-        `Failed to add fault: times must be a positive integer, got ${scope.times}`,
-      )
-    if (scope.probability !== undefined && !(scope.probability >= 0 && scope.probability <= 1))
-      throw new TypeError(
-        `Failed to add fault: probability must be within 0 and 1, got ${scope.probability}`,
-      )
+  function add(effect: Effect, scope: FaultScope): Fault & { id: string } {
     const fault: ActiveFault = {
       id: `fault-${nextId++}`,
       effect,
@@ -169,19 +197,19 @@ export function createFaultInjector(
 
   type Added = Fault & { id: string }
 
-  function error(status: number, scope: FaultScope & { message?: string } = {}): Added {
-    if (!(Number.isInteger(status) && status >= 400 && status <= 599))
-      throw new TypeError(
-        `Failed to add fault: status must be an error status (400–599), got ${status}`,
-      )
-    return add({ kind: 'error', status, message: scope.message }, scope)
+  function error(status: unknown, scope?: unknown): Added {
+    const checkedStatus = checkInput(FaultStatusSchema, status, ADD_FAILURE, 'status')
+    const { message, ...rest } =
+      checkInput(ErrorFaultScopeSchema, scope, ADD_FAILURE, 'scope') ?? {}
+    return add({ kind: 'error', status: checkedStatus, message }, toScope(rest))
   }
 
-  function latency(ms: number | { min: number; max: number }, scope?: FaultScope): Added {
-    const { min, max } = typeof ms === 'number' ? { min: ms, max: ms } : ms
-    if (!(min >= 0 && max >= min))
-      throw new TypeError(`Failed to add fault: latency needs 0 <= min <= max, got ${min}..${max}`)
-    return add({ kind: 'latency', min, max }, scope)
+  function latency(ms: unknown, scope?: unknown): Added {
+    // A number is `{ ms }`, so that one schema words every problem of either form.
+    const given = typeof ms === 'object' && ms !== null && !Array.isArray(ms) ? ms : { ms }
+    const range = checkInput(LatencySchema, given, ADD_FAILURE, 'ms')
+    const checkedScope = checkInput(FaultScopeSchema, scope, ADD_FAILURE, 'scope')
+    return add(toLatency(range), toScope(checkedScope ?? {}))
   }
 
   function clear(): void {
@@ -207,9 +235,13 @@ export function createFaultInjector(
       return matched.length === 0 ? undefined : run(matched, signal)
     },
     error,
-    networkError: (scope) => add({ kind: 'network' }, scope),
+    networkError(scope?: unknown) {
+      const checked = checkInput(FaultScopeSchema, scope, ADD_FAILURE, 'scope')
+      return add({ kind: 'network' }, toScope(checked ?? {}))
+    },
     latency,
-    exhaustRateLimit({ userId }) {
+    exhaustRateLimit(scope: unknown) {
+      const { userId } = checkInput(ExhaustRateLimitSchema, scope, EXHAUST_FAILURE, 'scope')
       requireRateLimiter()(`user:${userId}`)
     },
     clear,
@@ -218,31 +250,24 @@ export function createFaultInjector(
       random = createSeededRandom(seed)
     },
     add(spec) {
-      const { endpoint, userId, times, probability } = spec
-      const scope: FaultScope = {}
-      if (endpoint !== undefined) scope.endpoint = endpoint
-      if (userId !== undefined) scope.userId = userId
-      if (times !== undefined) scope.times = times
-      if (probability !== undefined) scope.probability = probability
-      let fault: Added
+      const scope = toScope(spec)
+      let effect: Effect
       switch (spec.kind) {
         case 'error':
-          fault = error(
-            spec.status,
-            spec.message === undefined ? scope : { ...scope, message: spec.message },
-          )
+          effect = { kind: 'error', status: spec.status, message: spec.message }
           break
         case 'network':
-          fault = add({ kind: 'network' }, scope)
+          effect = { kind: 'network' }
           break
         case 'latency':
-          fault = latency(spec.ms ?? { min: spec.min ?? 0, max: spec.max ?? 0 }, scope)
+          effect = toLatency(spec)
           break
         case 'rate-limit':
           requireRateLimiter()
-          fault = add({ kind: 'rate-limit' }, scope)
+          effect = { kind: 'rate-limit' }
           break
       }
+      const fault = add(effect, scope)
       return { id: fault.id, fault }
     },
     describe: () =>

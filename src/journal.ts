@@ -1,6 +1,8 @@
 import type { EndpointName } from './endpoints/table.js'
+import { checkInput } from './input-validation.js'
 import { nestsDeeperThan } from './internal/json-depth.js'
 import type { Principal } from './store.js'
+import { JournalQuerySchema } from './toolkit-schemas.js'
 
 /** Most entries the journal keeps; older ones are dropped first, so long runs stay bounded. */
 export const JOURNAL_MAX_ENTRIES = 10_000
@@ -167,18 +169,35 @@ export interface Journal extends RequestJournal {
   add(record: JournalRecord): void
 }
 
+/** A query as `matches` reads it: checked, every field known and well formed. */
+function checkQuery(query: unknown): JournalQuery {
+  // @note zod types an absent field as `undefined`; parsed from a plain object, it stays absent.
+  return (checkInput(JournalQuerySchema, query, 'Failed to query the journal', 'query') ??
+    {}) as JournalQuery
+}
+
 /** The journal of a mock created with `journal: false` or `maxEntries: 0`: it keeps nothing. */
 const NO_JOURNAL: Journal = {
   add() {},
-  entries: () => [],
-  count: () => 0,
-  last: () => undefined,
+  entries(query) {
+    checkQuery(query)
+    return []
+  },
+  count(query) {
+    checkQuery(query)
+    return 0
+  },
+  last(query) {
+    checkQuery(query)
+    return undefined
+  },
   clear() {},
 }
 
 /**
  * A journal of the last `maxEntries` requests; `0` keeps none (the same as `journal: false`).
- * @throws TypeError when `maxEntries` is negative or not a whole number.
+ * @throws TypeError when `maxEntries` is negative or not a whole number. Every query is checked:
+ * an unknown field or a bad value throws a `TypeError` naming it, rather than matching nothing.
  */
 export function createJournal(maxEntries: number = JOURNAL_MAX_ENTRIES): Journal {
   if (!Number.isSafeInteger(maxEntries) || maxEntries < 0) {
@@ -198,16 +217,21 @@ export function createJournal(maxEntries: number = JOURNAL_MAX_ENTRIES): Journal
       // @note Trim in batches so a long run pays O(1) per request, not a copy of the journal.
       if (entries.length >= maxEntries * 2) entries = entries.slice(-maxEntries)
     },
-    entries: (query = {}) =>
-      kept()
-        .filter((entry) => matches(entry, query))
-        .map(materialize),
-    count: (query = {}) =>
-      kept().reduce((total, entry) => total + (matches(entry, query) ? 1 : 0), 0),
-    last(query = {}) {
+    entries(query) {
+      const checked = checkQuery(query)
+      return kept()
+        .filter((entry) => matches(entry, checked))
+        .map(materialize)
+    },
+    count(query) {
+      const checked = checkQuery(query)
+      return kept().reduce((total, entry) => total + (matches(entry, checked) ? 1 : 0), 0)
+    },
+    last(query) {
+      const checked = checkQuery(query)
       for (let i = entries.length - 1; i >= Math.max(0, entries.length - maxEntries); i--) {
         const entry = entries[i] as JournalRecord
-        if (matches(entry, query)) return materialize(entry)
+        if (matches(entry, checked)) return materialize(entry)
       }
       return undefined
     },

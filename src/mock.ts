@@ -14,10 +14,12 @@ import { createMswHandlers, type HandlerRecord } from './adapters/msw.js'
 import { createCore, type Core } from './core.js'
 import { createFaultInjector, type FaultControls, type FaultInjector } from './faults.js'
 import { createJournal, JOURNAL_MAX_ENTRIES, type RequestJournal } from './journal.js'
+import { checkInput } from './input-validation.js'
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js'
 import type { Scenario } from './scenarios.js'
 import type { Snapshot } from './snapshot.js'
 import { createStore, type StoreOptions, type VoiceableStore } from './store.js'
+import { ScenarioSchema } from './toolkit-schemas.js'
 
 export interface VoiceableMockOptions extends StoreOptions {
   /**
@@ -132,7 +134,7 @@ export function createMockInternals(
     journal.clear()
   }
   function useScenario(scenario: Scenario): void {
-    store.useScenario(scenario)
+    store.useScenario(checkInput(ScenarioSchema, scenario, 'Failed to switch scenario', 'scenario'))
     clearRequestState()
     changed?.()
   }

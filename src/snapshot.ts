@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { DEFAULT_MEMBERSHIP_STATUS, DEFAULT_PASSWORD, DEFAULT_ROLE } from './defaults.js'
 import { DOCUMENTED_USER } from './documented-data.js'
+import { formatIssuePath } from './input-validation.js'
 import { AgentSchema, ApiKeyRecordSchema, UserRecordSchema } from './schemas.js'
 
 /** The `format` tag of every snapshot this version writes. */
@@ -181,14 +182,4 @@ export function parseSnapshot(input: unknown): Snapshot {
       .slice(0, 10)
       .map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`),
   )
-}
-
-/** A zod issue's path as a reader writes it: `api_keys[0].user_id`; `(root)` for none. */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
-  if (path.length === 0) return '(root)'
-  return path
-    .map((part, i) =>
-      typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`,
-    )
-    .join('')
 }

@@ -1,13 +1,15 @@
 /**
- * The toolkit's inputs as data: a fault to inject and a journal query, as zod schemas. The demo
- * server's control API reads its bodies and query strings with them; they are platform-neutral
- * so that the in-process toolkit can validate with the same schemas and the same words.
+ * The toolkit's inputs as data: a scenario name, a fault and its scope, a journal query, as zod
+ * schemas. `mock.useScenario`, `mock.faults` and `mock.journal` check their arguments with them,
+ * and the demo server's control API reads its bodies and query strings with them, so both say
+ * the same words (`endpoint must be one of 'listApiKeys', …, got 'listKeys'`). Platform-neutral.
  */
 import * as z from 'zod'
-import { ENDPOINT_NAMES, type EndpointName } from './endpoints/table.js'
+import { ENDPOINT_NAMES } from './endpoints/table.js'
 import type { FaultScope } from './faults.js'
+import { numberWhere, oneOf, PositiveIntegerSchema, strictShape } from './input-validation.js'
 import type { JournalQuery } from './journal.js'
-import { formatIssuePath } from './snapshot.js'
+import { SCENARIOS } from './scenarios.js'
 
 /** The longest latency a fault may add, in milliseconds (ten minutes, as the CLI's `--delay`). */
 export const MAX_FAULT_LATENCY_MS = 600_000
@@ -15,40 +17,95 @@ export const MAX_FAULT_LATENCY_MS = 600_000
 /** The kinds of fault, as the control API names them. */
 export const FAULT_KINDS = ['error', 'network', 'latency', 'rate-limit'] as const
 
-const EndpointNameSchema = z.custom<EndpointName>(
-  (value) => typeof value === 'string' && (ENDPOINT_NAMES as readonly string[]).includes(value),
-  { error: `must be one of: ${ENDPOINT_NAMES.join(', ')}` },
+/** A scenario's name (`useScenario`, the `scenario` option, the control API's `{"name"}`). */
+export const ScenarioSchema = oneOf(SCENARIOS)
+
+const EndpointNameSchema = oneOf(ENDPOINT_NAMES)
+
+/** A delay in milliseconds, as `delayMs` and latency faults take it. */
+export const MillisecondsSchema = numberWhere(
+  (value) => value >= 0 && value <= MAX_FAULT_LATENCY_MS,
+  `must be a number of milliseconds from 0 to ${MAX_FAULT_LATENCY_MS}`,
 )
-
-const PositiveWhole = (what: string) =>
-  z
-    .number({ error: `must be ${what} (a positive whole number)` })
-    .int({ error: `must be ${what} (a positive whole number)` })
-    .positive({ error: `must be ${what} (a positive whole number)` })
-
-const Milliseconds = z
-  .number({ error: `must be a number of milliseconds from 0 to ${MAX_FAULT_LATENCY_MS}` })
-  .min(0, { error: `must be a number of milliseconds from 0 to ${MAX_FAULT_LATENCY_MS}` })
-  .max(MAX_FAULT_LATENCY_MS, {
-    error: `must be a number of milliseconds from 0 to ${MAX_FAULT_LATENCY_MS}`,
-  })
 
 /** Which requests a fault applies to, and for how long (`FaultScope`). */
 const FaultScopeShape = {
   endpoint: z
-    .union([EndpointNameSchema, z.array(EndpointNameSchema).min(1).readonly()], {
-      error: `must be an endpoint name or a non-empty list of them: ${ENDPOINT_NAMES.join(', ')}`,
-    })
+    .union(
+      [
+        EndpointNameSchema,
+        z
+          .array(EndpointNameSchema)
+          .min(1, { error: 'must be a non-empty list of endpoint names' })
+          .readonly(),
+      ],
+      {
+        error: `must be one of ${ENDPOINT_NAMES.map((name) => `'${name}'`).join(', ')}, or a non-empty list of them`,
+      },
+    )
     .optional(),
-  userId: PositiveWhole('a user id').optional(),
-  times: PositiveWhole('a count').optional(),
-  probability: z
-    .number({ error: 'must be a number within 0 and 1' })
-    .min(0, { error: 'must be a number within 0 and 1' })
-    .max(1, { error: 'must be a number within 0 and 1' })
-    .optional(),
+  userId: PositiveIntegerSchema.optional(),
+  times: PositiveIntegerSchema.optional(),
+  probability: numberWhere(
+    (value) => value >= 0 && value <= 1,
+    'must be a number from 0 to 1',
+  ).optional(),
   // @note Every field of FaultScope, and no other: a new scope field fails to compile here.
 } satisfies Record<keyof FaultScope, z.ZodType>
+
+/** The scope of `networkError(scope)` and `latency(ms, scope)`. */
+export const FaultScopeSchema = strictShape(FaultScopeShape, 'field').optional()
+
+const ErrorFaultShape = {
+  status: numberWhere(
+    (value) => Number.isInteger(value) && value >= 400 && value <= 599,
+    'must be an error status (400–599)',
+  ),
+  message: z
+    .string({ error: 'must be text of 1 to 1000 characters' })
+    .min(1, { error: 'must be text of 1 to 1000 characters' })
+    .max(1000, { error: 'must be text of 1 to 1000 characters' })
+    .optional(),
+}
+
+/** The status of `error(status, scope)`. */
+export const FaultStatusSchema = ErrorFaultShape.status
+
+/** The scope of `error(status, scope)`: a scope and the error's `message`. */
+export const ErrorFaultScopeSchema = strictShape(
+  { ...FaultScopeShape, message: ErrorFaultShape.message },
+  'field',
+).optional()
+
+/** The scope of `exhaustRateLimit(scope)`: whose window to use up. */
+export const ExhaustRateLimitSchema = strictShape({ userId: PositiveIntegerSchema }, 'field')
+
+const LatencyShape = {
+  ms: MillisecondsSchema.optional(),
+  min: MillisecondsSchema.optional(),
+  max: MillisecondsSchema.optional(),
+}
+
+/** A latency is `ms`, or a range from `min` to `max`. */
+function checkLatency(
+  latency: { ms?: number | undefined; min?: number | undefined; max?: number | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const { ms, min, max } = latency
+  if (ms !== undefined && (min !== undefined || max !== undefined))
+    ctx.addIssue({ code: 'custom', path: ['ms'], message: 'must not be given with min and max' })
+  else if (ms === undefined && (min === undefined || max === undefined))
+    ctx.addIssue({
+      code: 'custom',
+      path: [min === undefined ? 'min' : 'max'],
+      message: 'must be given (a latency is ms, or both min and max)',
+    })
+  else if (min !== undefined && max !== undefined && max < min)
+    ctx.addIssue({ code: 'custom', path: ['max'], message: `must not be less than min (${min})` })
+}
+
+/** The `ms` of `latency(ms, scope)`, as `{ ms }` or `{ min, max }`. */
+export const LatencySchema = strictShape(LatencyShape, 'field').superRefine(checkLatency)
 
 /**
  * A fault as the control API takes it: `kind` and its own fields, plus the scope.
@@ -58,92 +115,46 @@ const FaultScopeShape = {
 export const FaultSpecSchema = z.discriminatedUnion(
   'kind',
   [
-    z.strictObject({
-      kind: z.literal('error'),
-      status: z
-        .number({ error: 'must be an error status (400–599)' })
-        .int({ error: 'must be an error status (400–599)' })
-        .min(400, { error: 'must be an error status (400–599)' })
-        .max(599, { error: 'must be an error status (400–599)' }),
-      message: z.string({ error: 'must be a string' }).min(1).max(1000).optional(),
-      ...FaultScopeShape,
-    }),
-    z.strictObject({ kind: z.literal('network'), ...FaultScopeShape }),
-    z
-      .strictObject({
-        kind: z.literal('latency'),
-        ms: Milliseconds.optional(),
-        min: Milliseconds.optional(),
-        max: Milliseconds.optional(),
-        ...FaultScopeShape,
-      })
-      .superRefine((spec, ctx) => {
-        const range = spec.min !== undefined || spec.max !== undefined
-        if (spec.ms !== undefined && range)
-          ctx.addIssue({ code: 'custom', path: ['ms'], message: 'give either ms or min and max' })
-        else if (spec.ms === undefined && (spec.min === undefined || spec.max === undefined))
-          ctx.addIssue({
-            code: 'custom',
-            path: spec.min === undefined ? ['min'] : spec.max === undefined ? ['max'] : [],
-            message: 'a latency needs ms, or both min and max',
-          })
-        else if (spec.min !== undefined && spec.max !== undefined && spec.max < spec.min)
-          ctx.addIssue({ code: 'custom', path: ['max'], message: 'must not be less than min' })
-      }),
-    z.strictObject({ kind: z.literal('rate-limit'), ...FaultScopeShape }),
+    strictShape({ kind: z.literal('error'), ...ErrorFaultShape, ...FaultScopeShape }, 'field'),
+    strictShape({ kind: z.literal('network'), ...FaultScopeShape }, 'field'),
+    strictShape(
+      { kind: z.literal('latency'), ...LatencyShape, ...FaultScopeShape },
+      'field',
+    ).superRefine(checkLatency),
+    strictShape({ kind: z.literal('rate-limit'), ...FaultScopeShape }, 'field'),
   ],
-  { error: `must be one of: ${FAULT_KINDS.join(', ')}` },
+  { error: `must be one of ${FAULT_KINDS.map((kind) => `'${kind}'`).join(', ')}` },
 )
 
 export type FaultSpec = z.infer<typeof FaultSpecSchema>
 
-/** A journal query (`JournalQuery`): every field given must match. */
-export const JournalQuerySchema = z.strictObject({
-  // @note Every field of JournalQuery, and no other: a new query field fails to compile here.
-  endpoint: EndpointNameSchema.optional(),
-  method: z
-    .string({ error: 'must be an HTTP method such as GET' })
-    .regex(/^[A-Za-z]+$/, { error: 'must be an HTTP method such as GET' })
-    .optional(),
-  userId: z
-    .union([PositiveWhole('a user id'), z.null()], {
-      error: 'must be a user id (a positive whole number), or null for anonymous requests',
-    })
-    .optional(),
-  keyId: PositiveWhole('an API key id').optional(),
-  agentId: z
-    .string({ error: 'must be an agent id (a positive whole number, as a string)' })
-    .regex(/^[1-9]\d{0,15}$/, {
-      error: 'must be an agent id (a positive whole number, as a string)',
-    })
-    .optional(),
-  status: z
-    .number({ error: 'must be an HTTP status (0 for an injected network error)' })
-    .int({ error: 'must be an HTTP status (0 for an injected network error)' })
-    .min(0, { error: 'must be an HTTP status (0 for an injected network error)' })
-    .max(599, { error: 'must be an HTTP status (0 for an injected network error)' })
-    .optional(),
-} satisfies Record<keyof JournalQuery, z.ZodType>)
+const HTTP_STATUS = 'must be an HTTP status, or 0 for an injected network error'
 
-/** Parses with a schema; a failure is one plain sentence per problem, `field: what is wrong`. */
-export function parseToolkitInput<T>(
-  schema: z.ZodType<T>,
-  input: unknown,
-): { ok: true; value: T } | { ok: false; problems: string[] } {
-  const result = schema.safeParse(input)
-  if (result.success) return { ok: true, value: result.data }
-  return {
-    ok: false,
-    problems: [
-      ...new Set(
-        result.error.issues.map((issue) =>
-          issue.code === 'unrecognized_keys'
-            ? `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}`
-            : issue.path.length === 0
-              ? issue.message
-              : `${formatIssuePath(issue.path)}: ${issue.message}`,
-        ),
-      ),
-    ],
-  }
-}
+/** A journal query (`JournalQuery`): every field given must match. */
+export const JournalQuerySchema = strictShape(
+  {
+    // @note Every field of JournalQuery, and no other: a new query field fails to compile here.
+    endpoint: EndpointNameSchema.optional(),
+    method: z
+      .string({ error: 'must be an HTTP method such as GET' })
+      .regex(/^[A-Za-z]+$/, { error: 'must be an HTTP method such as GET' })
+      .optional(),
+    userId: z
+      .union([PositiveIntegerSchema, z.null()], {
+        error: 'must be a positive integer, or null for anonymous requests',
+      })
+      .optional(),
+    keyId: PositiveIntegerSchema.optional(),
+    agentId: z
+      .string({ error: "must be an agent id: a positive integer as a string, such as '123'" })
+      .regex(/^[1-9]\d{0,15}$/, {
+        error: "must be an agent id: a positive integer as a string, such as '123'",
+      })
+      .optional(),
+    status: numberWhere(
+      (value) => Number.isInteger(value) && value >= 0 && value <= 599,
+      HTTP_STATUS,
+    ).optional(),
+  } satisfies Record<keyof JournalQuery, z.ZodType>,
+  'field',
+).optional()

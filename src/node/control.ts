@@ -4,14 +4,15 @@
  * reaches the core: control requests are not journaled, not rate-counted and not faulted.
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
-import * as z from 'zod'
+import type * as z from 'zod'
 import type { HeaderLookup } from '../auth.js'
 import { ApiError, ERROR_MESSAGES } from '../envelope.js'
 import type { JournalQuery } from '../journal.js'
 import type { MockInternals } from '../mock.js'
-import { SCENARIOS } from '../scenarios.js'
 import { SnapshotError } from '../snapshot.js'
-import { FaultSpecSchema, JournalQuerySchema, parseToolkitInput } from '../toolkit-schemas.js'
+import { parseInput, strictShape } from '../input-validation.js'
+import { describeValue } from '../internal/describe-value.js'
+import { FaultSpecSchema, JournalQuerySchema, ScenarioSchema } from '../toolkit-schemas.js'
 import { checkSessionId, SESSION_HEADER } from './sessions.js'
 
 /** Where the control API lives: outside every base path of the API. */
@@ -39,7 +40,6 @@ export const CONTROL_MESSAGES = {
     `Control requests must name the server by IP address or localhost, not ${JSON.stringify(host.slice(0, 100))} (a page on another site could have pointed that name here); send Authorization: Bearer <control token>`,
   notJson: (reason: string): string => `The body must be JSON: ${reason}`,
   notObject: 'The body must be a JSON object',
-  unknownScenario: `must be one of: ${SCENARIOS.join(', ')}`,
 } as const
 
 /** True for the path of a control route (or the control API's root). */
@@ -149,9 +149,7 @@ export interface ControlApi {
   handle(request: ControlRequest): Promise<ControlAnswer | undefined>
 }
 
-const ScenarioBodySchema = z.strictObject({
-  name: z.enum(SCENARIOS, { error: CONTROL_MESSAGES.unknownScenario }),
-})
+const ScenarioBodySchema = strictShape({ name: ScenarioSchema }, 'field')
 
 function ok(status: number, fields: Record<string, unknown> = {}): ControlAnswer {
   return { status, body: JSON.stringify({ status: { code: status, message: 'OK' }, ...fields }) }
@@ -173,7 +171,7 @@ function parseJson(bytes: Uint8Array | undefined): unknown {
 function parse<T>(schema: z.ZodType<T>, input: unknown): T {
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     invalid([CONTROL_MESSAGES.notObject])
-  const result = parseToolkitInput(schema, input)
+  const result = parseInput(schema, input, 'the body')
   return result.ok ? result.value : invalid(result.problems)
 }
 
@@ -185,7 +183,8 @@ function toJournalQuery(query: URLSearchParams): unknown {
   const fields: Record<string, unknown> = {}
   for (const name of new Set(query.keys())) {
     const values = query.getAll(name)
-    if (values.length > 1) invalid([`${name}: given more than once`])
+    if (values.length > 1)
+      invalid([`${name} must be given at most once, got ${describeValue(values)}`])
     const value = values[0] as string
     fields[name] = !NUMERIC_QUERY_FIELDS.has(name)
       ? value

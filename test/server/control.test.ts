@@ -79,7 +79,9 @@ it('switches scenario with PUT /scenario, and lists the valid names for an unkno
   const unknown = await control(server, 'PUT', '/scenario', { json: { name: 'crowded' } })
   expect(unknown).toMatchObject({
     status: 422,
-    body: validationFailed([`name: must be one of: ${SCENARIOS.join(', ')}`]),
+    body: validationFailed([
+      `name must be one of ${SCENARIOS.map((name) => `'${name}'`).join(', ')}, got 'crowded'`,
+    ]),
   })
 })
 
@@ -182,24 +184,33 @@ it('adds network, latency and rate-limit faults with their scopes, and clears th
   expect((await control(server, 'GET', '/faults')).body.faults).toEqual([])
 })
 
+/** The fault kinds as the messages list them. */
+const FAULT_KINDS = "'error', 'network', 'latency', 'rate-limit'"
+
 it.each([
-  [{ kind: 'error', status: 200 }, ['status: must be an error status (400–599)']],
-  [{ kind: 'error' }, ['status: must be an error status (400–599)']],
-  [{ kind: 'timeout' }, ['kind: must be one of: error, network, latency, rate-limit']],
-  [{}, ['kind: must be one of: error, network, latency, rate-limit']],
-  [{ kind: 'latency' }, ['min: a latency needs ms, or both min and max']],
-  [{ kind: 'latency', ms: 5, min: 1, max: 9 }, ['ms: give either ms or min and max']],
-  [{ kind: 'latency', min: 9, max: 1 }, ['max: must not be less than min']],
-  [{ kind: 'latency', ms: -1 }, ['ms: must be a number of milliseconds from 0 to 600000']],
-  [{ kind: 'network', times: 0 }, ['times: must be a count (a positive whole number)']],
-  [{ kind: 'network', probability: 2 }, ['probability: must be a number within 0 and 1']],
-  [{ kind: 'network', userId: 'me' }, ['userId: must be a user id (a positive whole number)']],
-  [{ kind: 'network', scope: {} }, ['unknown field scope']],
+  [{ kind: 'error', status: 200 }, ['status must be an error status (400–599), got 200']],
+  [{ kind: 'error' }, ['status must be an error status (400–599), got undefined']],
+  [{ kind: 'timeout' }, [`kind must be one of ${FAULT_KINDS}, got 'timeout'`]],
+  [{}, [`kind must be one of ${FAULT_KINDS}, got undefined`]],
+  [
+    { kind: 'latency' },
+    ['min must be given (a latency is ms, or both min and max), got undefined'],
+  ],
+  [{ kind: 'latency', ms: 5, min: 1, max: 9 }, ['ms must not be given with min and max, got 5']],
+  [{ kind: 'latency', min: 9, max: 1 }, ['max must not be less than min (9), got 1']],
+  [{ kind: 'latency', ms: -1 }, ['ms must be a number of milliseconds from 0 to 600000, got -1']],
+  [{ kind: 'network', times: 0 }, ['times must be a positive integer, got 0']],
+  [{ kind: 'network', probability: 2 }, ['probability must be a number from 0 to 1, got 2']],
+  [{ kind: 'network', userId: 'me' }, ["userId must be a positive integer, got 'me'"]],
+  [
+    { kind: 'network', scope: {} },
+    ["unknown field 'scope'; the fields are endpoint, kind, probability, times, userId"],
+  ],
   [
     { kind: 'network', endpoint: 'listKeys' },
     [
       expect.stringMatching(
-        /^endpoint: must be an endpoint name or a non-empty list of them: listApiKeys, /,
+        /^endpoint must be one of 'listApiKeys', .*'unknownRoute', or a non-empty list of them, got 'listKeys'$/,
       ),
     ],
   ],
@@ -259,16 +270,23 @@ it('lists the journal with GET /journal, masked as in-process, filtered by every
 })
 
 it.each([
-  ['endpoint=listKeys', [expect.stringMatching(/^endpoint: must be one of: listApiKeys, /)]],
   [
-    'userId=me',
-    ['userId: must be a user id (a positive whole number), or null for anonymous requests'],
+    'endpoint=listKeys',
+    [
+      expect.stringMatching(
+        /^endpoint must be one of 'listApiKeys', .*'unknownRoute', got 'listKeys'$/,
+      ),
+    ],
   ],
-  ['keyId=0', ['keyId: must be an API key id (a positive whole number)']],
-  ['status=abc', ['status: must be an HTTP status (0 for an injected network error)']],
-  ['method=G%20T', ['method: must be an HTTP method such as GET']],
-  ['status=200&status=201', ['status: given more than once']],
-  ['user_id=1', ['unknown field user_id']],
+  ['userId=me', ["userId must be a positive integer, or null for anonymous requests, got 'me'"]],
+  ['keyId=0', ['keyId must be a positive integer, got 0']],
+  ['status=abc', ["status must be an HTTP status, or 0 for an injected network error, got 'abc'"]],
+  ['method=G%20T', ["method must be an HTTP method such as GET, got 'G T'"]],
+  ['status=200&status=201', ["status must be given at most once, got ['200', '201']"]],
+  [
+    'user_id=1',
+    ["unknown field 'user_id'; the fields are agentId, endpoint, keyId, method, status, userId"],
+  ],
 ])('refuses the journal query %s with 422 naming the problem', async (search, errors) => {
   const server = await start()
   expect(await control(server, 'GET', `/journal?${search}`)).toMatchObject({
@@ -293,7 +311,11 @@ it('filters the journal by agentId, as a string id', async () => {
   ])
   expect(await control(server, 'GET', '/journal?agentId=abc')).toMatchObject({
     status: 422,
-    body: { errors: ['agentId: must be an agent id (a positive whole number, as a string)'] },
+    body: {
+      errors: [
+        "agentId must be an agent id: a positive integer as a string, such as '123', got 'abc'",
+      ],
+    },
   })
 })
 

@@ -112,7 +112,7 @@ it('refuses a fault that makes no sense, naming the problem', () => {
   expect(() => mock.faults.error(200)).toThrow(/error status \(400–599\), got 200/)
   expect(() => mock.faults.error(500, { times: 0 })).toThrow(/times must be a positive integer/)
   expect(() => mock.faults.networkError({ probability: 2 })).toThrow(
-    /probability must be within 0 and 1/,
+    /probability must be a number from 0 to 1/,
   )
   expect(() => createTestMock({ rateLimit: false }).faults.exhaustRateLimit({ userId: 1 })).toThrow(
     /rateLimit: false/,
