@@ -70,7 +70,8 @@ export const JSON_MAX_NESTING = 100
  * What a `public` key may do on the API-keys and agents endpoints. Docs: "restricted
  * permissions", unspecified.
  */
-export type PublicKeyAccess = 'forbidden' | 'read-only' | 'full-access'
+export const PUBLIC_KEY_ACCESS = ['forbidden', 'read-only', 'full-access'] as const
+export type PublicKeyAccess = (typeof PUBLIC_KEY_ACCESS)[number]
 
 /**
  * Public keys are embedded in web pages (the widget snippet), so by default they may not manage

@@ -195,16 +195,11 @@ const NO_JOURNAL: Journal = {
 }
 
 /**
- * A journal of the last `maxEntries` requests; `0` keeps none (the same as `journal: false`).
- * @throws TypeError when `maxEntries` is negative or not a whole number. Every query is checked:
- * an unknown field or a bad value throws a `TypeError` naming it, rather than matching nothing.
+ * A journal of the last `maxEntries` requests (a whole number, checked with the options); `0`
+ * keeps none, the same as `journal: false`. Every query is checked: an unknown field or a bad
+ * value throws a `TypeError` naming it, rather than matching nothing.
  */
 export function createJournal(maxEntries: number = JOURNAL_MAX_ENTRIES): Journal {
-  if (!Number.isSafeInteger(maxEntries) || maxEntries < 0) {
-    throw new TypeError(
-      `Failed to create the journal: maxEntries must be a whole number of at least 0 (0 keeps none), got ${String(maxEntries)}`,
-    )
-  }
   if (maxEntries === 0) return NO_JOURNAL
   let entries: JournalRecord[] = []
   let seq = 0

@@ -15,7 +15,8 @@ import { createCore, type Core } from './core.js'
 import { createFaultInjector, type FaultControls, type FaultInjector } from './faults.js'
 import { createJournal, JOURNAL_MAX_ENTRIES, type RequestJournal } from './journal.js'
 import { checkInput } from './input-validation.js'
-import { createRateLimiter, type RateLimitOptions } from './rate-limit.js'
+import { VoiceableMockOptionsSchema } from './mock-options-schema.js'
+import { createRateLimiter } from './rate-limit.js'
 import type { Scenario } from './scenarios.js'
 import type { Snapshot } from './snapshot.js'
 import { createStore, type StoreOptions, type VoiceableStore } from './store.js'
@@ -31,7 +32,15 @@ export interface VoiceableMockOptions extends StoreOptions {
    */
   baseUrl?: string | readonly string[] | undefined
   /** Per-caller rate limit, or `false` to send no rate-limit headers and never answer 429. */
-  rateLimit?: Partial<RateLimitOptions> | false | undefined
+  rateLimit?:
+    | {
+        /** Requests a caller may make per window, a positive integer. Default `DEFAULT_RATE_LIMIT`. */
+        limit?: number | undefined
+        /** Window length in seconds, a positive integer. Default `DEFAULT_RATE_LIMIT_WINDOW_SECONDS`. */
+        windowSeconds?: number | undefined
+      }
+    | false
+    | undefined
   /** What public keys may do on the API-keys and agents endpoints. Default `'forbidden'` (403). */
   publicKeyAccess?: PublicKeyAccess | undefined
   /**
@@ -45,7 +54,7 @@ export interface VoiceableMockOptions extends StoreOptions {
   /** `'not-found'` (default) answers unknown paths and methods under the base URLs with the API's 404; `'passthrough'` leaves them to msw and your own handlers. */
   unknownRoutes?: 'not-found' | 'passthrough' | undefined
   /** Keep the request journal (default, the last `JOURNAL_MAX_ENTRIES` requests); `false` or `maxEntries: 0` keeps none. */
-  journal?: { maxEntries?: number } | false | undefined
+  journal?: { maxEntries?: number | undefined } | false | undefined
 }
 
 export interface VoiceableMock {
@@ -96,7 +105,8 @@ export interface MockHooks {
 
 /**
  * Wires a mock: store, rate limiter, faults and journal, the core over them, and the adapters.
- * Internal: `createVoiceableMock` returns its `mock`, the demo server uses its `core` too.
+ * Internal: `createVoiceableMock` returns its `mock`, the demo server uses its `core` too. The
+ * options are checked already (`VoiceableMockOptionsSchema`), by whichever factory took them.
  */
 export function createMockInternals(
   options: VoiceableMockOptions = {},
@@ -180,11 +190,20 @@ export function createMockInternals(
 
 /**
  * Creates an independent fake of the Voiceable API: its own store, seeded data and handlers.
+ * Throws a `TypeError` naming the option for an unknown option or a value it does not accept
+ * (`Failed to create the mock: seed must be a safe integer, got 'abc'`), and `SnapshotError`
+ * for a bad `snapshot`.
  * @example
  * const mock = createVoiceableMock()
  * const server = setupServer(...mock.handlers)
  * // GET https://api.example.com/api/v1/api_keys/1 with X-API-Key: your-api-key-here → 200
  */
 export function createVoiceableMock(options: VoiceableMockOptions = {}): VoiceableMock {
-  return createMockInternals(options).mock
+  const checked = checkInput(
+    VoiceableMockOptionsSchema,
+    options,
+    'Failed to create the mock',
+    'options',
+  )
+  return createMockInternals(checked).mock
 }

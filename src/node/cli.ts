@@ -339,6 +339,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stderr(`voiceable-mock: ${dataFileProblem(error)}\n`)
       return 1
     }
+    // The flags are checked above; an option they still let through is a usage error all the same.
+    if (error instanceof TypeError) {
+      io.stderr(`voiceable-mock: ${error.message}\n\n${HELP}`)
+      return 2
+    }
     io.stderr(
       `voiceable-mock: ${describeListenError(error as NodeJS.ErrnoException, options.port, options.host)}\n`,
     )

@@ -17,9 +17,11 @@ export type { MockServer, StartMockServerOptions } from './mock-server.js'
 /**
  * Starts the Voiceable fake over real HTTP, with the same core as in-process, CORS for a dev app
  * on another origin, the control API (`server.control`), isolated sessions and, with
- * `persistTo`, a data file kept in step. Rejects if the port is in use (`error.code ===
- * 'EADDRINUSE'`), the `snapshot` option does not validate (`SnapshotError`) or the `persistTo`
- * file cannot be used (an `Error` naming the file and the bad field; the file is left as it was).
+ * `persistTo`, a data file kept in step. Rejects with a `TypeError` naming the option for an
+ * unknown option or a value it does not accept (`Failed to start the mock server: port must be
+ * …`), if the port is in use (`error.code === 'EADDRINUSE'`), the `snapshot` option does not
+ * validate (`SnapshotError`) or the `persistTo` file cannot be used (an `Error` naming the file
+ * and the bad field; the file is left as it was).
  * @example
  * const server = await startMockServer()
  * await fetch(`${server.baseUrl}/api_keys/1`, { headers: { 'X-API-Key': 'your-api-key-here' } }) // 200

@@ -5,6 +5,7 @@
 import type { AddressInfo } from 'node:net'
 import { normalizeBaseUrl } from '../adapters/base-url.js'
 import { MAX_BODY_BYTES } from '../defaults.js'
+import { checkInput } from '../input-validation.js'
 import { createMockInternals, type VoiceableMock, type VoiceableMockOptions } from '../mock.js'
 import { SnapshotError } from '../snapshot.js'
 import { connectMockServer, type MockServerClient } from './connect.js'
@@ -12,32 +13,33 @@ import { createControlApi } from './control.js'
 import { createPersistence, DataFileError, readDataFile, type Persistence } from './persistence.js'
 import { DEFAULT_HOST, SERVER_BASE_PATHS } from './server-defaults.js'
 import { createMockHttpServer } from './server.js'
+import { StartMockServerOptionsSchema } from './server-options-schema.js'
 import { createSessions } from './sessions.js'
 
 /** `createVoiceableMock`'s options (`baseUrl`: same-origin paths only, default `SERVER_BASE_PATHS`) plus the server's own. */
 export interface StartMockServerOptions extends VoiceableMockOptions {
-  /** Port to listen on. Default 0: a free port (read it from `url`). The CLI's default is 3000. */
-  port?: number
-  /** Interface to bind. Default `127.0.0.1`. */
-  host?: string
-  /** Wait this long before answering each API request. Default 0. */
-  delayMs?: number
+  /** Port to listen on, 0 to 65535. Default 0: a free port (read it from `url`). The CLI's default is 3000. */
+  port?: number | undefined
+  /** Interface to bind: a host name or IP address. Default `127.0.0.1`. */
+  host?: string | undefined
+  /** Wait this long before answering each API request: 0 to 600000 ms. Default 0. */
+  delayMs?: number | undefined
   /** Receives one access-log line per request (`GET /api/v1/api_keys/1 200 1.2ms`). Default `false`: no log. */
-  log?: ((line: string) => void) | false
+  log?: ((line: string) => void) | false | undefined
   /**
    * The control API under `/__voiceable/` (reset, scenario, snapshot, faults, journal, sessions).
    * Default `true`: from loopback without an `Origin` header, or anywhere with `controlToken`.
    * `false` answers those paths with the API's 404.
    */
-  control?: boolean
-  /** Admits control requests from any address that send `Authorization: Bearer <controlToken>`. */
-  controlToken?: string
+  control?: boolean | undefined
+  /** Admits control requests from any address that send `Authorization: Bearer <controlToken>` (no spaces). */
+  controlToken?: string | undefined
   /**
    * Keep the default store in this JSON file: loaded at start when it exists (it wins over
    * `scenario`), created from the starting state when it does not, and rewritten after every
    * change (coalesced within about 100 ms, and on `close()`).
    */
-  persistTo?: string
+  persistTo?: string | undefined
 }
 
 export interface MockServer {
@@ -66,18 +68,6 @@ function toOrigin(address: AddressInfo): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`
 }
 
-function toBasePaths(baseUrl: VoiceableMockOptions['baseUrl']): readonly string[] {
-  const basePaths = typeof baseUrl === 'string' ? [baseUrl] : (baseUrl ?? SERVER_BASE_PATHS)
-  const absolute = basePaths.find((base) => !base.startsWith('/'))
-  if (absolute !== undefined) {
-    // @note An absolute base URL would match no request the server receives: every answer would be a 404.
-    throw new TypeError(
-      `Failed to start the mock server: baseUrl must be same-origin paths such as '/api/v1', got '${absolute}'`,
-    )
-  }
-  return basePaths
-}
-
 /**
  * Starts the server (`startMockServer`, and the CLI with its hooks). With `persistTo`, the file is
  * loaded (or created) before the server listens; a bad file rejects with `DataFileError` and is
@@ -96,12 +86,16 @@ export async function launchMockServer(
     controlToken,
     persistTo,
     ...mockOptions
-  } = options
-  if (controlToken !== undefined && (controlToken.trim() === '' || /\s/.test(controlToken)))
-    throw new TypeError(
-      'Failed to start the mock server: controlToken must be a non-empty string without spaces',
-    )
-  const basePaths = toBasePaths(mockOptions.baseUrl)
+  } = checkInput(
+    StartMockServerOptionsSchema,
+    options,
+    'Failed to start the mock server',
+    'options',
+  )
+  const basePaths =
+    typeof mockOptions.baseUrl === 'string'
+      ? [mockOptions.baseUrl]
+      : (mockOptions.baseUrl ?? SERVER_BASE_PATHS)
   const sessionOptions = { ...mockOptions, baseUrl: basePaths }
   let persistence: Persistence | undefined
   const { mock, core, faults } = createMockInternals(sessionOptions, {

@@ -90,7 +90,7 @@ it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])(
   (maxEntries) => {
     expect(() => createTestMock({ journal: { maxEntries } })).toThrow(
       new TypeError(
-        `Failed to create the journal: maxEntries must be a whole number of at least 0 (0 keeps none), got ${maxEntries}`,
+        `Failed to create the mock: journal.maxEntries must be a whole number of at least 0 (0 keeps none), got ${maxEntries}`,
       ),
     )
   },
