@@ -10,6 +10,7 @@ import {
 } from './defaults.js'
 import { normalizeBaseUrl } from './adapters/base-url.js'
 import { createMockFetch } from './adapters/fetch.js'
+import { createCheckedStore } from './checked-store.js'
 import { createMswHandlers, type HandlerRecord } from './adapters/msw.js'
 import { createCore, type Core } from './core.js'
 import { createFaultInjector, type FaultControls, type FaultInjector } from './faults.js'
@@ -170,7 +171,8 @@ export function createMockInternals(
       return record()
     },
     fetch: createMockFetch(core, baseUrls),
-    store,
+    // The core uses the store itself: requests are cast and answered with a 422, not thrown at.
+    store: createCheckedStore(store),
     journal,
     faults,
     reset() {

@@ -14,8 +14,6 @@ import { createTokenSigner, type TokenCheck, type TokenSigner } from './jwt.js'
 import { createFaker, STREAMS, type Faker } from './random.js'
 import { buildScenario, createTokenSecret, type Scenario } from './scenarios.js'
 import {
-  MembershipStatusSchema,
-  RoleSchema,
   type Agent,
   type ApiKey,
   type ApiKeyRecord,
@@ -54,13 +52,14 @@ export interface StoreOptions {
 
 /** What `createUser` takes: every field is optional. */
 export interface CreateUserInit {
-  email?: string
-  /** Default `DEFAULT_PASSWORD` (`password`). */
-  password?: string
+  /** Well formed (one `@`, no spaces) and no other user's, compared case-insensitively. Default: generated. */
+  email?: string | undefined
+  /** 6 to 128 characters, not blank, as sign-up requires. Default `DEFAULT_PASSWORD` (`password`). */
+  password?: string | undefined
   /** Default `DEFAULT_ROLE` (`enterprise`). */
-  role?: Role
+  role?: Role | undefined
   /** Default `DEFAULT_MEMBERSHIP_STATUS` (`active`). */
-  membershipStatus?: MembershipStatus
+  membershipStatus?: MembershipStatus | undefined
 }
 
 /** What `createUser` returns: the new user and the secret of a private key that authenticates as them. */
@@ -92,7 +91,7 @@ export interface Principal {
 
 /** Whether `key_value` is revealed on reads: the documented `null`, or the secret (`revealKeyValues`). */
 export interface RevealOptions {
-  revealKeyValues?: boolean
+  revealKeyValues?: boolean | undefined
 }
 
 /**
@@ -100,6 +99,10 @@ export interface RevealOptions {
  * to one owner and returns fresh copies in the wire format, with `key_value` `null` except from
  * `createApiKey` (or when asked to reveal it); users come without their password, except in
  * `listUsers`; nobody holds a reference into the store's internals.
+ *
+ * `mock.store` checks every argument (`createCheckedStore`): a change with a bad argument throws
+ * a `TypeError` naming it (`Failed to create user: email …`) and changes nothing; a lookup of an
+ * id that cannot exist finds nothing.
  */
 export interface VoiceableStore {
   /**
@@ -119,7 +122,7 @@ export interface VoiceableStore {
    */
   signUp(fields: { email: string; password: string }): User
   /** A signed HS256 JWT that authenticates as `userId` until it expires or is revoked. */
-  issueToken(userId: number, options?: { expiresInSeconds?: number }): Promise<string>
+  issueToken(userId: number, options?: { expiresInSeconds?: number | undefined }): Promise<string>
   /** Revokes the JWT whose `jti` this is, as sign-out does: it answers 401 from then on. */
   revokeTokenId(tokenId: string): void
 
@@ -398,25 +401,22 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
 
   return {
     createUser(init = {}) {
-      const password = init.password ?? DEFAULT_PASSWORD
-      if (typeof password !== 'string' || password === '')
-        throw new TypeError('Failed to create a user: password must be a non-empty string')
-      const role = RoleSchema.safeParse(init.role ?? DEFAULT_ROLE)
-      const membership = MembershipStatusSchema.safeParse(
-        init.membershipStatus ?? DEFAULT_MEMBERSHIP_STATUS,
-      )
-      if (!role.success || !membership.success)
-        throw new TypeError(
-          `Failed to create a user: role must be one of ${RoleSchema.options.join(', ')} and membershipStatus one of ${MembershipStatusSchema.options.join(', ')}`,
-        )
-      const user = createUserData(faker, {
-        id: state.nextUserId++,
-        created_at: stamp(),
-        password,
-        role: role.data,
-        membership_status: membership.data,
-        ...(init.email === undefined ? {} : { email: init.email }),
-      })
+      const id = state.nextUserId++
+      const draw = () =>
+        createUserData(faker, {
+          id,
+          created_at: stamp(),
+          password: init.password ?? DEFAULT_PASSWORD,
+          role: init.role ?? DEFAULT_ROLE,
+          membership_status: init.membershipStatus ?? DEFAULT_MEMBERSHIP_STATUS,
+          ...(init.email === undefined ? {} : { email: init.email }),
+        })
+      let user = draw()
+      // @note Emails are unique: a generated one that a user already has (rare) is drawn again.
+      for (let attempt = 0; init.email === undefined && attempt < 10; attempt++) {
+        if (findByEmail(user.email) === undefined) break
+        user = draw()
+      }
       addUser(user)
       const key = createApiKey(user.id, { name: 'Default API Key', key_type: 'private' })
       return { id: user.id, email: user.email, apiKey: key.key_value }

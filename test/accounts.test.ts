@@ -390,7 +390,15 @@ it('gives generated users seeded timestamps after user 1 and before their first 
 
 it('refuses createUser with an empty password or an unknown role', () => {
   const { store } = createTestMock()
-  expect(() => store.createUser({ password: '' })).toThrow(TypeError)
+  expect(() => store.createUser({ password: '' })).toThrow(
+    new TypeError(
+      'Failed to create user: password must be 6 to 128 characters long, not blank, got a string of 0 characters',
+    ),
+  )
   // @ts-expect-error not a role
-  expect(() => store.createUser({ role: 'root' })).toThrow(/role must be one of user, admin/)
+  expect(() => store.createUser({ role: 'root' })).toThrow(
+    new TypeError(
+      "Failed to create user: role must be one of 'user', 'admin', 'enterprise', got 'root'",
+    ),
+  )
 })

@@ -691,6 +691,15 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
   const check = (condition: boolean, message: string): void => {
     if (!condition) fail(message)
   }
+  /** Whether `call` throws a TypeError with exactly this message. */
+  const throwsTypeError = (call: () => unknown, message: string): boolean => {
+    try {
+      call()
+    } catch (error) {
+      return error instanceof TypeError && error.message === message
+    }
+    return false
+  }
 
   function resolveCredential(spec: CredentialSpec): Credential {
     switch (spec.kind) {
@@ -1136,6 +1145,22 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
         await send(operation, 'getCurrentUser', 'GET', '/user/current', undefined)
         break
       case 'createUser': {
+        const email = operation.email?.toLowerCase()
+        const owner = [...timeline.state.users.values()].find(
+          (user) => user.email.toLowerCase() === email,
+        )
+        if (owner !== undefined) {
+          // A store call is strict: a taken email throws, and the next comparison proves nothing changed.
+          trace.push(`#${trace.length + 1} createUser(${operation.email ?? ''}) → taken`)
+          check(
+            throwsTypeError(
+              () => mock.store.createUser({ email: operation.email ?? '' }),
+              `Failed to create user: email must not be taken (compared case-insensitively), got '${operation.email ?? ''}', which user ${owner.id} has`,
+            ),
+            'createUser accepted an email that a user has',
+          )
+          break
+        }
         const created = mock.store.createUser(
           operation.email === null ? {} : { email: operation.email },
         )
