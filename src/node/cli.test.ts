@@ -142,6 +142,7 @@ it.each([
   [['--delay', '1.5'], '--delay must be a whole number from 0 to 600000, got "1.5"'],
   [['--seed', '1.5'], '--seed must be a whole number from 0 to 4294967295, got "1.5"'],
   [['--host', ''], '--host must not be empty'],
+  [['--host', 'local host'], '--host must be a host name or an IP address, got "local host"'],
   [['--scenario', 'crowded'], `--scenario must be one of ${SCENARIOS.join(', ')}, got "crowded"`],
   [
     ['--scenario', 'empty', '--data', 'x.json'],

@@ -131,6 +131,8 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'version' {
   const delayMs = toInteger('delay', values.delay, 0, 600_000)
   const host = values.host ?? DEFAULT_HOST
   if (host.trim() === '') throw new UsageError('--host must not be empty')
+  if (/\s/.test(host))
+    throw new UsageError(`--host must be a host name or an IP address, got "${host}"`)
   let scenario: Scenario | undefined
   if (values.scenario !== undefined) {
     if (!isScenario(values.scenario))
