@@ -12,8 +12,13 @@ function quote(text: string): string {
 
 function describeNested(value: unknown): string {
   if (Array.isArray(value)) return '[…]'
-  if (typeof value === 'object' && value !== null) return '{…}'
+  if (typeof value === 'object' && value !== null && isPlainObject(value)) return '{…}'
   return describeValue(value)
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value)
+  return prototype === Object.prototype || prototype === null
 }
 
 /**
@@ -43,8 +48,7 @@ export function describeValue(value: unknown): string {
     const items = value.slice(0, MAX_PARTS).map(describeNested)
     return `[${[...items, ...(value.length > MAX_PARTS ? ['…'] : [])].join(', ')}]`
   }
-  const prototype: unknown = Object.getPrototypeOf(value)
-  if (prototype !== Object.prototype && prototype !== null) {
+  if (!isPlainObject(value)) {
     const name = (value as { constructor?: { name?: unknown } }).constructor?.name
     if (typeof name !== 'string' || name === '') return 'an object'
     return `${/^[AEIOU]/.test(name) ? 'an' : 'a'} ${name}`
