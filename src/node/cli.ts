@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util'
 import { DEFAULT_SEED } from '../defaults.js'
 import { isScenario, SCENARIOS, type Scenario } from '../scenarios.js'
 import { SnapshotError } from '../snapshot.js'
+import { readPackageVersion } from './package-version.js'
 import { DEFAULT_HOST } from './server-defaults.js'
 import { startMockServer, type MockServer, type StartMockServerOptions } from './index.js'
 
@@ -49,22 +50,6 @@ class UsageError extends Error {}
 
 /** A failure to start: one line on stderr; exit code 1. */
 class StartError extends Error {}
-
-/** The package's version, from its package.json: beside dist/ when built, two folders up in src/node/. */
-function readVersion(): string {
-  for (const relative of ['../package.json', '../../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as {
-        name?: unknown
-        version?: unknown
-      }
-      if (pkg.name === 'voiceable-mock' && typeof pkg.version === 'string') return pkg.version
-    } catch {
-      // Not this one: try the next place.
-    }
-  }
-  return 'unknown'
-}
 
 function toInteger(
   flag: string,
@@ -282,7 +267,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(HELP)
     return 0
   }
-  const version = readVersion()
+  const version = readPackageVersion()
   if (cli === 'version') {
     io.stdout(`${version}\n`)
     return 0

@@ -12,6 +12,7 @@ import type { Core } from '../core.js'
 import { ApiError, ERROR_MESSAGES } from '../envelope.js'
 import { formatAccessLogLine } from './access-log.js'
 import { isPreflight, toCorsHeaders } from './cors.js'
+import { createOpenApiRoute, OPENAPI_PATH } from './openapi-route.js'
 
 export interface MockRequestListenerOptions {
   /** The core that answers every request under `basePaths`. */
@@ -147,6 +148,7 @@ function sendError(
 
 /**
  * The request listener of the demo server:
+ * - `GET /__voiceable/openapi.json` is the OpenAPI document (`openapi-route.ts`).
  * - A CORS preflight is answered here (204); every response carries the CORS headers.
  * - The body is read with a streaming limit; past `maxBodyBytes` the core answers 413 (journaled).
  * - A path outside the base paths is the API's 404 envelope, from the server itself.
@@ -159,6 +161,7 @@ export function createMockRequestListener(
   const { core, log } = options
   // The longest first, so that `/api/v1` wins over `/api` for `/api/v1/api_keys`.
   const basePaths = [...options.basePaths].sort((a, b) => b.length - a.length)
+  const openApi = createOpenApiRoute(options.basePaths)
   return (req, res) => {
     const method = req.method ?? 'GET'
     const target = req.url ?? '/'
@@ -172,6 +175,14 @@ export function createMockRequestListener(
         const status = outcome ?? (res.writableFinished ? res.statusCode : 'aborted')
         log(formatAccessLogLine(method, target, status, performance.now() - startedAt))
       })
+    }
+    const path = toRequestPath(target)
+    const queryAt = path.indexOf('?')
+    const pathname = queryAt < 0 ? path : path.slice(0, queryAt)
+    if (pathname === OPENAPI_PATH) {
+      // @note Before the base paths and the control API: the document is public (CORS, no token).
+      openApi(req, res)
+      return
     }
     const preflight = isPreflight(method, req.headers)
     const cors = toCorsHeaders(req.headers, preflight)
@@ -191,9 +202,6 @@ export function createMockRequestListener(
           options.signal === undefined ? {} : { signal: options.signal },
         )
       }
-      const path = toRequestPath(target)
-      const queryAt = path.indexOf('?')
-      const pathname = queryAt < 0 ? path : path.slice(0, queryAt)
       const closing =
         body.kind === 'too-large' && body.closeConnection ? { Connection: 'close' } : {}
       const basePath = basePaths.find((base) => reachesBasePath(pathname, base))
