@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApiError } from '../envelope.js'
 import { createOpenApiDocument, type OpenApiDocument } from '../openapi/document.js'
-import { isPreflight, toCorsHeaders } from './cors.js'
+import { answerPreflight } from './cors.js'
 import { readPackageVersion } from './package-version.js'
 
 /** Where the demo server serves its OpenAPI document. */
@@ -45,12 +45,8 @@ export function createOpenApiRoute(
   let document: OpenApiDocument | undefined
   return (req, res) => {
     const method = req.method ?? 'GET'
-    const preflight = isPreflight(method, req.headers)
-    const cors = toCorsHeaders(req.headers, preflight)
-    if (preflight) {
-      res.writeHead(204, cors).end()
-      return
-    }
+    const cors = answerPreflight(method, req.headers, res)
+    if (cors === undefined) return
     let status = 200
     let body: string
     const headers: Record<string, string> = { ...cors }

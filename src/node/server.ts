@@ -11,7 +11,7 @@ import type { HeaderLookup } from '../auth.js'
 import type { Core } from '../core.js'
 import { ApiError, ERROR_MESSAGES } from '../envelope.js'
 import { formatAccessLogLine } from './access-log.js'
-import { isPreflight, toCorsHeaders } from './cors.js'
+import { answerPreflight } from './cors.js'
 import { createOpenApiRoute, OPENAPI_PATH } from './openapi-route.js'
 
 export interface MockRequestListenerOptions {
@@ -184,12 +184,8 @@ export function createMockRequestListener(
       openApi(req, res)
       return
     }
-    const preflight = isPreflight(method, req.headers)
-    const cors = toCorsHeaders(req.headers, preflight)
-    if (preflight) {
-      res.writeHead(204, cors).end()
-      return
-    }
+    const cors = answerPreflight(method, req.headers, res)
+    if (cors === undefined) return
 
     void (async () => {
       const reading = readBody(req, options.maxBodyBytes)
