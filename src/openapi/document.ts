@@ -128,6 +128,8 @@ function toComponents(
   const converted = z.toJSONSchema(registry, {
     target: 'draft-2020-12',
     io,
+    // Descriptions and examples come from this registry too, never from zod's global one.
+    metadata: registry,
     uri: (id) => `${SCHEMA_REF}${id}`,
   }).schemas
   const components: Record<string, Json> = {}
@@ -197,7 +199,7 @@ const HEADER_COMPONENTS: Json = {
 }
 
 /** The path in OpenAPI's template syntax: `/api_keys/:keyId` → `/api_keys/{keyId}`. */
-function toTemplate(path: string): string {
+export function toOpenApiPath(path: string): string {
   return path.replace(/:(\w+)/g, '{$1}')
 }
 
@@ -342,7 +344,7 @@ export function createOpenApiDocument(options: OpenApiDocumentOptions): OpenApiD
   const responses: [string, z.ZodType, Json][] = []
   const requests: [string, z.ZodType, Json][] = []
   for (const endpoint of ENDPOINTS) {
-    const item = (paths[toTemplate(endpoint.path)] ??= {})
+    const item = (paths[toOpenApiPath(endpoint.path)] ??= {})
     for (const method of toEndpointMethods(endpoint))
       if (method !== 'HEAD')
         item[method.toLowerCase()] = operationOf(endpoint, method, errorResponses)
