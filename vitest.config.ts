@@ -1,21 +1,9 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
+const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
+
 export default defineConfig({
-  resolve: {
-    // Tests import the library by its own name; here it resolves to the sources. The consumer
-    // tests (test/consumer) install the packed tarball instead, to exercise the exports map.
-    alias: [
-      {
-        find: /^voiceable-mock$/,
-        replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
-      },
-      {
-        find: /^voiceable-mock\/node$/,
-        replacement: fileURLToPath(new URL('./src/node/index.ts', import.meta.url)),
-      },
-    ],
-  },
   test: {
     // Shuffled order exposes state leaking between tests (faker's own suite does the same).
     sequence: { shuffle: true },
@@ -26,11 +14,20 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
       {
         extends: true,
+        // @note Integration tests import the package by its own name, and it resolves to the BUILD
+        // (dist/), so they exercise what ships; the global setup builds it when it is missing or
+        // older than the sources. Unit tests (src/**) import the sources directly. The consumer
+        // tests (test/consumer) install the packed tarball, to exercise the exports map too.
+        resolve: {
+          alias: [
+            { find: /^voiceable-mock$/, replacement: fromRoot('./dist/index.js') },
+            { find: /^voiceable-mock\/node$/, replacement: fromRoot('./dist/node.js') },
+          ],
+        },
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
           exclude: ['test/consumer/**', 'test/browser/**'],
-          // test/server/** spawns the built CLI: build dist/ first if it is missing or stale.
           globalSetup: ['test/support/build-dist.ts'],
         },
       },

@@ -20,7 +20,7 @@ import { startMockServer, type MockServer } from 'voiceable-mock/node'
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { prepareHostileContext } from './reliability/hostile-check.js'
 import { buildCorpus, resolve, type HostileContext } from './reliability/hostile-corpus.js'
-import { sendRaw } from './reliability/server-support.js'
+import { sendRaw } from './server/support.js'
 import { fixture } from './support/fixtures.js'
 
 vi.setConfig({ testTimeout: 20_000 })

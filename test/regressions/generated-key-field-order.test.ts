@@ -3,7 +3,7 @@
 // of the documented order (`id, key_type, name, key_value, …`).
 import { getResponse } from 'msw'
 import { expect, it } from 'vitest'
-import { createVoiceableMock } from '../../src/index.js'
+import { createVoiceableMock } from 'voiceable-mock'
 
 const DOCUMENTED_FIELD_ORDER = [
   'id',

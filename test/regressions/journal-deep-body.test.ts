@@ -5,7 +5,7 @@
 // JSON parser refuses nesting past 100; the journal must still record it and stay readable.)
 import { getResponse } from 'msw'
 import { expect, it } from 'vitest'
-import { createVoiceableMock } from '../../src/index.js'
+import { createVoiceableMock } from 'voiceable-mock'
 
 const DEPTH = 100_000
 

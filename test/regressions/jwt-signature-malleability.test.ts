@@ -3,7 +3,7 @@
 // was changed to one of three others still verified. A tampered token must always answer 401.
 import { getResponse } from 'msw'
 import { expect, it } from 'vitest'
-import { createVoiceableMock, ERROR_MESSAGES } from '../../src/index.js'
+import { createVoiceableMock, ERROR_MESSAGES } from 'voiceable-mock'
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 

@@ -7,7 +7,7 @@
 // seeded bulk generator skips secrets deleted in the store's lifetime).
 import { getResponse } from 'msw'
 import { expect, it } from 'vitest'
-import { createVoiceableMock, ERROR_MESSAGES, type VoiceableMock } from '../../src/index.js'
+import { createVoiceableMock, ERROR_MESSAGES, type VoiceableMock } from 'voiceable-mock'
 
 async function statusWith(
   mock: VoiceableMock,

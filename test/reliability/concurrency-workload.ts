@@ -2,7 +2,7 @@
  * One workload of exactly 1,000 mixed requests, sent all at once, and the checks that the store
  * came out consistent: no lost or duplicated keys, ids contiguous, every contended delete won
  * exactly once, rate-limit counters exact, journal complete. The same workload runs through msw
- * (concurrency.test.ts) and through the demo server over loopback (server-concurrency.test.ts).
+ * (concurrency.test.ts) and through the demo server over loopback (test/server/concurrency.test.ts).
  */
 import { expect } from 'vitest'
 import {
@@ -13,7 +13,7 @@ import {
   type ApiKey,
   type Snapshot,
   type VoiceableMock,
-} from '../../src/index.js'
+} from 'voiceable-mock'
 import { errorBody, NOT_FOUND_BODY, stamp } from './model.js'
 
 export const WORKLOAD_SIZE = 1000

@@ -3,7 +3,7 @@
  * comes out consistent (see concurrency-workload.ts for every check).
  */
 import { afterAll, expect, it } from 'vitest'
-import { createVoiceableMock } from '../../src/index.js'
+import { createVoiceableMock } from 'voiceable-mock'
 import { startMswServer } from '../support/msw-server.js'
 import {
   buildWorkload,

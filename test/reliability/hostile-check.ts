@@ -16,7 +16,7 @@ import {
   ListApiKeysResponseSchema,
   SignOutResponseSchema,
   type VoiceableMock,
-} from '../../src/index.js'
+} from 'voiceable-mock'
 import { DOCUMENTED_API_KEY } from '../support/documented.js'
 import { resolve, type HostileCase, type HostileContext } from './hostile-corpus.js'
 

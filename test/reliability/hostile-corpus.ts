@@ -7,7 +7,7 @@
  * Values that depend on the store (secrets, tokens, ids) are functions of a `HostileContext`
  * that the test builds once; everything else is a literal.
  */
-import { ERROR_MESSAGES } from '../../src/index.js'
+import { ERROR_MESSAGES } from 'voiceable-mock'
 import { MAX_BODY_BYTES } from '../support/documented.js'
 
 export interface HostileContext {

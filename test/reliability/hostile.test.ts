@@ -6,7 +6,7 @@
  */
 import { getResponse } from 'msw'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { ApiKeyResponseSchema, createVoiceableMock, type Snapshot } from '../../src/index.js'
+import { ApiKeyResponseSchema, createVoiceableMock, type Snapshot } from 'voiceable-mock'
 import { DOCUMENTED_API_KEY } from '../support/documented.js'
 import { recordFigures } from './figures.js'
 import { prepareHostileContext, runHostileCase, type HostileTarget } from './hostile-check.js'

@@ -26,7 +26,7 @@ import {
   type Scenario,
   type Snapshot,
   type VoiceableMock,
-} from '../../src/index.js'
+} from 'voiceable-mock'
 import {
   BEARER_SPELLINGS,
   bodyText,

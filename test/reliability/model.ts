@@ -14,7 +14,7 @@ import {
   SUCCESS_MESSAGES,
   type ErrorCode,
   type Snapshot,
-} from '../../src/index.js'
+} from 'voiceable-mock'
 
 // ---------------------------------------------------------------------------------------------
 // State

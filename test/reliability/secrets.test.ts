@@ -4,7 +4,7 @@
  */
 import { getResponse } from 'msw'
 import { afterAll, expect, it } from 'vitest'
-import { createVoiceableMock, DOCUMENTED_KEY_VALUE, type VoiceableMock } from '../../src/index.js'
+import { createVoiceableMock, DOCUMENTED_KEY_VALUE, type VoiceableMock } from 'voiceable-mock'
 import { recordFigures } from './figures.js'
 
 const BASE = 'https://api.example.com/api/v1'

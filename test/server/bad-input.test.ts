@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
-import { MAX_BODY_BYTES } from '../../src/defaults.js'
-import { ERROR_MESSAGES } from '../../src/envelope.js'
+import { MAX_BODY_BYTES } from '../support/documented.js'
+import { ERROR_MESSAGES } from 'voiceable-mock'
 import { startMockServer, type MockServer } from 'voiceable-mock/node'
 import { rawExchange, rawJsonBody, rawStatus, sendAndHangUp } from '../support/raw-http.js'
 

@@ -3,8 +3,8 @@ import { pathToFileURL } from 'node:url'
 import { afterEach, expect, it, vi } from 'vitest'
 import { NODE_ENTRY_PATH, ROOT_ENTRY_PATH } from '../support/cli-process.js'
 import { DOCUMENTED_API_KEY, MANY_KEYS_COUNT } from '../support/documented.js'
-import type * as RootEntry from '../../src/index.js'
-import type * as NodeEntry from '../../src/node/index.js'
+import type * as RootEntry from 'voiceable-mock'
+import type * as NodeEntry from 'voiceable-mock/node'
 
 vi.setConfig({ testTimeout: 20_000 })
 

@@ -1,8 +1,9 @@
 /**
- * vitest globalSetup: the server tests spawn the BUILT CLI (and test/openapi.test.ts reads the
- * built OpenAPI document), so build dist/ once before them when it is missing or older than any
- * source file. `npm run build` beforehand (as .ci/run
- * does) makes this a no-op; `VOICEABLE_MOCK_CLI` (another build under test) skips it.
+ * vitest globalSetup: integration tests import the BUILT package (vitest.config.ts aliases
+ * `voiceable-mock` to dist/), a few spawn the built CLI and test/openapi.test.ts reads the built
+ * OpenAPI document, so build dist/ once before them when it is missing or older than any source
+ * file. `npm run build` beforehand (as .ci/run does) makes this a no-op; `VOICEABLE_MOCK_CLI`
+ * (another build under test) skips it.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'

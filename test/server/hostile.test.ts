@@ -5,17 +5,21 @@
  * afterwards the server still answers correctly. Every wait is bounded.
  */
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
-import { ApiKeyResponseSchema, ErrorResponseSchema, type Snapshot } from '../../src/index.js'
+import { ApiKeyResponseSchema, ErrorResponseSchema, type Snapshot } from 'voiceable-mock'
 import { DOCUMENTED_API_KEY } from '../support/documented.js'
-import { recordFigures } from './figures.js'
+import { recordFigures } from '../reliability/figures.js'
 import {
   prepareHostileContext,
   runHostileCase,
   type HostileTarget,
   type Sent,
-} from './hostile-check.js'
-import { buildCorpus, type HostileCase, type HostileContext } from './hostile-corpus.js'
-import { rawExchange, sendHttp, sendRaw, startServer, type MockServer } from './server-support.js'
+} from '../reliability/hostile-check.js'
+import {
+  buildCorpus,
+  type HostileCase,
+  type HostileContext,
+} from '../reliability/hostile-corpus.js'
+import { rawExchange, sendHttp, sendRaw, startServer, type MockServer } from './support.js'
 
 vi.setConfig({ testTimeout: 20_000 })
 

@@ -5,11 +5,7 @@
  */
 import { Agent, request as httpRequest } from 'node:http'
 import { connect, type Socket } from 'node:net'
-import {
-  startMockServer,
-  type MockServer,
-  type StartMockServerOptions,
-} from '../../src/node/index.js'
+import { startMockServer, type MockServer, type StartMockServerOptions } from 'voiceable-mock/node'
 
 export type { MockServer }
 

@@ -11,9 +11,9 @@ import {
   WORKLOAD_RATE_LIMIT,
   WORKLOAD_SIZE,
   type Outcome,
-} from './concurrency-workload.js'
-import { recordFigures } from './figures.js'
-import { boundedAgent, sendHttp, startServer } from './server-support.js'
+} from '../reliability/concurrency-workload.js'
+import { recordFigures } from '../reliability/figures.js'
+import { boundedAgent, sendHttp, startServer } from './support.js'
 
 it('keeps the store consistent under 1,000 concurrent mixed requests over HTTP', async () => {
   let nowMs = SETUP_TIME

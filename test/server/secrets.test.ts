@@ -4,8 +4,8 @@
  * error bodies never echo them; the journal behind the server holds none.
  */
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
-import { DOCUMENTED_KEY_VALUE } from '../../src/index.js'
-import { recordFigures } from './figures.js'
+import { DOCUMENTED_KEY_VALUE } from 'voiceable-mock'
+import { recordFigures } from '../reliability/figures.js'
 import {
   rawExchange,
   sendHttp,
@@ -13,7 +13,7 @@ import {
   startServer,
   type HttpOutcome,
   type MockServer,
-} from './server-support.js'
+} from './support.js'
 
 vi.setConfig({ testTimeout: 20_000 })
 
