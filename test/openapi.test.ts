@@ -3,13 +3,14 @@ import { createRequire } from 'node:module'
 import { compileErrors, dereference, validate } from '@readme/openapi-parser'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import ajvFormats, { type FormatsPlugin } from 'ajv-formats'
-import { ListAgentsQuerySchema } from 'voiceable-mock'
+import { createVoiceableMock, ListAgentsQuerySchema } from 'voiceable-mock'
 import { expect, it } from 'vitest'
 import { ENDPOINTS } from '../src/endpoints/table.js'
 import { createOpenApiDocument, DOCUMENTED_SERVERS } from '../src/openapi/document.js'
 import { toEndpointMethods } from '../src/router.js'
 import { fixture, FIXTURE_FILES } from './support/fixtures.js'
 import { REPO_ROOT } from './support/cli-process.js'
+import { countCheckedResponses } from './support/openapi-responses.js'
 
 type Json = Record<string, any>
 
@@ -210,4 +211,16 @@ it("says, operation by operation, where the fake follows the web app's evidence 
   expect(document['paths']['/api_keys/{keyId}'].patch.description).toContain(
     'journaled as `updateApiKey`',
   )
+})
+
+it('checks every response of a mock a test creates against the document, faults aside', async () => {
+  const before = countCheckedResponses()
+  const mock = createVoiceableMock()
+  const base = 'https://api.example.com/api/v1'
+  const headers = { 'X-API-Key': 'your-api-key-here' }
+  expect((await mock.fetch(`${base}/api_keys/1`, { headers })).status).toBe(200)
+  expect((await mock.fetch(`${base}/no_such_route`, { headers })).status).toBe(404)
+  mock.faults.error(503, { endpoint: 'listApiKeys', times: 1 })
+  expect((await mock.fetch(`${base}/api_keys`, { headers })).status).toBe(503)
+  expect(countCheckedResponses() - before).toBe(2)
 })

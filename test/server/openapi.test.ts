@@ -3,6 +3,7 @@ import { request } from 'node:http'
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { startMockServer, type MockServer } from 'voiceable-mock/node'
 import { REPO_ROOT } from '../support/cli-process.js'
+import { countCheckedResponses } from '../support/openapi-responses.js'
 
 vi.setConfig({ testTimeout: 20_000, hookTimeout: 20_000 })
 
@@ -87,4 +88,10 @@ it('describes exactly the operations the server answers: each documented success
   })
   expect(listed.status).toBe(200)
   expect(Object.keys(document.paths['/api_keys/{keyId}'].get.responses)).toContain('200')
+})
+
+it('has the responses of the server it started checked against the document too', async () => {
+  const before = countCheckedResponses()
+  await fetch(`${server.baseUrl}/api_keys`, { headers: { 'X-API-Key': 'your-api-key-here' } })
+  expect(countCheckedResponses() - before).toBe(1)
 })

@@ -2,20 +2,21 @@
  * Checks every response the test suite produces through the fake against the OpenAPI document
  * (`src/openapi/document.ts`): the body against its operation's schema for its status, with ajv in
  * JSON Schema 2020-12 mode, and the status itself (one the document does not list is a failure).
- * The setup file `openapi-setup.ts` hands it the journal records of every mock the tests create.
+ * The setup file `openapi-setup.ts` hands it every mock the tests create, whether from the build
+ * (`voiceable-mock`, `voiceable-mock/node`) or the sources, and each response is checked as the
+ * mock's journal records it, before any `reset()` or trimming can drop it.
  *
  * Not checked, by design:
- * - responses to injected faults (`mock.faults`): they answer whatever was injected;
- * - mocks created with `revealKeyValues: true`: their List and Get send the secrets, the web app's
- *   variant, which the document (like the wire schemas) leaves out;
+ * - responses to injected faults (`mock.faults.error`, network errors): they answer whatever was
+ *   injected;
+ * - mocks created with `revealKeyValues: true` (their List and Get send the secrets, the web app's
+ *   variant, which the document, like the wire schemas, leaves out) or with no journal;
  * - the demo server's own answers to malformed HTTP (the streaming 413, 431, raw 400), which never
  *   reach the core and so no journal; and responses of servers in other processes (the CLI tests).
  */
-import { AsyncLocalStorage } from 'node:async_hooks'
 import { appendFileSync } from 'node:fs'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import ajvFormats, { type FormatsPlugin } from 'ajv-formats'
-import type { CoreRuntime } from '../../src/core.js'
 import { ENDPOINTS } from '../../src/endpoints/table.js'
 import type { JournalRecord } from '../../src/journal.js'
 import { createOpenApiDocument, toOpenApiPath } from '../../src/openapi/document.js'
@@ -107,57 +108,77 @@ function check(record: JournalRecord): void {
   checked.set(key, (checked.get(key) ?? 0) + 1)
 }
 
-/** Per request: whether an injected fault answered it (`faults.apply` marks it). */
-const requests = new AsyncLocalStorage<{ faulted: boolean }>()
+/** What the tests injected into one mock: an answer with this status and first error is a fault's. */
+interface InjectedError {
+  status: number
+  message: string | undefined
+}
+
+function isInjected(record: JournalRecord, injected: readonly InjectedError[]): boolean {
+  if (record.responseText === null) return true // an injected network error
+  if (injected.length === 0) return false
+  const errors = (JSON.parse(record.responseText) as { errors?: unknown }).errors
+  const first = Array.isArray(errors) && errors.length === 1 ? errors[0] : undefined
+  return injected.some(
+    ({ status, message }) =>
+      status === record.status &&
+      typeof first === 'string' &&
+      // `ApiError.injected`: the fault's message, or `Injected fault: <status> <reason>`.
+      (message === undefined ? first.startsWith(`Injected fault: ${status} `) : first === message),
+  )
+}
+
+/** The members of a mock the checks reach into: its journal's `add`, which the core calls. */
+interface TrackedMock {
+  journal: object
+  faults: { error(status: number, scope?: { message?: string }): unknown }
+}
+
+const tracked = new WeakSet<object>()
 
 /**
- * The runtime a core is created with, its fault injector and journal wrapped: every journal
- * record is checked as it is added, unless a fault answered the request or secrets are revealed.
+ * Checks every response a mock's journal records from now on. @note The core records each
+ * request through `journal.add`, on the very object `mock.journal` is, so wrapping that method
+ * on the instance sees every record, the library offering no hook; a test in
+ * test/openapi.test.ts fails if it ever stops seeing them.
  */
-export function instrumentRuntime(runtime: CoreRuntime): CoreRuntime {
+export function trackMock(
+  mock: TrackedMock,
+  options: {
+    revealKeyValues?: boolean | undefined
+    journal?: false | { maxEntries?: number | undefined } | undefined
+  } = {},
+): void {
+  const journal = mock.journal as { add?: (record: JournalRecord) => void }
+  if (tracked.has(journal) || typeof journal.add !== 'function') return
+  // A mock with no journal shares one that keeps nothing: wrapping it would track them all.
+  if (options.journal === false || options.journal?.maxEntries === 0) return
+  tracked.add(journal)
   if (preparing === undefined) {
     preparing = prepare()
     // Awaited (and so reported) by the next `assertResponsesMatched`.
     preparing.catch(() => {})
   }
-  const { faults, journal } = runtime
-  const markFaulted = (): void => {
-    const request = requests.getStore()
-    if (request !== undefined) request.faulted = true
+  const injected: InjectedError[] = []
+  const error = mock.faults.error.bind(mock.faults)
+  mock.faults.error = (status, scope) => {
+    injected.push({ status, message: scope?.message })
+    return error(status, scope)
   }
-  return {
-    ...runtime,
-    faults: {
-      ...faults,
-      apply(endpoint, principal, signal) {
-        const applied = faults.apply(endpoint, principal, signal)
-        return applied?.then(
-          (outcome) => {
-            if (outcome !== undefined) markFaulted()
-            return outcome
-          },
-          (error: unknown) => {
-            markFaulted()
-            throw error
-          },
-        )
-      },
-    },
-    journal: {
-      ...journal,
-      add(record) {
-        if (requests.getStore()?.faulted === true || record.responseText === null) skipped.faults++
-        else if (runtime.revealKeyValues) skipped.revealed++
-        else check(record)
-        journal.add(record)
-      },
-    },
+  const add = journal.add.bind(journal)
+  journal.add = (record) => {
+    add(record)
+    if (options.revealKeyValues === true) skipped.revealed++
+    else if (isInjected(record, injected)) skipped.faults++
+    else check(record)
   }
 }
 
-/** Runs one request of a core in its own context, so that a fault marks that request only. */
-export function inRequestContext<T>(run: () => T): T {
-  return requests.run({ faulted: false }, run)
+/** How many responses have been checked in this test file so far. */
+export function countCheckedResponses(): number {
+  let total = pending.length
+  for (const count of checked.values()) total += count
+  return total
 }
 
 /** Throws, listing the responses that did not match, and clears the list. */

@@ -1,20 +1,50 @@
 /**
- * vitest setup file: every response of every mock the tests create (in-process, through msw,
- * `mock.fetch` or the demo server) is checked against the OpenAPI document as its journal record
- * is added (`openapi-responses.ts`), and a test fails on any that does not match. The library has
- * no hook for it: the core is created here with its fault injector and journal wrapped.
+ * vitest setup file: every mock the tests create (`createVoiceableMock`, `startMockServer`, from
+ * the build or the sources) has each response checked against the OpenAPI document as its
+ * journal records it (`openapi-responses.ts`), and a test fails on any that does not match. The
+ * library has no hook for it: the factories are wrapped here.
  */
 import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest'
-import { assertResponsesMatched, reportCheckedResponses } from './openapi-responses.js'
+import { assertResponsesMatched, reportCheckedResponses, trackMock } from './openapi-responses.js'
 
-vi.mock(import('../../src/core.js'), async (importOriginal) => {
+vi.mock(import('voiceable-mock'), async (importOriginal) => {
   const original = await importOriginal()
-  const { inRequestContext, instrumentRuntime } = await import('./openapi-responses.js')
   return {
     ...original,
-    createCore(runtime) {
-      const core = original.createCore(instrumentRuntime(runtime))
-      return { ...core, handle: (request) => inRequestContext(() => core.handle(request)) }
+    createVoiceableMock(options) {
+      const mock = original.createVoiceableMock(options)
+      trackMock(mock, options)
+      return mock
+    },
+  }
+})
+
+vi.mock(import('voiceable-mock/node'), async (importOriginal) => {
+  const original = await importOriginal()
+  return {
+    ...original,
+    async startMockServer(options) {
+      const server = await original.startMockServer(options)
+      trackMock(server.mock, options)
+      return server
+    },
+  }
+})
+
+// Unit tests (src/**) and the sources' own server build mocks through src/mock.ts.
+vi.mock(import('../../src/mock.js'), async (importOriginal) => {
+  const original = await importOriginal()
+  return {
+    ...original,
+    createVoiceableMock(options) {
+      const mock = original.createVoiceableMock(options)
+      trackMock(mock, options)
+      return mock
+    },
+    createMockInternals(options) {
+      const internals = original.createMockInternals(options)
+      trackMock(internals.mock, options)
+      return internals
     },
   }
 })
