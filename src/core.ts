@@ -73,6 +73,11 @@ export interface CoreRuntime {
   now: () => Date
   /** Switches the store, and everything kept per scenario, to another scenario. */
   useScenario(scenario: Scenario): void
+  /**
+   * Told after every answer that may have changed the store: a 2xx to a method other than GET,
+   * HEAD and OPTIONS (the demo server persists on it). Called after the journal entry is added.
+   */
+  onWrite?: (() => void) | undefined
 }
 
 const CONTENT_TYPE = 'application/json; charset=utf-8'
@@ -190,7 +195,11 @@ export function createCore(runtime: CoreRuntime): Core {
       )
 
       const fault = runtime.faults.apply(name, principal, request.signal)
-      networkError = (fault === undefined ? undefined : await fault) === 'network-error'
+      const outcome = fault === undefined ? undefined : await fault
+      networkError = outcome === 'network-error'
+      // An injected rate-limit fault answers as a used-up window would: the same 429 and headers.
+      if (outcome === 'rate-limited' && rate !== undefined)
+        rate = { ...rate, remaining: 0, exceeded: true }
       if (networkError) {
         status = 0
         body = null
@@ -250,6 +259,7 @@ export function createCore(runtime: CoreRuntime): Core {
       time: startedAt,
       durationMs: performance.now() - started,
     })
+    if (status >= 200 && status < 300 && !READ_METHODS.has(request.method)) runtime.onWrite?.()
     if (text === null) return { kind: 'network-error' }
     // @note Content-Length, as a real server and msw's HttpResponse.json send it. Without it msw 3
     // (which mocks the socket) cannot keep the connection alive: fetch opened a new TLS socket
@@ -310,6 +320,9 @@ export function createCore(runtime: CoreRuntime): Core {
 }
 
 const SCENARIO_HEADER_LOWER = SCENARIO_HEADER.toLowerCase()
+
+/** Methods that never change the store: a 2xx answer to them is no write. */
+const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /** The caller of an endpoint that reads no credential. */
 const NO_CALLER: CallerResult = { ok: false, reason: ERROR_MESSAGES.missingCredentials }

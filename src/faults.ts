@@ -3,6 +3,7 @@ import { ApiError } from './envelope.js'
 import { createSeededRandom } from './internal/seeded-random.js'
 import { sleep } from './internal/sleep.js'
 import type { Principal } from './store.js'
+import type { FaultSpec } from './toolkit-schemas.js'
 
 /** Which requests a fault applies to, and for how long. */
 export interface FaultScope {
@@ -41,13 +42,21 @@ type Effect =
   | { kind: 'error'; status: number; message: string | undefined }
   | { kind: 'network' }
   | { kind: 'latency'; min: number; max: number }
+  | { kind: 'rate-limit' }
 
 interface ActiveFault {
+  id: string
   effect: Effect
   scope: FaultScope
   remaining: number
   hits: number
 }
+
+/** A fault as the control API lists it: its id, what it does, its scope and how often it struck. */
+export type FaultDescription = { id: string; hits: number; active: boolean } & Effect & FaultScope
+
+/** What applying the faults to a request decided, beyond an injected error (thrown). */
+export type FaultOutcome = 'network-error' | 'rate-limited' | undefined
 
 export interface FaultInjector extends FaultControls {
   /**
@@ -59,9 +68,19 @@ export interface FaultInjector extends FaultControls {
     endpoint: EndpointName,
     principal: Principal | undefined,
     signal?: AbortSignal,
-  ): Promise<'network-error' | undefined> | undefined
+  ): Promise<FaultOutcome> | undefined
   /** Clears every fault and reseeds the dice. */
   reset(): void
+  /**
+   * Adds a fault described as data (the control API's body, already validated). `rate-limit`
+   * answers matching requests with 429 as if the caller's window were used up.
+   * @throws TypeError as the methods do, e.g. a rate-limit fault on a mock without a rate limit.
+   */
+  add(spec: FaultSpec): { id: string; fault: Fault }
+  /** Every fault added since the last `clear()` or `reset()`, run-out ones too (`active: false`). */
+  describe(): FaultDescription[]
+  /** Removes a fault by id; `false` when no fault has that id. */
+  remove(id: string): boolean
 }
 
 export function createFaultInjector(
@@ -69,9 +88,12 @@ export function createFaultInjector(
   exhaust: ((bucket: string) => void) | undefined,
 ): FaultInjector {
   let faults: ActiveFault[] = []
+  /** Every fault since the last clear, for `describe()`; `faults` holds the active ones. */
+  let added: ActiveFault[] = []
+  let nextId = 1
   let random = createSeededRandom(seed)
 
-  function add(effect: Effect, scope: FaultScope = {}): Fault {
+  function add(effect: Effect, scope: FaultScope = {}): Fault & { id: string } {
     if (scope.times !== undefined && !(Number.isInteger(scope.times) && scope.times > 0))
       throw new TypeError(
         `Failed to add fault: times must be a positive integer, got ${scope.times}`,
@@ -81,20 +103,32 @@ export function createFaultInjector(
         `Failed to add fault: probability must be within 0 and 1, got ${scope.probability}`,
       )
     const fault: ActiveFault = {
+      id: `fault-${nextId++}`,
       effect,
       scope,
       remaining: scope.times ?? Number.POSITIVE_INFINITY,
       hits: 0,
     }
     faults.push(fault)
+    added.push(fault)
     return {
+      id: fault.id,
       get hits() {
         return fault.hits
       },
       remove() {
         faults = faults.filter((other) => other !== fault)
+        added = added.filter((other) => other !== fault)
       },
     }
+  }
+
+  function requireRateLimiter(): (bucket: string) => void {
+    if (exhaust === undefined)
+      throw new TypeError(
+        'Failed to exhaust the rate limit: this mock was created with rateLimit: false',
+      )
+    return exhaust
   }
 
   function applies(
@@ -121,15 +155,38 @@ export function createFaultInjector(
   async function run(
     matched: ActiveFault[],
     signal: AbortSignal | undefined,
-  ): Promise<'network-error' | undefined> {
+  ): Promise<FaultOutcome> {
     for (const { effect } of matched) {
       if (effect.kind === 'latency')
         await sleep(effect.min + Math.floor(random() * (effect.max - effect.min + 1)), signal)
     }
     const terminal = matched.find(({ effect }) => effect.kind !== 'latency')?.effect
     if (terminal?.kind === 'network') return 'network-error'
+    if (terminal?.kind === 'rate-limit') return 'rate-limited'
     if (terminal?.kind === 'error') throw ApiError.injected(terminal.status, terminal.message)
     return undefined
+  }
+
+  type Added = Fault & { id: string }
+
+  function error(status: number, scope: FaultScope & { message?: string } = {}): Added {
+    if (!(Number.isInteger(status) && status >= 400 && status <= 599))
+      throw new TypeError(
+        `Failed to add fault: status must be an error status (400–599), got ${status}`,
+      )
+    return add({ kind: 'error', status, message: scope.message }, scope)
+  }
+
+  function latency(ms: number | { min: number; max: number }, scope?: FaultScope): Added {
+    const { min, max } = typeof ms === 'number' ? { min: ms, max: ms } : ms
+    if (!(min >= 0 && max >= min))
+      throw new TypeError(`Failed to add fault: latency needs 0 <= min <= max, got ${min}..${max}`)
+    return add({ kind: 'latency', min, max }, scope)
+  }
+
+  function clear(): void {
+    faults = []
+    added = []
   }
 
   return {
@@ -149,35 +206,59 @@ export function createFaultInjector(
       faults = faults.filter((fault) => fault.remaining > 0)
       return matched.length === 0 ? undefined : run(matched, signal)
     },
-    error(status, scope = {}) {
-      if (!(Number.isInteger(status) && status >= 400 && status <= 599))
-        throw new TypeError(
-          `Failed to add fault: status must be an error status (400–599), got ${status}`,
-        )
-      return add({ kind: 'error', status, message: scope.message }, scope)
-    },
+    error,
     networkError: (scope) => add({ kind: 'network' }, scope),
-    latency(ms, scope) {
-      const { min, max } = typeof ms === 'number' ? { min: ms, max: ms } : ms
-      if (!(min >= 0 && max >= min))
-        throw new TypeError(
-          `Failed to add fault: latency needs 0 <= min <= max, got ${min}..${max}`,
-        )
-      return add({ kind: 'latency', min, max }, scope)
-    },
+    latency,
     exhaustRateLimit({ userId }) {
-      if (exhaust === undefined)
-        throw new TypeError(
-          'Failed to exhaust the rate limit: this mock was created with rateLimit: false',
-        )
-      exhaust(`user:${userId}`)
+      requireRateLimiter()(`user:${userId}`)
     },
-    clear() {
-      faults = []
-    },
+    clear,
     reset() {
-      faults = []
+      clear()
       random = createSeededRandom(seed)
+    },
+    add(spec) {
+      const { endpoint, userId, times, probability } = spec
+      const scope: FaultScope = {}
+      if (endpoint !== undefined) scope.endpoint = endpoint
+      if (userId !== undefined) scope.userId = userId
+      if (times !== undefined) scope.times = times
+      if (probability !== undefined) scope.probability = probability
+      let fault: Added
+      switch (spec.kind) {
+        case 'error':
+          fault = error(
+            spec.status,
+            spec.message === undefined ? scope : { ...scope, message: spec.message },
+          )
+          break
+        case 'network':
+          fault = add({ kind: 'network' }, scope)
+          break
+        case 'latency':
+          fault = latency(spec.ms ?? { min: spec.min ?? 0, max: spec.max ?? 0 }, scope)
+          break
+        case 'rate-limit':
+          requireRateLimiter()
+          fault = add({ kind: 'rate-limit' }, scope)
+          break
+      }
+      return { id: fault.id, fault }
+    },
+    describe: () =>
+      added.map((fault) => ({
+        id: fault.id,
+        ...fault.effect,
+        ...fault.scope,
+        hits: fault.hits,
+        active: faults.includes(fault),
+      })),
+    remove(id) {
+      const fault = added.find((candidate) => candidate.id === id)
+      if (fault === undefined) return false
+      faults = faults.filter((other) => other !== fault)
+      added = added.filter((other) => other !== fault)
+      return true
     },
   }
 }

@@ -12,7 +12,7 @@ import { normalizeBaseUrl } from './adapters/base-url.js'
 import { createMockFetch } from './adapters/fetch.js'
 import { createMswHandlers, type HandlerRecord } from './adapters/msw.js'
 import { createCore, type Core } from './core.js'
-import { createFaultInjector, type FaultControls } from './faults.js'
+import { createFaultInjector, type FaultControls, type FaultInjector } from './faults.js'
 import { createJournal, JOURNAL_MAX_ENTRIES, type RequestJournal } from './journal.js'
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js'
 import type { Scenario } from './scenarios.js'
@@ -79,13 +79,28 @@ export interface VoiceableMock {
 export interface MockInternals {
   mock: VoiceableMock
   core: Core
+  /** The fault injector behind `mock.faults`, with the control API's ids, listing and `add(spec)`. */
+  faults: FaultInjector
+}
+
+/** Hooks of the demo server into a mock; none is part of the public options. */
+export interface MockHooks {
+  /**
+   * Told after every change to the store through the mock: a 2xx write answered by the core
+   * (any transport), a scenario switch (by the header too), `reset()` and `restore()`.
+   */
+  onChange?: () => void
 }
 
 /**
  * Wires a mock: store, rate limiter, faults and journal, the core over them, and the adapters.
  * Internal: `createVoiceableMock` returns its `mock`, the demo server uses its `core` too.
  */
-export function createMockInternals(options: VoiceableMockOptions = {}): MockInternals {
+export function createMockInternals(
+  options: VoiceableMockOptions = {},
+  hooks: MockHooks = {},
+): MockInternals {
+  const changed = hooks.onChange
   const now = options.now ?? (() => new Date())
   const store = createStore(options)
   const rateLimiter =
@@ -119,6 +134,7 @@ export function createMockInternals(options: VoiceableMockOptions = {}): MockInt
   function useScenario(scenario: Scenario): void {
     store.useScenario(scenario)
     clearRequestState()
+    changed?.()
   }
 
   const core = createCore({
@@ -132,6 +148,7 @@ export function createMockInternals(options: VoiceableMockOptions = {}): MockInt
     unknownRoutes,
     now,
     useScenario,
+    onWrite: changed,
   })
   const { list, record } = createMswHandlers(core, baseUrls, unknownRoutes)
 
@@ -147,12 +164,16 @@ export function createMockInternals(options: VoiceableMockOptions = {}): MockInt
     reset() {
       store.reset()
       clearRequestState()
+      changed?.()
     },
     snapshot: () => store.snapshot(),
-    restore: (snapshot) => store.restore(snapshot),
+    restore(snapshot) {
+      store.restore(snapshot)
+      changed?.()
+    },
     useScenario,
   }
-  return { mock, core }
+  return { mock, core, faults }
 }
 
 /**

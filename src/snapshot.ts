@@ -177,11 +177,14 @@ export function parseSnapshot(input: unknown): Snapshot {
   const result = SnapshotSchema.safeParse(isFormat1(input) ? upgradeFormat1(input) : input)
   if (result.success) return result.data
   throw new SnapshotError(
-    result.error.issues.slice(0, 10).map((issue) => `${formatPath(issue.path)}: ${issue.message}`),
+    result.error.issues
+      .slice(0, 10)
+      .map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`),
   )
 }
 
-function formatPath(path: readonly PropertyKey[]): string {
+/** A zod issue's path as a reader writes it: `api_keys[0].user_id`; `(root)` for none. */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(root)'
   return path
     .map((part, i) =>

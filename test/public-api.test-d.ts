@@ -19,9 +19,18 @@ import {
   type ListApiKeysResponse,
   type ListApiKeysResponseSchema,
   type ListAgentsResponse,
+  type JournalEntry,
+  type Snapshot,
   type User,
   type VoiceableMockOptions,
 } from 'voiceable-mock'
+import {
+  connectMockServer,
+  startMockServer,
+  type MockServer,
+  type MockServerClient,
+  type RemoteFault,
+} from 'voiceable-mock/node'
 
 // Type tests: checked by tsc, never run. Both CI legs check them, so `setupServer`,
 // `setupWorker` and `getResponse` below are msw 2's on one leg and msw 3's on the other.
@@ -115,6 +124,25 @@ it('types the store methods tests call most', () => {
   // eslint-disable-next-line @typescript-eslint/unbound-method -- only the method's type is read; it is never called
   expectTypeOf(mock.store.issueToken).toBeCallableWith(1, { expiresInSeconds: 60 })
   expectTypeOf(store.getApiKey(1, 1)).toEqualTypeOf<ApiKey | undefined>()
+})
+
+it('types the control client as the in-process toolkit made async', () => {
+  const client = connectMockServer('http://127.0.0.1:3000', { token: 't', session: 's' })
+  expectTypeOf(client).toEqualTypeOf<MockServerClient>()
+  expectTypeOf<MockServer['control']>().toEqualTypeOf<MockServerClient>()
+  expectTypeOf(startMockServer).toBeCallableWith({ control: false })
+  expectTypeOf(startMockServer).toBeCallableWith({ controlToken: 't', persistTo: 'data.json' })
+  expectTypeOf(client.reset()).toEqualTypeOf<Promise<void>>()
+  expectTypeOf(client.snapshot()).toEqualTypeOf<Promise<Snapshot>>()
+  expectTypeOf(client.faults.error(503, { endpoint: 'listApiKeys', times: 1 })).toEqualTypeOf<
+    Promise<RemoteFault>
+  >()
+  expectTypeOf<RemoteFault['hits']>().returns.toEqualTypeOf<Promise<number>>()
+  expectTypeOf(client.journal.last({ userId: null })).toEqualTypeOf<
+    Promise<JournalEntry | undefined>
+  >()
+  // @ts-expect-error: a scenario the library does not have
+  void client.useScenario('crowded')
 })
 
 it('types accounts and agents as the web app reads them', () => {

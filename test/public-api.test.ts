@@ -47,6 +47,6 @@ it('exports exactly these values from voiceable-mock', () => {
   )
 })
 
-it('exports exactly startMockServer from voiceable-mock/node', () => {
-  expect(Object.keys(node).sort()).toEqual(['startMockServer'])
+it('exports exactly startMockServer and connectMockServer from voiceable-mock/node', () => {
+  expect(Object.keys(node).sort()).toEqual(['connectMockServer', 'startMockServer'])
 })

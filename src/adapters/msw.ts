@@ -16,8 +16,7 @@ function toResponse(answer: CoreAnswer, method: string): Response {
 }
 
 /** An msw request as the core's plain request. */
-async function toPlainRequest(request: Request, basePath: string): Promise<PlainRequest> {
-  const url = new URL(request.url)
+async function toPlainRequest(request: Request, url: URL, basePath: string): Promise<PlainRequest> {
   const hasBody = request.body !== null && request.method !== 'GET' && request.method !== 'HEAD'
   const bytes = hasBody ? new Uint8Array(await request.arrayBuffer()) : undefined
   return {
@@ -33,20 +32,32 @@ async function toPlainRequest(request: Request, basePath: string): Promise<Plain
 }
 
 /**
- * The resolver of one handler. With `only`, it answers only the requests the core routes to that
+ * The resolver of one handler: it takes the requests whose path reaches its base path (in any
+ * case: the core then routes them exactly, so that `/API/V1/api_keys` is the API's 404, not a
+ * request nobody answers). With `only`, it answers only the requests the core routes to that
  * endpoint (HEAD and PATCH, `.json` and doubled slashes included), asking before reading a body.
  */
 function createResolver(core: Core, base: BaseUrl, only?: EndpointName) {
   const basePath = toBasePath(base)
   return async ({ request }: { request: Request }): Promise<Response | undefined> => {
-    if (
-      only !== undefined &&
-      core.route(request.method, new URL(request.url).pathname, basePath) !== only
-    )
+    const url = new URL(request.url)
+    if (!reachesBasePath(url.pathname, basePath)) return undefined
+    if (only !== undefined && core.route(request.method, url.pathname, basePath) !== only)
       return undefined
-    const answer = await core.handle(await toPlainRequest(request, basePath))
+    const answer = await core.handle(await toPlainRequest(request, url, basePath))
     return answer === undefined ? undefined : toResponse(answer, request.method)
   }
+}
+
+/**
+ * The pattern a base's handlers listen on: every path of its origin (`/*` for a same-origin
+ * base). @note Not `<base>/*`: msw 2 matches patterns case-insensitively and msw 3 does not, so
+ * `/API/V1/api_keys` would reach the fake on one major and nobody on the other. The resolver
+ * decides which paths are the base's, the same way on both.
+ */
+function patternOf(base: BaseUrl): string {
+  const origin = originOf(base)
+  return origin === undefined ? '/*' : `${origin}/*`
 }
 
 /** The origin of an absolute base URL; `undefined` for a same-origin one (`/api/v1`). */
@@ -96,7 +107,7 @@ export function createMswHandlers(
   const bases = orderBases(baseUrls)
   // @note The catch-alls route through the core too: they answer unknown paths and methods with
   // the API's 404, and any endpoint whose own handler a story replaced or removed.
-  const catchAlls = bases.map((base) => http.all(`${base}/*`, createResolver(core, base)))
+  const catchAlls = bases.map((base) => http.all(patternOf(base), createResolver(core, base)))
   let record: HandlerRecord | undefined
   // @note Built on first use: every msw handler costs its construction (msw captures a stack
   // trace for each), and most users only ever read `handlers`.
@@ -107,7 +118,7 @@ export function createMswHandlers(
     // it), PATCH on update, a `.json` suffix or doubled slashes, all of which Rails routes.
     for (const endpoint of ENDPOINTS) {
       built[endpoint.name] = bases.map((base) =>
-        http.all(`${base}/*`, createResolver(core, base, endpoint.name)),
+        http.all(patternOf(base), createResolver(core, base, endpoint.name)),
       )
     }
     built[UNKNOWN_ROUTE] = unknownRoutes === 'passthrough' ? [] : catchAlls

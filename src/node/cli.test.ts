@@ -114,6 +114,9 @@ it('prints the usage, naming every flag, and exits 0 for --help and -h', async (
       '--seed',
       '--scenario',
       '--data',
+      '--persist',
+      '--control-token',
+      '--no-control',
       '--delay',
       '--quiet',
       '--help',
@@ -142,8 +145,12 @@ it.each([
   [['--scenario', 'crowded'], `--scenario must be one of ${SCENARIOS.join(', ')}, got "crowded"`],
   [
     ['--scenario', 'empty', '--data', 'x.json'],
-    '--data and --scenario cannot be combined: the file is the whole starting state',
+    '--data and --scenario cannot be combined: the file is the whole starting state (with --persist, --scenario is the state of a new file and of a reset)',
   ],
+  [['--persist'], '--persist needs --data <file.json>: the file to keep the store in'],
+  [['--control-token', 'x', '--no-control'], '--control-token and --no-control cannot be combined'],
+  [['--control-token', ''], '--control-token must not be empty or contain spaces'],
+  [['--control-token', 'a b'], '--control-token must not be empty or contain spaces'],
 ])('rejects %j with its message and the usage on stderr, exit code 2', async (args, message) => {
   const result = await runToExit(args)
   expect(result.code).toBe(2)
@@ -239,6 +246,9 @@ it('prints the banner: version and URL, the base URLs, every built-in user with 
       `  Base URL   ${origin}/api/v1`,
       `  Also at    ${origin}/voiceable-api   (the real backend's prefix)`,
       '  Data       scenario "documented", seed 1',
+      `  Control    ${origin}/__voiceable/ from this machine only, never from a web page (--control-token admits others)`,
+      '  Sessions   X-Voiceable-Mock-Session: <id> gives a client a store of its own, in memory',
+      '             (at most 1000: past that the least recently used is dropped)',
       '',
       '  Users and their credentials:',
       ...users.map(
@@ -339,6 +349,87 @@ it('listens on port 3000 by default, the documented development base URL', async
   await waitForOutput(started, 'listening on http://127.0.0.1:3000\n')
   expect((await fetch('http://127.0.0.1:3000/api/v1/api_keys/1', { headers: AUTH })).status).toBe(
     200,
+  )
+})
+
+it('serves the OpenAPI document with --no-control: the public route stays when the control API is off', async () => {
+  const off = await startServer(['--no-control'])
+  const response = await fetch(`${off.url}/__voiceable/openapi.json`, {
+    headers: { Origin: 'http://localhost:5173' },
+  })
+  expect(response.status).toBe(200)
+  expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
+  expect((await response.json()).servers[0].url).toBe(off.baseUrl)
+})
+
+it('says where the control API is, and that sessions are bounded, in the banner', async () => {
+  const off = await startServer(['--no-control'])
+  expect(off.stdout()).toContain('\n  Control    off (--no-control)\n')
+  expect((await fetch(`${off.url}/__voiceable/journal`)).status).toBe(404)
+  const withToken = await startServer(['--control-token', 'sesame-123'])
+  const origin = withToken.url.replace('127.0.0.1', 'localhost')
+  expect(withToken.stdout()).toContain(
+    `\n  Control    ${origin}/__voiceable/ from this machine, or from anywhere with Authorization: Bearer <--control-token>\n`,
+  )
+  expect(withToken.stdout()).not.toContain('sesame-123')
+  const journal = await fetch(`${withToken.url}/__voiceable/journal`, {
+    headers: { Origin: 'http://localhost:5173', Authorization: 'Bearer sesame-123' },
+  })
+  expect(journal.status).toBe(200)
+})
+
+it('creates a missing --data file with --persist from --scenario, and says so', async () => {
+  const file = join(tmp, 'persisted-new.json')
+  const server = await startServer([
+    '--data',
+    file,
+    '--persist',
+    '--scenario',
+    'empty',
+    '--seed',
+    '3',
+  ])
+  expect(server.stdout()).toContain(
+    `\n  Data       scenario "empty", seed 3, saved in ${file} (new), written back after every change\n`,
+  )
+  expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(
+    createVoiceableMock({ scenario: 'empty', seed: 3 }).snapshot(),
+  )
+})
+
+it('loads an existing --data file with --persist over --scenario, says so, and saves changes on stop', async () => {
+  const source = createVoiceableMock({ scenario: 'multi-tenant' })
+  const file = writeTemp('persisted-old.json', JSON.stringify(source.snapshot()))
+  const server = await startServer(['--data', file, '--persist', '--scenario', 'empty'])
+  expect(server.stdout()).toContain(
+    `\n  Data       saved in ${file}, written back after every change (the file wins over --scenario empty; a reset goes back to it)\n`,
+  )
+  const response = await fetch(`${server.baseUrl}/api_keys/1`, { method: 'DELETE', headers: AUTH })
+  expect(response.status).toBe(200)
+  expect(await server.stop('SIGINT')).toBe(0)
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as { api_keys: { id: number }[] }
+  expect(saved.api_keys.map((key) => key.id)).not.toContain(1)
+  expect(saved.api_keys).toHaveLength(source.snapshot().api_keys.length - 1)
+})
+
+it('refuses an invalid --persist file in one line naming the file and the field, exit code 1, file untouched', async () => {
+  const snapshot = createVoiceableMock().snapshot()
+  const text = JSON.stringify({ ...snapshot, users: [{ ...snapshot.users[0], email: 42 }] })
+  const file = writeTemp('persisted-bad.json', text)
+  expect(await runToExit(['--port', '0', '--data', file, '--persist'])).toEqual({
+    code: 1,
+    stdout: '',
+    stderr: `voiceable-mock: cannot load --data ${file}: users[0].email: Invalid input: expected string, received number\n`,
+  })
+  expect(readFileSync(file, 'utf8')).toBe(text)
+})
+
+it('says it cannot create a --persist file in a missing folder, exit code 1', async () => {
+  const file = join(tmp, 'no-such-folder', 'data.json')
+  const result = await runToExit(['--port', '0', '--data', file, '--persist'])
+  expect(result.code).toBe(1)
+  expect(result.stderr).toMatch(
+    new RegExp(`^voiceable-mock: cannot save --data ${file}: Error: ENOENT[^\n]*\n$`),
   )
 })
 

@@ -4,14 +4,17 @@
  * real process; tests run it in-process. Exit codes: 0 after a clean stop (SIGINT/SIGTERM),
  * 1 when it cannot start, 2 on a usage error.
  */
-import { readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { DEFAULT_SEED } from '../defaults.js'
 import { isScenario, SCENARIOS, type Scenario } from '../scenarios.js'
 import { SnapshotError } from '../snapshot.js'
+import { CONTROL_PATH } from './control.js'
+import { launchMockServer, type MockServer, type StartMockServerOptions } from './mock-server.js'
 import { readPackageVersion } from './package-version.js'
+import { DataFileError, readDataFile } from './persistence.js'
 import { DEFAULT_HOST } from './server-defaults.js'
-import { startMockServer, type MockServer, type StartMockServerOptions } from './index.js'
+import { MAX_SESSIONS, SESSION_HEADER } from './sessions.js'
 
 /** The port of the documented development base URL, `http://localhost:3000/api/v1`. */
 const DEFAULT_PORT = 3000
@@ -31,7 +34,13 @@ Options:
       --seed <n>           Seed of the generated data (default 1)
       --scenario <name>    Starting data: documented (default), empty, many-keys, multi-tenant
       --data <file.json>   Start from a saved store (a snapshot as mock.snapshot() writes it)
+      --persist            Keep the store in the --data file: created if missing (from
+                           --scenario), loaded if present (it wins over --scenario), and
+                           rewritten after every change
       --delay <ms>         Wait this long before answering each request (default 0)
+      --control-token <t>  Admit control requests (/__voiceable/) from any address that send
+                           Authorization: Bearer <t>; without it, only this machine may use them
+      --no-control         Turn the control API (/__voiceable/) off
       --reveal-key-values  Return key secrets in GET /api_keys and /api_keys/{id}, as the
                            Voiceable web app expects (the docs say null; see the README)
   -q, --quiet              No banner and no access log; print only the listening line
@@ -67,6 +76,8 @@ function toInteger(
 interface CliOptions {
   quiet: boolean
   dataFile: string | undefined
+  /** With `--persist`: whether the data file was there at start (it wins over `--scenario`). */
+  persisted: 'loaded' | 'created' | undefined
   server: StartMockServerOptions & { port: number; host: string }
 }
 
@@ -84,7 +95,10 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'version' {
         seed: { type: 'string' },
         scenario: { type: 'string' },
         data: { type: 'string' },
+        persist: { type: 'boolean' },
         delay: { type: 'string' },
+        'control-token': { type: 'string' },
+        'no-control': { type: 'boolean' },
         'reveal-key-values': { type: 'boolean' },
         quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
@@ -110,44 +124,44 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'version' {
       )
     scenario = values.scenario
   }
-  if (values.data !== undefined && scenario !== undefined)
+  const persist = values.persist === true
+  if (persist && values.data === undefined)
+    throw new UsageError('--persist needs --data <file.json>: the file to keep the store in')
+  if (values.data !== undefined && scenario !== undefined && !persist)
     throw new UsageError(
-      '--data and --scenario cannot be combined: the file is the whole starting state',
+      '--data and --scenario cannot be combined: the file is the whole starting state (with --persist, --scenario is the state of a new file and of a reset)',
     )
+  const token = values['control-token']
+  if (token !== undefined && values['no-control'] === true)
+    throw new UsageError('--control-token and --no-control cannot be combined')
+  if (token !== undefined && !/^\S+$/.test(token))
+    throw new UsageError('--control-token must not be empty or contain spaces')
 
   const server: CliOptions['server'] = { port, host }
   if (seed !== undefined) server.seed = seed
   if (delayMs !== undefined) server.delayMs = delayMs
   if (scenario !== undefined) server.scenario = scenario
-  if (values.data !== undefined) server.snapshot = loadDataFile(values.data)
+  if (values['no-control'] === true) server.control = false
+  if (token !== undefined) server.controlToken = token
   if (values['reveal-key-values'] === true) server.revealKeyValues = true
-  return { quiet: values.quiet === true, dataFile: values.data, server }
+  let persisted: CliOptions['persisted']
+  if (values.data !== undefined && persist) {
+    server.persistTo = values.data
+    persisted = existsSync(values.data) ? 'loaded' : 'created'
+  } else if (values.data !== undefined) {
+    try {
+      server.snapshot = readDataFile(values.data, false)
+    } catch (error) {
+      if (error instanceof DataFileError) throw new StartError(dataFileProblem(error))
+      throw error
+    }
+  }
+  return { quiet: values.quiet === true, dataFile: values.data, persisted, server }
 }
 
-/** Reads a `--data` file as JSON; the snapshot itself is validated when the mock is built. */
-function loadDataFile(file: string): unknown {
-  let text: string
-  try {
-    text = readFileSync(file, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    const problem =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a directory, not a file'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String(error)
-    throw new StartError(`cannot load --data ${file}: ${problem}`)
-  }
-  try {
-    return JSON.parse(text)
-  } catch (error) {
-    throw new StartError(
-      `cannot load --data ${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
-    )
-  }
+/** One line naming the `--data` file and its problem, down to the field. */
+function dataFileProblem(error: DataFileError): string {
+  return `cannot ${error.action} --data ${error.file}: ${error.problem}`
 }
 
 /** One line saying why the server could not listen, and what to do about it. */
@@ -172,6 +186,21 @@ function toDisplayOrigin(url: string): string {
   return url.replace(/^http:\/\/127\.0\.0\.1(?=:)/, 'http://localhost')
 }
 
+/** The banner's lines on the control API and sessions. */
+function describeControl(origin: string, options: StartMockServerOptions): string[] {
+  const control =
+    options.control === false
+      ? 'off (--no-control)'
+      : options.controlToken === undefined
+        ? `${origin}${CONTROL_PATH}/ from this machine only, never from a web page (--control-token admits others)`
+        : `${origin}${CONTROL_PATH}/ from this machine, or from anywhere with Authorization: Bearer <--control-token>`
+  return [
+    `  Control    ${control}`,
+    `  Sessions   ${SESSION_HEADER}: <id> gives a client a store of its own, in memory`,
+    `             (at most ${MAX_SESSIONS}: past that the least recently used is dropped)`,
+  ]
+}
+
 /**
  * The banner's sign-in lines: the one place a password is ever printed (demo data, so that a web
  * app's login form works at once), and the flag a web app needs.
@@ -194,7 +223,7 @@ async function formatBanner(
   server: MockServer,
   version: string,
   source: string,
-  revealKeyValues: boolean,
+  options: StartMockServerOptions,
 ): Promise<string> {
   const origin = toDisplayOrigin(server.url)
   const users = server.mock.store.listUsers()
@@ -223,10 +252,11 @@ async function formatBanner(
     `  Base URL   ${origin}/api/v1`,
     `  Also at    ${origin}/voiceable-api   (the real backend's prefix)`,
     `  Data       ${source}`,
+    ...describeControl(origin, options),
     '',
     '  Users and their credentials:',
     ...(rows.length > 0 ? rows : ['    (none: the store has no users)']),
-    ...formatSignIn(users[0], revealKeyValues),
+    ...formatSignIn(users[0], options.revealKeyValues === true),
     ...(example === undefined ? [] : ['', '  Try it:', `    ${example}`]),
     '',
     '  Access log below (method, path, status, time). Press Ctrl+C to stop.',
@@ -273,18 +303,25 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return 0
   }
 
-  const { quiet, dataFile, server: options } = cli
+  const { quiet, dataFile, persisted, server: options } = cli
   let server: MockServer
   try {
-    server = await startMockServer({
-      ...options,
-      log: quiet ? false : (line) => io.stdout(`${line}\n`),
-    })
+    server = await launchMockServer(
+      { ...options, log: quiet ? false : (line) => io.stdout(`${line}\n`) },
+      {
+        onPersistError: (error) =>
+          io.stderr(`voiceable-mock: failed to save --data ${dataFile ?? ''}: ${String(error)}\n`),
+      },
+    )
   } catch (error) {
     if (error instanceof SnapshotError) {
       io.stderr(
         `voiceable-mock: cannot load --data ${dataFile ?? ''}: ${error.problems.join('; ')}\n`,
       )
+      return 1
+    }
+    if (error instanceof DataFileError) {
+      io.stderr(`voiceable-mock: ${dataFileProblem(error)}\n`)
       return 1
     }
     io.stderr(
@@ -293,18 +330,28 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return 1
   }
 
+  const scenario = `scenario "${options.scenario ?? 'documented'}", seed ${options.seed ?? DEFAULT_SEED}`
   const source =
-    dataFile !== undefined
-      ? `snapshot ${dataFile}`
-      : `scenario "${options.scenario ?? 'documented'}", seed ${options.seed ?? DEFAULT_SEED}`
+    persisted === 'loaded'
+      ? `saved in ${dataFile ?? ''}, written back after every change${options.scenario === undefined ? '' : ` (the file wins over --scenario ${options.scenario}; a reset goes back to it)`}`
+      : persisted === 'created'
+        ? `${scenario}, saved in ${dataFile ?? ''} (new), written back after every change`
+        : dataFile !== undefined
+          ? `snapshot ${dataFile}`
+          : scenario
   io.stdout(
     quiet
       ? `voiceable-mock ${version} listening on ${server.url}\n`
-      : `${await formatBanner(server, version, source, options.revealKeyValues === true)}\n`,
+      : `${await formatBanner(server, version, source, options)}\n`,
   )
 
   const signal = await io.stopRequested
   if (!quiet) io.stdout(`voiceable-mock: ${signal} received, stopping\n`)
-  await server.close()
+  try {
+    await server.close()
+  } catch (error) {
+    io.stderr(`voiceable-mock: failed to save --data ${dataFile ?? ''}: ${String(error)}\n`)
+    return 1
+  }
   return 0
 }

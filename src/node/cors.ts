@@ -7,13 +7,18 @@ import type { ServerResponse } from 'node:http'
 import { ENDPOINTS } from '../endpoints/table.js'
 import { toRoutedMethods } from '../router.js'
 import { SCENARIO_HEADER } from '../scenarios.js'
+import { SESSION_HEADER } from './sessions.js'
 
-/** Request headers every preflight allows: both credential headers, the JSON body's type and the scenario switch. */
+/**
+ * Request headers every preflight allows: both credential headers, the JSON body's type, the
+ * scenario switch and the session (a page sends it with Playwright's `extraHTTPHeaders`).
+ */
 export const CORS_ALLOWED_HEADERS = [
   'X-API-Key',
   'Authorization',
   'Content-Type',
   SCENARIO_HEADER,
+  SESSION_HEADER,
 ] as const
 
 /** Response headers a page may read: the rate-limit headers and `Retry-After` of a 429. */

@@ -11,8 +11,10 @@ import type { HeaderLookup } from '../auth.js'
 import type { Core } from '../core.js'
 import { ApiError, ERROR_MESSAGES } from '../envelope.js'
 import { formatAccessLogLine } from './access-log.js'
+import { CONTROL_MAX_BODY_BYTES, isControlPath, type ControlApi } from './control.js'
 import { answerPreflight } from './cors.js'
 import { createOpenApiRoute, OPENAPI_PATH } from './openapi-route.js'
+import { checkSessionId, SESSION_HEADER } from './sessions.js'
 
 export interface MockRequestListenerOptions {
   /** The core that answers every request under `basePaths`. */
@@ -27,6 +29,10 @@ export interface MockRequestListenerOptions {
   log?: (line: string) => void
   /** Aborts pending delays (the server is closing); their connections are dropped. */
   signal?: AbortSignal
+  /** The core of a session (`X-Voiceable-Mock-Session`); without it the header is ignored. */
+  sessionCore?: (id: string) => Core
+  /** The control API under `/__voiceable/`; without it those paths are the API's 404. */
+  control?: ControlApi
 }
 
 /** Sentences of the answers the server gives itself, before or outside the core. */
@@ -180,8 +186,14 @@ export function createMockRequestListener(
     const queryAt = path.indexOf('?')
     const pathname = queryAt < 0 ? path : path.slice(0, queryAt)
     if (pathname === OPENAPI_PATH) {
-      // @note Before the base paths and the control API: the document is public (CORS, no token).
+      // @note Before the control API and the base paths, and whether or not the control API is
+      // on: the document is public, the one exception to the control API's rules (CORS, no token).
       openApi(req, res)
+      return
+    }
+    if (options.control !== undefined && isControlPath(pathname)) {
+      // @note No CORS headers and no preflight answer: no web page may read or drive the control API.
+      void serveControl(options.control, req, res, pathname, path.slice(pathname.length))
       return
     }
     const cors = answerPreflight(method, req.headers, res)
@@ -212,11 +224,20 @@ export function createMockRequestListener(
         return
       }
 
-      const answer = await core.handle({
+      const header = toHeaderLookup(req.rawHeaders)
+      const session = options.sessionCore === undefined ? undefined : header(SESSION_HEADER_LOWER)
+      const problem = session === undefined ? undefined : checkSessionId(session)
+      if (problem !== undefined) {
+        sendError(res, new ApiError('bad_request', [problem]), { ...cors, ...closing })
+        return
+      }
+      const answer = await (
+        session === undefined ? core : (options.sessionCore as (id: string) => Core)(session)
+      ).handle({
         method,
         path,
         basePath,
-        header: toHeaderLookup(req.rawHeaders),
+        header,
         body: body.kind === 'ok' ? body.bytes : undefined,
         bodyTooLarge: body.kind === 'too-large',
       })
@@ -255,6 +276,39 @@ export function createMockRequestListener(
 }
 
 function ignore(): void {}
+
+const SESSION_HEADER_LOWER = SESSION_HEADER.toLowerCase()
+
+/** Hands a control request to the control API and writes its answer, with no CORS headers. */
+async function serveControl(
+  control: ControlApi,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  search: string,
+): Promise<void> {
+  const answer = await control
+    .handle({
+      method: req.method ?? 'GET',
+      pathname,
+      query: new URLSearchParams(search),
+      header: toHeaderLookup(req.rawHeaders),
+      remoteAddress: req.socket.remoteAddress,
+      body: () => readBody(req, CONTROL_MAX_BODY_BYTES),
+    })
+    .catch((error: unknown) => ({
+      status: 500,
+      body: JSON.stringify(ApiError.internal(error).toBody()),
+      closeConnection: false,
+    }))
+  if (answer === undefined || res.destroyed) return
+  res.writeHead(answer.status, {
+    'Content-Type': JSON_CONTENT_TYPE,
+    'Content-Length': String(Buffer.byteLength(answer.body)),
+    ...(answer.closeConnection === true ? { Connection: 'close' } : {}),
+  })
+  res.end(req.method === 'HEAD' ? undefined : answer.body)
+}
 
 /**
  * Answers what Node's HTTP parser rejects (garbage, a malformed request line, oversized

@@ -95,3 +95,28 @@ it('has the responses of the server it started checked against the document too'
   await fetch(`${server.baseUrl}/api_keys`, { headers: { 'X-API-Key': 'your-api-key-here' } })
   expect(countCheckedResponses() - before).toBe(1)
 })
+
+it('is the one public route under /__voiceable/: no token, an Origin welcome, with the control API off too', async () => {
+  const guarded = await startMockServer({ controlToken: 'sesame-123' })
+  const off = await startMockServer({ control: false })
+  try {
+    const page = { Origin: DEV_ORIGIN }
+    // A page's request to a control route is refused; to the document it is answered, with CORS.
+    expect((await fetch(`${guarded.url}/__voiceable/journal`, { headers: page })).status).toBe(403)
+    const read = await fetch(`${guarded.url}/__voiceable/openapi.json`, { headers: page })
+    expect(read.status).toBe(200)
+    expect(read.headers.get('access-control-allow-origin')).toBe(DEV_ORIGIN)
+    // A wrong control token does not matter to it either.
+    const wrongToken = { Authorization: 'Bearer not-the-token' }
+    expect(
+      (await fetch(`${guarded.url}/__voiceable/openapi.json`, { headers: wrongToken })).status,
+    ).toBe(200)
+    // With the control API off, its routes are the API's 404, and the document is still served.
+    expect((await fetch(`${off.url}/__voiceable/journal`)).status).toBe(404)
+    const served = await fetch(`${off.url}/__voiceable/openapi.json`)
+    expect(served.status).toBe(200)
+    expect((await served.json()).servers[0].url).toBe(off.baseUrl)
+  } finally {
+    await Promise.all([guarded.close(), off.close()])
+  }
+})

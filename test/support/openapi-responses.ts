@@ -134,6 +134,13 @@ interface TrackedMock {
   faults: { error(status: number, scope?: { message?: string }): unknown }
 }
 
+/** A fault spec as the control API adds it (`faults.add`, the demo server's `POST /faults`). */
+interface FaultSpec {
+  kind: string
+  status?: number
+  message?: string
+}
+
 const tracked = new WeakSet<object>()
 
 /**
@@ -164,6 +171,16 @@ export function trackMock(
   mock.faults.error = (status, scope) => {
     injected.push({ status, message: scope?.message })
     return error(status, scope)
+  }
+  // The control API adds faults through `faults.add`, which calls no `error` method of the object.
+  const faults = mock.faults as { add?: (spec: FaultSpec) => unknown }
+  if (typeof faults.add === 'function') {
+    const addFault = faults.add.bind(faults)
+    faults.add = (spec) => {
+      if (spec.kind === 'error' && spec.status !== undefined)
+        injected.push({ status: spec.status, message: spec.message })
+      return addFault(spec)
+    }
   }
   const add = journal.add.bind(journal)
   journal.add = (record) => {
