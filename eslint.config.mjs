@@ -36,6 +36,18 @@ export default tseslint.config(
     },
   },
   {
+    // The browser page's own tsconfig resolves `voiceable-mock` to dist/; lint it against src/ so
+    // that `npm run lint` needs no build.
+    files: ['test/browser/page/**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        projectService: false,
+        project: './test/browser/page/tsconfig.lint.json',
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
     // Plain JavaScript (bench/, scripts/, configs): not in any tsconfig, so no type information.
     files: ['**/*.{js,mjs,cjs}'],
     extends: [tseslint.configs.disableTypeChecked],
