@@ -332,7 +332,7 @@ const DESCRIPTION = `The Voiceable REST API as [voiceable-mock](https://www.npmj
 
 Every endpoint the fake serves is listed, with every status it answers when no fault is injected (\`x-error-codes\` names the \`error\` codes of each). Where the docs are silent, each operation's description says where its behaviour comes from: real-client evidence (the Voiceable web app), a Rails default, or our choice.
 
-Not listed: \`HEAD\`, answered for every \`GET\` as the \`GET\` would be, without a body (a Rails default); the \`.json\` format suffix, accepted on every path (a Rails default); the 404 \`route_not_found\` of a method and path no route holds; the answers of injected faults (\`mock.faults\`).`
+Not listed: \`HEAD\`, answered for every \`GET\` as the \`GET\` would be, without a body (a Rails default); the \`.json\` format suffix, accepted on every path (a Rails default); the 404 \`route_not_found\` of a method and path no route holds; the answers of injected faults (\`mock.faults\`); and the demo server's own answers to HTTP it cannot parse, which never reach the API: 431 for headers over 16 KiB and 400 for a malformed request, both in the error envelope, the connection then closed.`
 
 /**
  * The OpenAPI 3.1 document of every endpoint the fake serves, HEAD aside (see `DESCRIPTION`).

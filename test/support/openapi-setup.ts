@@ -41,8 +41,8 @@ vi.mock(import('../../src/mock.js'), async (importOriginal) => {
       trackMock(mock, options)
       return mock
     },
-    createMockInternals(options) {
-      const internals = original.createMockInternals(options)
+    createMockInternals(options, hooks) {
+      const internals = original.createMockInternals(options, hooks)
       trackMock(internals.mock, options)
       return internals
     },
