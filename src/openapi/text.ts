@@ -1,7 +1,7 @@
 /**
  * The words of the OpenAPI document: each operation's summary, description and provenance, and
  * what each error code means. Where the fake follows the real web app's evidence or a Rails
- * default rather than the docs, the provenance says so, as the README's fidelity table does.
+ * default rather than the docs, the provenance says so, as docs/fidelity.md does.
  * Keyed by endpoint name and by error code: a new endpoint or code fails to compile until it is
  * described here.
  */
