@@ -13,6 +13,8 @@ export default tseslint.config(
       'examples/',
       // Fixtures copied into throwaway projects by scripts/consumer-matrix.mjs; they compile there.
       'test/consumer/',
+      // The OpenAPI document's openapi-typescript types, generated (npm run pretypecheck).
+      'test/generated/',
     ],
   },
   js.configs.recommended,

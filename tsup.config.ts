@@ -16,4 +16,6 @@ export default defineConfig({
   // Never bundle msw: the consumer's setupServer/setupWorker and our handlers must share one copy.
   external: ['msw', 'zod', '@faker-js/faker', 'jose', /^node:/],
   removeNodeProtocol: false,
+  // The OpenAPI document (`voiceable-mock/openapi.json`), generated from the zod schemas.
+  onSuccess: 'node scripts/openapi.mjs --out dist/openapi.json',
 })

@@ -7,7 +7,9 @@ export default defineConfig({
   test: {
     // Shuffled order exposes state leaking between tests (faker's own suite does the same).
     sequence: { shuffle: true },
-    setupFiles: ['test/support/fail-on-console.ts'],
+    // fail-on-console: any console output fails a test. openapi-setup: every response a mock
+    // produces is checked against the OpenAPI document.
+    setupFiles: ['test/support/fail-on-console.ts', 'test/support/openapi-setup.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
       {
@@ -35,6 +37,8 @@ export default defineConfig({
         test: {
           name: 'types',
           include: [],
+          // The OpenAPI types test/openapi.test-d.ts reads, generated from the document first.
+          globalSetup: ['test/support/openapi-types.ts'],
           typecheck: {
             enabled: true,
             only: true,

@@ -102,6 +102,31 @@ const CONSUMERS = [
     install: ['msw@2.7.0'],
     steps: [['node', 'main.mjs']],
   },
+  {
+    // The README's two commands, then its client: openapi-typescript on the installed document.
+    name: 'typed client from voiceable-mock/openapi.json (openapi-typescript, openapi-fetch), msw 2, node 20',
+    fixture: 'openapi-client',
+    type: 'module',
+    node: 20,
+    install: [
+      MSW2.spec,
+      'openapi-typescript@^7',
+      'openapi-fetch',
+      'typescript@5.9',
+      '@types/node@20',
+    ],
+    steps: [
+      [
+        'node',
+        'node_modules/openapi-typescript/bin/cli.js',
+        'node_modules/voiceable-mock/dist/openapi.json',
+        '-o',
+        'voiceable-api.d.ts',
+      ],
+      ['node', 'node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'],
+      ['node', 'out/client.js'],
+    ],
+  },
   ...[
     { msw: MSW2, node: 20 },
     { msw: MSW3, node: 22 },

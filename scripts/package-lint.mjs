@@ -27,12 +27,19 @@ function tool(name, toolArgs) {
   return { ok: result.status === 0, message: output }
 }
 
-/** The package.json promises of the issue: every entry typed, no side effects, files, engines, peer msw. */
+/** The package.json promises of the issue: every JS entry typed, no side effects, files, engines, peer msw. */
 function manifest() {
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'))
   const problems = []
   for (const [entry, target] of Object.entries(pkg.exports ?? {})) {
-    if (entry === './package.json') continue
+    // JSON entries (package.json, the OpenAPI document) need no types: TypeScript types JSON itself.
+    if (entry.endsWith('.json')) {
+      if (target !== `./${entry.slice(2)}` && target !== `./dist/${entry.slice(2)}`)
+        problems.push(
+          `exports["${entry}"] must point at ./${entry.slice(2)} or ./dist/${entry.slice(2)}`,
+        )
+      continue
+    }
     if (typeof target !== 'object' || target === null || Object.keys(target)[0] !== 'types') {
       problems.push(`exports["${entry}"] must list "types" first`)
     }
@@ -61,7 +68,7 @@ function manifest() {
   }
   return {
     ok: problems.length === 0,
-    message: problems.join('; ') || 'exports typed, sideEffects false, files, engines, peer msw',
+    message: problems.join('; ') || 'JS exports typed, sideEffects false, files, engines, peer msw',
   }
 }
 

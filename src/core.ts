@@ -1,6 +1,12 @@
 import { resolveCaller, type CallerResult, type HeaderLookup } from './auth.js'
 import type { PublicKeyAccess } from './defaults.js'
-import type { EndpointAccess, EndpointContext, EndpointResult } from './endpoint.js'
+import {
+  limitsPublicKeys,
+  requiresCaller,
+  type EndpointAccess,
+  type EndpointContext,
+  type EndpointResult,
+} from './endpoint.js'
 import { ENDPOINTS, UNKNOWN_ROUTE, type EndpointName } from './endpoints/table.js'
 import { ApiError, ERROR_MESSAGES } from './envelope.js'
 import type { FaultInjector } from './faults.js'
@@ -85,7 +91,7 @@ function checkPublicKey(
   policy: PublicKeyAccess,
 ): void {
   if (principal.keyType !== 'public' || policy === 'full-access') return
-  if (access !== 'read' && access !== 'write') return
+  if (!limitsPublicKeys(access)) return
   if (policy === 'forbidden') throw new ApiError('forbidden', [ERROR_MESSAGES.publicKeyForbidden])
   if (access === 'write') throw new ApiError('forbidden', [ERROR_MESSAGES.publicKeyReadOnly])
 }
@@ -198,7 +204,7 @@ export function createCore(runtime: CoreRuntime): Core {
         status = 0
         body = null
       } else {
-        if (!caller.ok && access !== 'public' && access !== 'anonymous')
+        if (!caller.ok && requiresCaller(access))
           throw new ApiError('unauthorized', [caller.reason])
         if (rate?.exceeded === true) {
           throw new ApiError(

@@ -1,3 +1,5 @@
+import type * as z from 'zod'
+import type { ErrorCode } from './envelope.js'
 import type { Principal, VoiceableStore } from './store.js'
 
 /**
@@ -15,6 +17,16 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE'
  *   stale token never turns a sign-in into a 401 (the web app still sends its old one).
  */
 export type EndpointAccess = 'anonymous' | 'public' | 'self' | 'read' | 'write'
+
+/** Whether a request without a valid credential gets 401 (`self`, `read` and `write`). */
+export function requiresCaller(access: EndpointAccess): boolean {
+  return access === 'self' || access === 'read' || access === 'write'
+}
+
+/** Whether public keys are held to `publicKeyAccess` (403) on an endpoint (`read` and `write`). */
+export function limitsPublicKeys(access: EndpointAccess): boolean {
+  return access === 'read' || access === 'write'
+}
 
 /** What a resolver sees once the request has passed authentication, the rate limit and faults. */
 export interface EndpointContext {
@@ -48,5 +60,21 @@ export interface EndpointDefinition {
   /** Under the base URL, with `:param` segments: `/api_keys/:keyId`. */
   readonly path: string
   readonly access: EndpointAccess
+  /** The success status and the wire schema of its body. */
+  readonly response: { readonly status: 200 | 201; readonly schema: z.ZodType }
+  /** The schema of each `:param` of `path`, as the API types it (the router casts, `record-id.ts`). */
+  readonly params?: Readonly<Record<string, z.ZodType>>
+  /**
+   * The JSON body the endpoint reads, wrapper included (`{"api_key": {...}}`). Reading one can
+   * answer 400 (malformed JSON) and 422 (a missing wrapper, a field that fails validation).
+   */
+  readonly body?: z.ZodType
+  /** The query parameters the endpoint reads, all strings; a bad one is 422. */
+  readonly query?: z.ZodObject
+  /**
+   * The errors the resolver throws itself, beyond those of the pipeline (`core.ts`), the body and
+   * the query: the OpenAPI document lists them, and the test suite fails on a status it lacks.
+   */
+  readonly errors?: readonly ErrorCode[]
   resolve(context: EndpointContext): EndpointResult | Promise<EndpointResult>
 }

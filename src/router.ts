@@ -27,19 +27,23 @@ export interface Router<Endpoint> {
 type Routable = Pick<EndpointDefinition, 'method' | 'path'>
 
 /**
- * The routes of an endpoint table, as Rails' router draws them: each entry's own method and path,
- * plus `HEAD` for every `GET` (Rails routes a HEAD to the GET route, and `Rack::Head` drops the
- * body) and `PATCH` for every `PUT` with a path parameter (`resources` routes both to `update`).
- * Derived here, once, so every endpoint of every resource gets them without declaring them.
+ * The methods the router answers for one endpoint, as Rails' router draws them: its own method,
+ * plus `HEAD` for a `GET` (Rails routes a HEAD to the GET route, and `Rack::Head` drops the body)
+ * and `PATCH` for a `PUT` with a path parameter (`resources` routes both to `update`). Derived
+ * here, once, so every endpoint of every resource gets them without declaring them (the OpenAPI
+ * document lists the same methods, HEAD aside).
  */
+export function toEndpointMethods(endpoint: Routable): string[] {
+  if (endpoint.method === 'GET') return ['GET', 'HEAD']
+  if (endpoint.method === 'PUT' && endpoint.path.includes('/:')) return ['PUT', 'PATCH']
+  return [endpoint.method]
+}
+
+/** The routes of an endpoint table: each endpoint's methods (`toEndpointMethods`) on its path. */
 function toRoutes<Endpoint extends Routable>(endpoints: readonly Endpoint[]): Route<Endpoint>[] {
-  return endpoints.flatMap((endpoint) => {
-    const own = { method: endpoint.method, path: endpoint.path, endpoint }
-    if (endpoint.method === 'GET') return [own, { ...own, method: 'HEAD' }]
-    if (endpoint.method === 'PUT' && endpoint.path.includes('/:'))
-      return [own, { ...own, method: 'PATCH' }]
-    return [own]
-  })
+  return endpoints.flatMap((endpoint) =>
+    toEndpointMethods(endpoint).map((method) => ({ method, path: endpoint.path, endpoint })),
+  )
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Fidelity where the docs are silent (issue 14): the fake behaves as the Rails backend does.
- * Each test pins one row of the README's fidelity table; `test/parity.test.ts` replays the same
+ * Each test pins one row of the fidelity table (docs/fidelity.md); `test/parity.test.ts` replays the same
  * rules through msw, `mock.fetch` and the demo server and demands identical answers.
  */
 import { getResponse } from 'msw'

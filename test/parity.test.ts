@@ -371,7 +371,7 @@ const authCases: ParityCase[] = [
 const UPDATE_BODY = JSON.stringify(fixture('update-api-key.request.json'))
 
 /**
- * Routing as Rails routes it (README fidelity table), each with the status it owes, on every
+ * Routing as Rails routes it (docs/fidelity.md), each with the status it owes, on every
  * transport: [method, path below the base URL, status].
  */
 const ROUTING: [string, string, number][] = [

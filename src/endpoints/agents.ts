@@ -3,9 +3,15 @@ import type { EndpointContext, EndpointDefinition } from '../endpoint.js'
 import { ApiError, ERROR_MESSAGES, SUCCESS_MESSAGES, toSuccessBody } from '../envelope.js'
 import { toAgentId } from '../internal/record-id.js'
 import {
+  AgentIdSchema,
+  AgentResponseSchema,
   CreateAgentFieldsSchema,
+  CreateAgentRequestSchema,
+  DeleteAgentResponseSchema,
   ListAgentsQuerySchema,
+  ListAgentsResponseSchema,
   UpdateAgentFieldsSchema,
+  UpdateAgentRequestSchema,
   type Agent,
   type CreateAgentFields,
   type ListAgentsQuery,
@@ -95,6 +101,9 @@ function pageAgents(agents: Agent[], query: ListAgentsQuery) {
   }
 }
 
+/** `{agentId}`: an agent's id, a string (documented example: `"123"`). */
+const AGENT_ID = { agentId: AgentIdSchema }
+
 /** The five agent endpoints (reference §4.1), as the web app calls them. */
 export const AGENT_ENDPOINTS = [
   {
@@ -102,6 +111,8 @@ export const AGENT_ENDPOINTS = [
     method: 'GET',
     path: '/agents',
     access: 'read',
+    response: { status: 200, schema: ListAgentsResponseSchema },
+    query: ListAgentsQuerySchema,
     resolve(context) {
       const query = parseFields(ListAgentsQuerySchema, queryFields(context.query))
       const { data, ...page } = pageAgents(context.store.listAgents(ownerOf(context)), query)
@@ -113,6 +124,8 @@ export const AGENT_ENDPOINTS = [
     method: 'POST',
     path: '/agents',
     access: 'write',
+    response: { status: 201, schema: AgentResponseSchema },
+    body: CreateAgentRequestSchema,
     resolve(context) {
       const fields = readFields(context, CREATE_FIELDS)
       const data = context.store.createAgent(ownerOf(context), fields)
@@ -124,6 +137,9 @@ export const AGENT_ENDPOINTS = [
     method: 'GET',
     path: '/agents/:agentId',
     access: 'read',
+    response: { status: 200, schema: AgentResponseSchema },
+    params: AGENT_ID,
+    errors: ['agent_not_found'],
     resolve(context) {
       const data = context.store.getAgent(ownerOf(context), agentIdOf(context)) ?? notFound()
       return { status: 200, body: toSuccessBody(200, SUCCESS_MESSAGES.read, data) }
@@ -134,6 +150,10 @@ export const AGENT_ENDPOINTS = [
     method: 'PUT',
     path: '/agents/:agentId',
     access: 'write',
+    response: { status: 200, schema: AgentResponseSchema },
+    params: AGENT_ID,
+    body: UpdateAgentRequestSchema,
+    errors: ['agent_not_found'],
     resolve(context) {
       const userId = ownerOf(context)
       const id = agentIdOf(context)
@@ -149,6 +169,9 @@ export const AGENT_ENDPOINTS = [
     method: 'DELETE',
     path: '/agents/:agentId',
     access: 'write',
+    response: { status: 200, schema: DeleteAgentResponseSchema },
+    params: AGENT_ID,
+    errors: ['agent_not_found'],
     resolve(context) {
       if (!context.store.deleteAgent(ownerOf(context), agentIdOf(context))) notFound()
       return { status: 200, body: toSuccessBody(200, SUCCESS_MESSAGES.agentDeleted) }

@@ -2,8 +2,15 @@ import type { EndpointContext, EndpointDefinition } from '../endpoint.js'
 import { ApiError, ERROR_MESSAGES, SUCCESS_MESSAGES, toSuccessBody } from '../envelope.js'
 import { toRecordId } from '../internal/record-id.js'
 import {
+  ApiKeyResponseSchema,
+  ApiKeySchema,
   CreateApiKeyFieldsSchema,
+  CreateApiKeyRequestSchema,
+  CreateApiKeyResponseSchema,
+  DeleteApiKeyResponseSchema,
+  ListApiKeysResponseSchema,
   UpdateApiKeyFieldsSchema,
+  UpdateApiKeyRequestSchema,
   type CreateApiKeyFields,
   type UpdateApiKeyFields,
 } from '../schemas.js'
@@ -59,6 +66,9 @@ function reveal({ revealKeyValues }: EndpointContext): { revealKeyValues: boolea
   return { revealKeyValues }
 }
 
+/** `{keyId}`: an API key's integer id, as documented. */
+const KEY_ID = { keyId: ApiKeySchema.shape.id }
+
 /** The five documented API-key endpoints (reference §3). */
 export const API_KEY_ENDPOINTS = [
   {
@@ -66,6 +76,7 @@ export const API_KEY_ENDPOINTS = [
     method: 'GET',
     path: '/api_keys',
     access: 'read',
+    response: { status: 200, schema: ListApiKeysResponseSchema },
     resolve: (context) => ({
       status: 200,
       body: toSuccessBody(
@@ -80,6 +91,8 @@ export const API_KEY_ENDPOINTS = [
     method: 'POST',
     path: '/api_keys',
     access: 'write',
+    response: { status: 201, schema: CreateApiKeyResponseSchema },
+    body: CreateApiKeyRequestSchema,
     resolve(context) {
       const fields = readFields(context, CREATE_FIELDS)
       const data = context.store.createApiKey(ownerOf(context), fields)
@@ -91,6 +104,9 @@ export const API_KEY_ENDPOINTS = [
     method: 'GET',
     path: '/api_keys/:keyId',
     access: 'read',
+    response: { status: 200, schema: ApiKeyResponseSchema },
+    params: KEY_ID,
+    errors: ['not_found'],
     resolve(context) {
       const data =
         context.store.getApiKey(ownerOf(context), keyIdOf(context), reveal(context)) ?? notFound()
@@ -102,6 +118,10 @@ export const API_KEY_ENDPOINTS = [
     method: 'PUT',
     path: '/api_keys/:keyId',
     access: 'write',
+    response: { status: 200, schema: ApiKeyResponseSchema },
+    params: KEY_ID,
+    body: UpdateApiKeyRequestSchema,
+    errors: ['not_found'],
     resolve(context) {
       const userId = ownerOf(context)
       const id = keyIdOf(context)
@@ -117,6 +137,9 @@ export const API_KEY_ENDPOINTS = [
     method: 'DELETE',
     path: '/api_keys/:keyId',
     access: 'write',
+    response: { status: 200, schema: DeleteApiKeyResponseSchema },
+    params: KEY_ID,
+    errors: ['not_found'],
     resolve(context) {
       if (!context.store.deleteApiKey(ownerOf(context), keyIdOf(context))) notFound()
       return { status: 200, body: toSuccessBody(200, SUCCESS_MESSAGES.deleted) }

@@ -8,7 +8,14 @@ import {
   SUCCESS_MESSAGES,
   toSuccessBody,
 } from '../envelope.js'
-import type { User } from '../schemas.js'
+import {
+  AuthResponseSchema,
+  CurrentUserResponseSchema,
+  SignInRequestSchema,
+  SignOutResponseSchema,
+  SignUpRequestSchema,
+  type User,
+} from '../schemas.js'
 import { permitFields, PERMIT } from '../strong-params.js'
 import { ownerOf } from './support.js'
 
@@ -89,6 +96,9 @@ export const AUTH_ENDPOINTS = [
     method: 'POST',
     path: '/auth/sign_in',
     access: 'anonymous',
+    response: { status: 200, schema: AuthResponseSchema },
+    body: SignInRequestSchema,
+    errors: ['invalid_credentials'],
     async resolve(context) {
       const { email, password } = userFields(context)
       // A wrong email, a wrong password and missing fields all answer alike, as Devise does:
@@ -108,6 +118,8 @@ export const AUTH_ENDPOINTS = [
     method: 'POST',
     path: '/auth/sign_up',
     access: 'anonymous',
+    response: { status: 201, schema: AuthResponseSchema },
+    body: SignUpRequestSchema,
     async resolve(context) {
       const fields = userFields(context)
       const problems = signUpProblems(
@@ -128,6 +140,7 @@ export const AUTH_ENDPOINTS = [
     method: 'DELETE',
     path: '/auth/sign_out',
     access: 'public',
+    response: { status: 200, schema: SignOutResponseSchema },
     resolve(context) {
       // @note Always 200, as devise-jwt's sign-out is: with no token, a bad one or an API key
       // there is simply nothing to revoke. A JWT that authenticates is revoked; the user's other
@@ -142,6 +155,7 @@ export const AUTH_ENDPOINTS = [
     method: 'GET',
     path: '/user/current',
     access: 'self',
+    response: { status: 200, schema: CurrentUserResponseSchema },
     resolve(context) {
       const user = context.store.getUser(ownerOf(context))
       return { status: 200, body: toSuccessBody(200, SUCCESS_MESSAGES.read, user) }

@@ -353,6 +353,16 @@ it('listens on port 3000 by default, the documented development base URL', async
   )
 })
 
+it('serves the OpenAPI document with --no-control: the public route stays when the control API is off', async () => {
+  const off = await startServer(['--no-control'])
+  const response = await fetch(`${off.url}/__voiceable/openapi.json`, {
+    headers: { Origin: 'http://localhost:5173' },
+  })
+  expect(response.status).toBe(200)
+  expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173')
+  expect((await response.json()).servers[0].url).toBe(off.baseUrl)
+})
+
 it('says where the control API is, and that sessions are bounded, in the banner', async () => {
   const off = await startServer(['--no-control'])
   expect(off.stdout()).toContain('\n  Control    off (--no-control)\n')

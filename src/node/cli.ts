@@ -4,13 +4,14 @@
  * real process; tests run it in-process. Exit codes: 0 after a clean stop (SIGINT/SIGTERM),
  * 1 when it cannot start, 2 on a usage error.
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { DEFAULT_SEED } from '../defaults.js'
 import { isScenario, SCENARIOS, type Scenario } from '../scenarios.js'
 import { SnapshotError } from '../snapshot.js'
 import { CONTROL_PATH } from './control.js'
 import { launchMockServer, type MockServer, type StartMockServerOptions } from './mock-server.js'
+import { readPackageVersion } from './package-version.js'
 import { DataFileError, readDataFile } from './persistence.js'
 import { DEFAULT_HOST } from './server-defaults.js'
 import { MAX_SESSIONS, SESSION_HEADER } from './sessions.js'
@@ -58,22 +59,6 @@ class UsageError extends Error {}
 
 /** A failure to start: one line on stderr; exit code 1. */
 class StartError extends Error {}
-
-/** The package's version, from its package.json: beside dist/ when built, two folders up in src/node/. */
-function readVersion(): string {
-  for (const relative of ['../package.json', '../../package.json']) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as {
-        name?: unknown
-        version?: unknown
-      }
-      if (pkg.name === 'voiceable-mock' && typeof pkg.version === 'string') return pkg.version
-    } catch {
-      // Not this one: try the next place.
-    }
-  }
-  return 'unknown'
-}
 
 function toInteger(
   flag: string,
@@ -314,7 +299,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.stdout(HELP)
     return 0
   }
-  const version = readVersion()
+  const version = readPackageVersion()
   if (cli === 'version') {
     io.stdout(`${version}\n`)
     return 0

@@ -3,6 +3,7 @@
  * with `credentials: 'include'`, as the Voiceable web client does) can reach it.
  */
 
+import type { ServerResponse } from 'node:http'
 import { ENDPOINTS } from '../endpoints/table.js'
 import { toRoutedMethods } from '../router.js'
 import { SCENARIO_HEADER } from '../scenarios.js'
@@ -92,4 +93,20 @@ export function toCorsHeaders(
     'Access-Control-Max-Age': String(CORS_MAX_AGE_SECONDS),
     Vary: 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers',
   }
+}
+
+/**
+ * CORS for one request: a preflight is answered here (204) and gets `undefined`; any other
+ * request gets the CORS headers its answer must carry.
+ */
+export function answerPreflight(
+  method: string,
+  headers: CorsRequestHeaders,
+  res: ServerResponse,
+): Readonly<Record<string, string>> | undefined {
+  const preflight = isPreflight(method, headers)
+  const cors = toCorsHeaders(headers, preflight)
+  if (!preflight) return cors
+  res.writeHead(204, cors).end()
+  return undefined
 }

@@ -12,7 +12,8 @@ import type { Core } from '../core.js'
 import { ApiError, ERROR_MESSAGES } from '../envelope.js'
 import { formatAccessLogLine } from './access-log.js'
 import { CONTROL_MAX_BODY_BYTES, isControlPath, type ControlApi } from './control.js'
-import { isPreflight, toCorsHeaders } from './cors.js'
+import { answerPreflight } from './cors.js'
+import { createOpenApiRoute, OPENAPI_PATH } from './openapi-route.js'
 import { checkSessionId, SESSION_HEADER } from './sessions.js'
 
 export interface MockRequestListenerOptions {
@@ -153,6 +154,7 @@ function sendError(
 
 /**
  * The request listener of the demo server:
+ * - `GET /__voiceable/openapi.json` is the OpenAPI document (`openapi-route.ts`).
  * - A CORS preflight is answered here (204); every response carries the CORS headers.
  * - The body is read with a streaming limit; past `maxBodyBytes` the core answers 413 (journaled).
  * - A path outside the base paths is the API's 404 envelope, from the server itself.
@@ -165,6 +167,7 @@ export function createMockRequestListener(
   const { core, log } = options
   // The longest first, so that `/api/v1` wins over `/api` for `/api/v1/api_keys`.
   const basePaths = [...options.basePaths].sort((a, b) => b.length - a.length)
+  const openApi = createOpenApiRoute(options.basePaths)
   return (req, res) => {
     const method = req.method ?? 'GET'
     const target = req.url ?? '/'
@@ -182,17 +185,19 @@ export function createMockRequestListener(
     const path = toRequestPath(target)
     const queryAt = path.indexOf('?')
     const pathname = queryAt < 0 ? path : path.slice(0, queryAt)
+    if (pathname === OPENAPI_PATH) {
+      // @note Before the control API and the base paths, and whether or not the control API is
+      // on: the document is public, the one exception to the control API's rules (CORS, no token).
+      openApi(req, res)
+      return
+    }
     if (options.control !== undefined && isControlPath(pathname)) {
       // @note No CORS headers and no preflight answer: no web page may read or drive the control API.
       void serveControl(options.control, req, res, pathname, path.slice(pathname.length))
       return
     }
-    const preflight = isPreflight(method, req.headers)
-    const cors = toCorsHeaders(req.headers, preflight)
-    if (preflight) {
-      res.writeHead(204, cors).end()
-      return
-    }
+    const cors = answerPreflight(method, req.headers, res)
+    if (cors === undefined) return
 
     void (async () => {
       const reading = readBody(req, options.maxBodyBytes)

@@ -1,6 +1,6 @@
 /**
  * A small reference model of the Voiceable API-keys endpoints, written from the reference
- * (`shared/reference/voiceable-api.md`) and the choices listed in the README's fidelity section,
+ * (`shared/reference/voiceable-api.md`) and the choices listed in docs/fidelity.md,
  * not from the fake's code. It predicts the status, the body (byte for byte) and the rate-limit
  * headers of every request the model test sends, so any disagreement is either a bug in the fake
  * or a wrong line here; both are worth knowing.
@@ -445,7 +445,7 @@ function readWrapper(spec: BodySpec): Outcome<Record<string, unknown>> {
 }
 
 // Strong parameters and ActiveRecord's column casts: the model's own reading of the rules in the
-// README's fidelity table (the fake's is src/strong-params.ts). `undefined` means the field is
+// fidelity table (docs/fidelity.md) (the fake's is src/strong-params.ts). `undefined` means the field is
 // absent: never sent, or dropped as an unpermitted shape.
 
 type Scalar = string | number | boolean | null

@@ -1,8 +1,9 @@
 /**
  * vitest globalSetup: integration tests import the BUILT package (vitest.config.ts aliases
- * `voiceable-mock` to dist/) and a few spawn the built CLI, so build dist/ once before them
- * when it is missing or older than any source file. `npm run build` beforehand (as .ci/run
- * does) makes this a no-op; `VOICEABLE_MOCK_CLI` (another build under test) skips it.
+ * `voiceable-mock` to dist/), a few spawn the built CLI and test/openapi.test.ts reads the built
+ * OpenAPI document, so build dist/ once before them when it is missing or older than any source
+ * file. `npm run build` beforehand (as .ci/run does) makes this a no-op; `VOICEABLE_MOCK_CLI`
+ * (another build under test) skips it.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
@@ -19,8 +20,12 @@ function newestMtime(path: string): number {
 
 export default function setup(): void {
   if (process.env['VOICEABLE_MOCK_CLI'] !== undefined) return
-  const outputs = ['dist/cli.js', 'dist/node.js', 'dist/index.js'].map((file) => join(root, file))
-  const inputs = ['src', 'tsup.config.ts', 'package.json'].map((file) => join(root, file))
+  const outputs = ['dist/cli.js', 'dist/node.js', 'dist/index.js', 'dist/openapi.json'].map(
+    (file) => join(root, file),
+  )
+  const inputs = ['src', 'fixtures', 'scripts/openapi.mjs', 'tsup.config.ts', 'package.json'].map(
+    (file) => join(root, file),
+  )
   const built = outputs.every((file) => existsSync(file))
     ? Math.min(...outputs.map(newestMtime))
     : -Infinity

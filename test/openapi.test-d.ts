@@ -1,0 +1,112 @@
+// The types openapi-typescript generates from the OpenAPI document (test/generated/openapi.ts,
+// written by `npm run pretypecheck` and by the types project's global setup) agree with the
+// exported zod types, operation by operation: request body, path and query parameters, and the
+// body of every status, each pair mutually assignable. A new operation fails to compile until
+// `Expected` names its types.
+import type {
+  AgentResponse,
+  ApiKey,
+  ApiKeyResponse,
+  AuthResponse,
+  CreateAgentRequest,
+  CreateApiKeyRequest,
+  CreateApiKeyResponse,
+  CurrentUserResponse,
+  DeleteAgentResponse,
+  DeleteApiKeyResponse,
+  ErrorResponse,
+  ListAgentsQuery,
+  ListAgentsResponse,
+  ListApiKeysResponse,
+  SignInRequest,
+  SignOutResponse,
+  SignUpRequest,
+  UpdateAgentRequest,
+  UpdateApiKeyRequest,
+} from 'voiceable-mock'
+import { expectTypeOf, it } from 'vitest'
+import type { operations } from './generated/openapi.js'
+
+/**
+ * What JSON carries of a zod type: zod types an optional field `?: T | undefined`, and JSON has
+ * no `undefined`, so the field is `?: T` (as openapi-typescript writes it, under
+ * `exactOptionalPropertyTypes`).
+ */
+type Wire<T> = T extends readonly (infer Item)[]
+  ? Wire<Item>[]
+  : T extends object
+    ? { [K in keyof T]: Wire<Exclude<T[K], undefined>> }
+    : T
+
+type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+
+/** The zod types of each operation: its success body, and its request body and parameters if any. */
+interface Expected {
+  listApiKeys: { success: ListApiKeysResponse }
+  createApiKey: { success: CreateApiKeyResponse; body: CreateApiKeyRequest }
+  getApiKey: { success: ApiKeyResponse; path: { keyId: ApiKey['id'] } }
+  updateApiKey: {
+    success: ApiKeyResponse
+    body: UpdateApiKeyRequest
+    path: { keyId: ApiKey['id'] }
+  }
+  updateApiKeyPatch: Expected['updateApiKey']
+  deleteApiKey: { success: DeleteApiKeyResponse; path: { keyId: ApiKey['id'] } }
+  signIn: { success: AuthResponse; body: SignInRequest }
+  signUp: { success: AuthResponse; body: SignUpRequest }
+  signOut: { success: SignOutResponse }
+  getCurrentUser: { success: CurrentUserResponse }
+  listAgents: { success: ListAgentsResponse; query: ListAgentsQuery }
+  createAgent: { success: AgentResponse; body: CreateAgentRequest }
+  getAgent: { success: AgentResponse; path: { agentId: string } }
+  updateAgent: { success: AgentResponse; body: UpdateAgentRequest; path: { agentId: string } }
+  updateAgentPatch: Expected['updateAgent']
+  deleteAgent: { success: DeleteAgentResponse; path: { agentId: string } }
+}
+
+type JsonOf<T> = T extends { content: { 'application/json': infer Body } } ? Body : never
+type Responses<Name extends keyof operations> = operations[Name]['responses']
+
+/** `true` when every status's body agrees: the success with its type, every error with `ErrorResponse`. */
+type ResponsesAgree<Name extends keyof operations & keyof Expected> = {
+  [Status in keyof Responses<Name>]: Status extends 200 | 201
+    ? Mutual<JsonOf<Responses<Name>[Status]>, Wire<Expected[Name]['success']>>
+    : Mutual<JsonOf<Responses<Name>[Status]>, Wire<ErrorResponse>>
+}[keyof Responses<Name>]
+
+/** `true` when the request body, the path and the query agree (absent ones on both sides). */
+type RequestAgrees<Name extends keyof operations & keyof Expected> = [
+  operations[Name]['requestBody'] extends { content: { 'application/json': infer Body } }
+    ? Expected[Name] extends { body: infer Zod }
+      ? Mutual<Body, Wire<Zod>>
+      : false
+    : Expected[Name] extends { body: unknown }
+      ? false
+      : true,
+  Expected[Name] extends { path: infer Path }
+    ? Mutual<operations[Name]['parameters']['path'], Path>
+    : operations[Name]['parameters']['path'] extends undefined
+      ? true
+      : false,
+  Expected[Name] extends { query: infer Query }
+    ? Mutual<NonNullable<operations[Name]['parameters']['query']>, Wire<Query>>
+    : operations[Name]['parameters']['query'] extends undefined
+      ? true
+      : false,
+]
+
+type Agreement = {
+  [Name in keyof operations]: Name extends keyof Expected
+    ? [ResponsesAgree<Name>, ...RequestAgrees<Name>]
+    : 'an operation with no Expected entry'
+}
+
+it('describes every operation the zod types describe, and no other', () => {
+  expectTypeOf<keyof operations>().toEqualTypeOf<keyof Expected>()
+})
+
+it('agrees with the zod types on every body and parameter of every operation', () => {
+  expectTypeOf<Agreement>().toEqualTypeOf<{
+    [Name in keyof operations]: [true, true, true, true]
+  }>()
+})

@@ -1,0 +1,226 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { compileErrors, dereference, validate } from '@readme/openapi-parser'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import ajvFormats, { type FormatsPlugin } from 'ajv-formats'
+import { createVoiceableMock, ListAgentsQuerySchema } from 'voiceable-mock'
+import { expect, it } from 'vitest'
+import { ENDPOINTS } from '../src/endpoints/table.js'
+import { createOpenApiDocument, DOCUMENTED_SERVERS } from '../src/openapi/document.js'
+import { toEndpointMethods } from '../src/router.js'
+import { fixture, FIXTURE_FILES } from './support/fixtures.js'
+import { REPO_ROOT } from './support/cli-process.js'
+import { countCheckedResponses } from './support/openapi-responses.js'
+
+type Json = Record<string, any>
+
+const pkg = JSON.parse(readFileSync(`${REPO_ROOT}package.json`, 'utf8')) as { version: string }
+const document = createOpenApiDocument({ version: pkg.version }) as Json
+
+/** Every operation of the document: its path, method and the operation itself. */
+function operations(doc: Json = document): { path: string; method: string; operation: Json }[] {
+  return Object.entries(doc['paths'] as Record<string, Json>).flatMap(([path, item]) =>
+    Object.entries(item).map(([method, operation]) => ({ path, method, operation })),
+  )
+}
+
+/** A `$ref` inside the document, followed. */
+function follow(node: Json): Json {
+  if (typeof node['$ref'] !== 'string') return node
+  return node['$ref']
+    .slice(2)
+    .split('/')
+    .reduce<Json>((at, key) => at[key.replaceAll('~1', '/')], document)
+}
+
+it('validates as an OpenAPI 3.1 document with @readme/openapi-parser, with no warnings', async () => {
+  expect(document['openapi']).toMatch(/^3\.1\./)
+  const result = await validate(structuredClone(document) as never)
+  expect(result.valid ? [] : compileErrors(result)).toEqual([])
+  expect(result.warnings).toEqual([])
+})
+
+it('ships the generated document as voiceable-mock/openapi.json, byte for byte what the generator makes', () => {
+  const file = createRequire(import.meta.url).resolve('voiceable-mock/openapi.json')
+  expect(file).toBe(`${REPO_ROOT}dist/openapi.json`)
+  expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(document)
+})
+
+it('lists every endpoint of the table with each method it is routed by, PATCH included, HEAD and .json not', () => {
+  const expected = ENDPOINTS.flatMap((endpoint) =>
+    toEndpointMethods(endpoint)
+      .filter((method) => method !== 'HEAD')
+      .map((method) => `${method} ${endpoint.path.replace(/:(\w+)/g, '{$1}')}`),
+  )
+  const listed = operations().map(({ path, method }) => `${method.toUpperCase()} ${path}`)
+  expect(listed.sort()).toEqual(expected.sort())
+  expect(listed).toContain('PATCH /api_keys/{keyId}')
+  expect(listed).toContain('PATCH /agents/{agentId}')
+  expect(listed.filter((route) => route.startsWith('HEAD') || route.includes('.json'))).toEqual([])
+})
+
+it('names each operation after its endpoint, and the PATCH twin of an update after it too', () => {
+  const ids = operations().map(({ operation }) => operation['operationId'] as string)
+  expect(ids.sort()).toEqual(
+    [...ENDPOINTS.map((endpoint) => endpoint.name), 'updateApiKeyPatch', 'updateAgentPatch'].sort(),
+  )
+})
+
+it('gives the package version and the documented base URLs', () => {
+  expect(document['info'].version).toBe(pkg.version)
+  expect(document['servers']).toEqual(DOCUMENTED_SERVERS)
+  expect(document['servers'].map((server: Json) => server['url'])).toEqual([
+    'https://api.example.com/api/v1',
+    'http://localhost:3000/api/v1',
+  ])
+})
+
+it('lists, per operation, every status it answers when no fault is injected', () => {
+  const statuses = Object.fromEntries(
+    operations().map(({ operation }) => [
+      operation['operationId'],
+      Object.keys(operation['responses']).join(' '),
+    ]),
+  )
+  // 400: an unknown scenario header anywhere, malformed JSON with a body; 401 where a credential
+  // is required; 403 for public keys on API keys and agents; 413 and 429 on every request.
+  expect(statuses).toEqual({
+    listApiKeys: '200 400 401 403 413 429',
+    createApiKey: '201 400 401 403 413 422 429',
+    getApiKey: '200 400 401 403 404 413 429',
+    updateApiKey: '200 400 401 403 404 413 422 429',
+    updateApiKeyPatch: '200 400 401 403 404 413 422 429',
+    deleteApiKey: '200 400 401 403 404 413 429',
+    signIn: '200 400 401 413 422 429',
+    signUp: '201 400 413 422 429',
+    signOut: '200 400 413 429',
+    getCurrentUser: '200 400 401 413 429',
+    listAgents: '200 400 401 403 413 422 429',
+    createAgent: '201 400 401 403 413 422 429',
+    getAgent: '200 400 401 403 404 413 429',
+    updateAgent: '200 400 401 403 404 413 422 429',
+    updateAgentPatch: '200 400 401 403 404 413 422 429',
+    deleteAgent: '200 400 401 403 404 413 429',
+  })
+})
+
+it('names the error codes of each error status, and sends the rate-limit headers with every response', () => {
+  for (const { operation } of operations()) {
+    for (const [status, reference] of Object.entries(operation['responses'] as Json)) {
+      const response = follow(reference)
+      expect(Object.keys(response['headers'])).toEqual(
+        status === '429'
+          ? ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Retry-After']
+          : ['X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
+      )
+      if (Number(status) >= 400) {
+        expect(response['content']['application/json'].schema).toEqual({
+          $ref: '#/components/schemas/ErrorResponse',
+        })
+        expect(response['x-error-codes'].length).toBeGreaterThan(0)
+      }
+    }
+  }
+  expect(follow(document['paths']['/auth/sign_in'].post.responses['401'])['x-error-codes']).toEqual(
+    ['invalid_credentials'],
+  )
+  expect(follow(document['paths']['/api_keys'].post.responses['400'])['x-error-codes']).toEqual([
+    'bad_request',
+    'invalid_json',
+  ])
+})
+
+it('asks for an API key or a Bearer token per operation: none for sign-in and sign-up, optional for sign-out', () => {
+  const security = Object.fromEntries(
+    operations().map(({ operation }) => [operation['operationId'], operation['security']]),
+  )
+  const required = [{ ApiKey: [] }, { Bearer: [] }]
+  expect(security['signIn']).toEqual([])
+  expect(security['signUp']).toEqual([])
+  expect(security['signOut']).toEqual([...required, {}])
+  for (const id of ['listApiKeys', 'createApiKey', 'getCurrentUser', 'updateAgentPatch'])
+    expect(security[id]).toEqual(required)
+  expect(document['components'].securitySchemes).toMatchObject({
+    ApiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+    Bearer: { type: 'http', scheme: 'bearer' },
+  })
+  expect(document['security']).toBeUndefined()
+})
+
+it('documents the path parameters and the query of List Agents from their zod schemas', () => {
+  const parameters = (path: string, method: string): Json[] =>
+    (document['paths'][path][method].parameters as Json[]).map(follow)
+  expect(parameters('/api_keys/{keyId}', 'get')[0]).toMatchObject({
+    name: 'keyId',
+    in: 'path',
+    required: true,
+    schema: { type: 'integer' },
+  })
+  expect(parameters('/agents/{agentId}', 'delete')[0]).toMatchObject({
+    name: 'agentId',
+    in: 'path',
+    schema: { type: 'string', pattern: '^[1-9]\\d{0,15}$' },
+  })
+  const query = parameters('/agents', 'get').filter((parameter) => parameter['in'] === 'query')
+  expect(query.map((parameter) => parameter['name'])).toEqual(
+    Object.keys(ListAgentsQuerySchema.shape),
+  )
+  expect(query.every((parameter) => parameter['required'] === false)).toBe(true)
+  expect(parameters('/agents', 'get').at(-1)).toMatchObject({
+    name: 'X-Voiceable-Mock-Scenario',
+    in: 'header',
+  })
+})
+
+it('shows every documented example of fixtures/, verbatim, and each validates against its schema', async () => {
+  const resolved = (await dereference(structuredClone(document) as never)) as Json
+  const ajv = new Ajv2020({ strict: true, allowUnionTypes: true })
+  const plugin = ajvFormats as unknown as FormatsPlugin & { default?: FormatsPlugin }
+  ;(plugin.default ?? plugin)(ajv)
+  const shown: unknown[] = []
+  const check = (schema: Json, value: unknown): void => {
+    const validateExample = ajv.compile(schema)
+    expect(validateExample(value), JSON.stringify(validateExample.errors)).toBe(true)
+    shown.push(value)
+  }
+  for (const { operation } of operations(resolved)) {
+    const request = operation['requestBody']?.content['application/json']
+    if (request?.examples !== undefined) check(request.schema, request.examples.documented.value)
+    for (const response of Object.values(operation['responses'] as Json)) {
+      const media = response['content']['application/json']
+      if (media.examples !== undefined) check(media.schema, media.examples.documented.value)
+    }
+  }
+  const agent = resolved['components'].schemas['Agent']
+  check(agent, agent.examples[0])
+  for (const file of FIXTURE_FILES) expect(shown).toContainEqual(fixture(file))
+})
+
+it("says, operation by operation, where the fake follows the web app's evidence or a Rails default", () => {
+  const provenance = Object.fromEntries(
+    operations().map(({ operation }) => [
+      operation['operationId'],
+      /Provenance: (.*)$/s.exec(operation['description'] as string)?.[1] ?? '',
+    ]),
+  )
+  for (const id of ['signIn', 'signUp', 'signOut', 'getCurrentUser', 'listAgents', 'createAgent'])
+    expect(provenance[id]).toContain('real-client evidence')
+  for (const id of ['createApiKey', 'getApiKey', 'updateApiKey', 'signIn', 'updateAgentPatch'])
+    expect(provenance[id]).toMatch(/Rails default/)
+  expect(provenance['deleteAgent']).toBe('the docs (Delete Agent).')
+  expect(document['paths']['/api_keys/{keyId}'].patch.description).toContain(
+    'journaled as `updateApiKey`',
+  )
+})
+
+it('checks every response of a mock a test creates against the document, faults aside', async () => {
+  const before = countCheckedResponses()
+  const mock = createVoiceableMock()
+  const base = 'https://api.example.com/api/v1'
+  const headers = { 'X-API-Key': 'your-api-key-here' }
+  expect((await mock.fetch(`${base}/api_keys/1`, { headers })).status).toBe(200)
+  expect((await mock.fetch(`${base}/no_such_route`, { headers })).status).toBe(404)
+  mock.faults.error(503, { endpoint: 'listApiKeys', times: 1 })
+  expect((await mock.fetch(`${base}/api_keys`, { headers })).status).toBe(503)
+  expect(countCheckedResponses() - before).toBe(2)
+})
