@@ -5,9 +5,14 @@ export default defineConfig({
   // copy of the core (one `SnapshotError` class, one store implementation). The root entry stays
   // platform-neutral: only `src/node/` imports `node:` modules, and
   // test/server/package-entries.test.ts checks that dist/index.js never reaches one.
-  entry: { index: 'src/index.ts', node: 'src/node/index.ts', cli: 'src/node/bin.ts' },
+  entry: {
+    index: 'src/index.ts',
+    schemas: 'src/schemas.ts',
+    node: 'src/node/index.ts',
+    cli: 'src/node/bin.ts',
+  },
   format: ['esm'],
-  dts: { entry: { index: 'src/index.ts', node: 'src/node/index.ts' } },
+  dts: { entry: { index: 'src/index.ts', schemas: 'src/schemas.ts', node: 'src/node/index.ts' } },
   clean: true,
   sourcemap: true,
   splitting: true,

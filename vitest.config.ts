@@ -26,6 +26,7 @@ export default defineConfig({
           alias: [
             { find: /^voiceable-mock$/, replacement: fromRoot('./dist/index.js') },
             { find: /^voiceable-mock\/node$/, replacement: fromRoot('./dist/node.js') },
+            { find: /^voiceable-mock\/schemas$/, replacement: fromRoot('./dist/schemas.js') },
           ],
         },
         test: {

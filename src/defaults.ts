@@ -1,6 +1,7 @@
 /**
- * Every choice the Voiceable docs leave open, in one place. Each constant is listed in the
- * README's "Fidelity and limitations" section; change a behaviour here, change it there.
+ * The choices the Voiceable docs leave open that hold for every resource: base URLs, the seed,
+ * limits. Each resource keeps its own beside it (`resources/<name>/defaults.ts`). Each is a row of
+ * docs/fidelity.md; change a behaviour here, change it there.
  */
 
 /** The documented production base URL (a placeholder host used by every cURL example). */
@@ -42,17 +43,11 @@ export const DEFAULT_SEED = 1
  */
 export const DEFAULT_REF_DATE = '2024-01-15T10:30:00Z'
 
-/** How many generated users the `documented` scenario adds beside user 1. */
-export const DEFAULT_GENERATED_USERS = 4
-
 /** Rate limit: requests a caller may make per window. Generous, so ordinary suites never hit it. */
 export const DEFAULT_RATE_LIMIT = 1000
 
 /** Rate-limit window length in seconds (fixed window, starting at a caller's first request). */
 export const DEFAULT_RATE_LIMIT_WINDOW_SECONDS = 60
-
-/** Lifetime of JWTs issued by `store.issueToken` (devise-jwt style sessions last a day). */
-export const DEFAULT_TOKEN_TTL_SECONDS = 24 * 60 * 60
 
 /**
  * Request bodies larger than this get 413 (same limit in-process and in the demo server). It is
@@ -67,8 +62,8 @@ export const MAX_BODY_BYTES = 1024 * 1024
 export const JSON_MAX_NESTING = 100
 
 /**
- * What a `public` key may do on the API-keys and agents endpoints. Docs: "restricted
- * permissions", unspecified.
+ * What a `public` key may do on the endpoints that read or change an account's resources. Docs:
+ * "restricted permissions", unspecified.
  */
 export const PUBLIC_KEY_ACCESS = ['forbidden', 'read-only', 'full-access'] as const
 export type PublicKeyAccess = (typeof PUBLIC_KEY_ACCESS)[number]
@@ -78,46 +73,3 @@ export type PublicKeyAccess = (typeof PUBLIC_KEY_ACCESS)[number]
  * API keys or agents at all: a leaked public key must not be able to mint private keys.
  */
 export const DEFAULT_PUBLIC_KEY_ACCESS: PublicKeyAccess = 'forbidden'
-
-/** Prefix of generated secrets: the documented example is `sk_live_abc123xyz789` (private). */
-export const KEY_VALUE_PREFIX = { private: 'sk_live_', public: 'pk_live_' } as const
-
-/** Length of the random part of a generated secret. */
-export const KEY_VALUE_RANDOM_LENGTH = 24
-
-// ---------------------------------------------------------------------------------------------
-// Accounts (sign in, sign up): Devise's defaults, as the real Rails backend uses Devise.
-
-/** Every user's password unless `createUser({ password })` says otherwise: demo data, not a secret. */
-export const DEFAULT_PASSWORD = 'password'
-
-/** Role of built-in, generated and `createUser` users: the API-keys screen is for Enterprise only. */
-export const DEFAULT_ROLE = 'enterprise'
-
-/** Membership status of built-in, generated and `createUser` users. */
-export const DEFAULT_MEMBERSHIP_STATUS = 'active'
-
-/** Role and membership of a user who signs up through `POST /auth/sign_up`. */
-export const SIGN_UP_ROLE = 'user'
-export const SIGN_UP_MEMBERSHIP_STATUS = 'free'
-
-/** Devise's `password_length` default: 6 to 128 characters. */
-export const PASSWORD_LENGTH = { min: 6, max: 128 } as const
-
-/**
- * Devise's default `email_regexp` (`/\A[^@\s]+@[^@\s]+\z/`): one `@`, no whitespace. Ruby's `\s`
- * is ASCII whitespace only, so it is spelled out.
- */
-export const EMAIL_FORMAT = /^[^@ \t\r\n\f\v]+@[^@ \t\r\n\f\v]+$/
-
-// ---------------------------------------------------------------------------------------------
-// Agents
-
-/** `GET /agents` page size when none is asked for, and its documented range. */
-export const AGENTS_PAGE_SIZE = { default: 30, min: 1, max: 100 } as const
-
-/** Prefix of the `elevenlabs_agent_id` of generated and created agents (documented: `agent_abc123`). */
-export const ELEVENLABS_AGENT_ID_PREFIX = 'agent_'
-
-/** `GET /agents` order when none is asked for: newest first (ties by id, in the same direction). */
-export const AGENTS_DEFAULT_SORT = { by: 'created_at', direction: 'desc' } as const

@@ -1,62 +1,44 @@
+/**
+ * `createVoiceableMock()`: wires one fake from its parts — the store, the rate limiter, the
+ * toolkit (faults, journal), the core over them, and the adapters (msw handlers, `mock.fetch`).
+ */
 import type { HttpHandler } from 'msw'
+import { normalizeBaseUrl } from './adapters/base-url.js'
+import { createMockFetch } from './adapters/fetch.js'
+import { createMswHandlers, type HandlerRecord } from './adapters/msw.js'
 import {
   DEFAULT_BASE_URLS,
-  DEFAULT_SEED,
   DEFAULT_PUBLIC_KEY_ACCESS,
   DEFAULT_RATE_LIMIT,
   DEFAULT_RATE_LIMIT_WINDOW_SECONDS,
+  DEFAULT_SEED,
   MAX_BODY_BYTES,
-  type PublicKeyAccess,
 } from './defaults.js'
-import { normalizeBaseUrl } from './adapters/base-url.js'
-import { createMockFetch } from './adapters/fetch.js'
-import { createCheckedStore } from './checked-store.js'
-import { createMswHandlers, type HandlerRecord } from './adapters/msw.js'
-import { createCore, type Core } from './core.js'
-import { createFaultInjector, type FaultControls, type FaultInjector } from './faults.js'
-import { createJournal, JOURNAL_MAX_ENTRIES, type RequestJournal } from './journal.js'
-import { checkInput } from './input-validation.js'
-import { VoiceableMockOptionsSchema } from './mock-options-schema.js'
-import { createRateLimiter } from './rate-limit.js'
-import type { Scenario } from './scenarios.js'
-import type { Snapshot } from './snapshot.js'
-import { createStore, type StoreOptions, type VoiceableStore } from './store.js'
-import { ScenarioSchema } from './toolkit-schemas.js'
+import { checkInput } from './internal/input-validation.js'
+import { VoiceableMockOptionsSchema, type VoiceableMockOptions } from './options.js'
+import { createCore } from './pipeline/core.js'
+import type { Core } from './pipeline/plain-request.js'
+import { createRateLimiter } from './pipeline/rate-limit.js'
+import { ENDPOINTS, RESOURCES } from './resources/index.js'
+import { ScenarioSchema, type Scenario } from './store/scenario-names.js'
+import type { Snapshot } from './store/snapshot.js'
+import { createCheckedStore, type StoreCalls } from './store/store-calls.js'
+import { createStore, type VoiceableStore } from './store/store.js'
+import { createFaultInjector, type FaultControls, type FaultInjector } from './toolkit/faults.js'
+import { createJournal, JOURNAL_MAX_ENTRIES, type RequestJournal } from './toolkit/journal.js'
 
-export interface VoiceableMockOptions extends StoreOptions {
-  /**
-   * Where the API lives: one base URL or several. Absolute (`https://api.example.com/api/v1`) or
-   * same-origin (`/api/v1`, for a page's service worker). Default `DEFAULT_BASE_URLS`: the
-   * documented `https://api.example.com/api/v1` and `http://localhost:3000/api/v1`, the real
-   * `https://api.voiceable.dev/voiceable-api`, and the web app's local default
-   * `http://localhost:3000/voiceable-api`.
-   */
-  baseUrl?: string | readonly string[] | undefined
-  /** Per-caller rate limit, or `false` to send no rate-limit headers and never answer 429. */
-  rateLimit?:
-    | {
-        /** Requests a caller may make per window, a positive integer. Default `DEFAULT_RATE_LIMIT`. */
-        limit?: number | undefined
-        /** Window length in seconds, a positive integer. Default `DEFAULT_RATE_LIMIT_WINDOW_SECONDS`. */
-        windowSeconds?: number | undefined
-      }
-    | false
-    | undefined
-  /** What public keys may do on the API-keys and agents endpoints. Default `'forbidden'` (403). */
-  publicKeyAccess?: PublicKeyAccess | undefined
-  /**
-   * Return each key's secret in `GET /api_keys` and `GET /api_keys/{id}`, as the Voiceable web app
-   * expects (it masks listed secrets and embeds them in its widget snippet). Default `false`: the
-   * documented `null`. The journal masks revealed secrets either way.
-   */
-  revealKeyValues?: boolean | undefined
-  /** Request bodies over this many bytes get 413. Default `MAX_BODY_BYTES` (1 MiB). */
-  maxBodyBytes?: number | undefined
-  /** `'not-found'` (default) answers unknown paths and methods under the base URLs with the API's 404; `'passthrough'` leaves them to msw and your own handlers. */
-  unknownRoutes?: 'not-found' | 'passthrough' | undefined
-  /** Keep the request journal (default, the last `JOURNAL_MAX_ENTRIES` requests); `false` or `maxEntries: 0` keeps none. */
-  journal?: { maxEntries?: number | undefined } | false | undefined
-}
+export type { VoiceableMockOptions }
+
+/** How every `mock.store` method is checked: each resource's calls, and the store's own. */
+const STORE_CALLS: StoreCalls<VoiceableStore> = Object.assign(
+  {
+    useScenario: {
+      failure: 'Failed to switch scenario',
+      args: [{ name: 'scenario', schema: ScenarioSchema }],
+    },
+  },
+  ...RESOURCES.map((resource): object => resource.storeCalls),
+) as StoreCalls<VoiceableStore>
 
 export interface VoiceableMock {
   /** Every handler, for `setupServer(...mock.handlers)`, `setupWorker(...)` and `getResponse(mock.handlers, request)`. */
@@ -151,6 +133,7 @@ export function createMockInternals(
   }
 
   const core = createCore({
+    endpoints: ENDPOINTS,
     store,
     rateLimiter,
     faults,
@@ -172,7 +155,7 @@ export function createMockInternals(
     },
     fetch: createMockFetch(core, baseUrls),
     // The core uses the store itself: requests are cast and answered with a 422, not thrown at.
-    store: createCheckedStore(store),
+    store: createCheckedStore(store, STORE_CALLS),
     journal,
     faults,
     reset() {

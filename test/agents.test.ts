@@ -1,4 +1,5 @@
-import { AgentSchema, ERROR_MESSAGES, SUCCESS_MESSAGES, type Agent } from 'voiceable-mock'
+import { ERROR_MESSAGES, SUCCESS_MESSAGES, type Agent } from 'voiceable-mock'
+import { AgentSchema } from 'voiceable-mock/schemas'
 import { expect, it } from 'vitest'
 import { call, createTestMock } from './support/call.js'
 import { DOCUMENTED_AGENT, MULTI_TENANT_AGENTS_PER_USER } from './support/documented.js'

@@ -10,7 +10,7 @@ import {
   ListApiKeysResponseSchema,
   UpdateAgentRequestSchema,
   UpdateApiKeyRequestSchema,
-} from 'voiceable-mock'
+} from 'voiceable-mock/schemas'
 import { expect, it } from 'vitest'
 import type { z } from 'zod'
 import { FIXTURE_FILES, fixture } from './support/fixtures.js'

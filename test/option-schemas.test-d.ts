@@ -2,8 +2,8 @@ import { expectTypeOf, it } from 'vitest'
 import type * as z from 'zod'
 import type { VoiceableMockOptions } from 'voiceable-mock'
 import type { StartMockServerOptions } from 'voiceable-mock/node'
-import type { VoiceableMockOptionsSchema } from '../src/mock-options-schema.js'
-import type { StartMockServerOptionsSchema } from '../src/node/server-options-schema.js'
+import type { VoiceableMockOptionsSchema } from '../src/options.js'
+import type { StartMockServerOptionsSchema } from '../src/node/server-options.js'
 
 // Type tests: the schemas that check the options at run time accept exactly the documented
 // interfaces, and give them back unchanged, so neither can gain an option the other lacks.

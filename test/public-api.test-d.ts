@@ -9,21 +9,23 @@ import {
   type ApiKey,
   type ApiKeyResponse,
   type AuthResponse,
-  type ApiKeyResponseSchema,
   type CreateApiKeyResponse,
-  type CreateApiKeyResponseSchema,
   type CreatedUser,
   type DeleteApiKeyResponse,
   type ErrorResponse,
-  type ErrorResponseSchema,
   type ListApiKeysResponse,
-  type ListApiKeysResponseSchema,
   type ListAgentsResponse,
   type JournalEntry,
   type Snapshot,
   type User,
   type VoiceableMockOptions,
 } from 'voiceable-mock'
+import type {
+  ApiKeyResponseSchema,
+  CreateApiKeyResponseSchema,
+  ErrorResponseSchema,
+  ListApiKeysResponseSchema,
+} from 'voiceable-mock/schemas'
 import {
   connectMockServer,
   startMockServer,

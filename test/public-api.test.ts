@@ -1,5 +1,6 @@
 import * as root from 'voiceable-mock'
 import * as node from 'voiceable-mock/node'
+import * as schemas from 'voiceable-mock/schemas'
 import { expect, it } from 'vitest'
 
 // The public surface, value by value: each one is a promise to keep (CHANGELOG.md says what
@@ -9,14 +10,25 @@ it('exports exactly these values from voiceable-mock', () => {
   expect(Object.keys(root).sort()).toEqual(
     [
       'createVoiceableMock',
+      'DEFAULT_BASE_URLS',
       'scenarioFromUrl',
       'SCENARIOS',
       'SCENARIO_HEADER',
       'SnapshotError',
       'ERROR_MESSAGES',
       'ERROR_STATUS',
+      'SIGN_UP_MESSAGES',
       'SUCCESS_MESSAGES',
       'DOCUMENTED_KEY_VALUE',
+    ].sort(),
+  )
+})
+
+// 0.3.0 moved the wire schemas from the root entry to `voiceable-mock/schemas` (CHANGELOG.md):
+// the same schemas, by the same names.
+it('exports exactly these wire schemas from voiceable-mock/schemas', () => {
+  expect(Object.keys(schemas).sort()).toEqual(
+    [
       'ApiKeySchema',
       'ApiKeyResponseSchema',
       'CreateApiKeyRequestSchema',
@@ -27,7 +39,6 @@ it('exports exactly these values from voiceable-mock', () => {
       'ListApiKeysResponseSchema',
       'StatusSchema',
       'UpdateApiKeyRequestSchema',
-      'SIGN_UP_MESSAGES',
       'AgentResponseSchema',
       'AgentSchema',
       'AuthResponseSchema',

@@ -1,4 +1,4 @@
-import type { Core, CoreAnswer } from '../core.js'
+import type { Core, CoreAnswer } from '../pipeline/plain-request.js'
 import { reachesBasePath, type BaseUrl } from './base-url.js'
 
 /** The methods `fetch` upper-cases (the Fetch standard's "normalize"); `patch` stays as written. */

@@ -1,7 +1,7 @@
 import { getResponse, type HttpHandler } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_BASE_URLS } from '../defaults.js'
-import { ENDPOINT_NAMES } from '../endpoints/table.js'
+import { ENDPOINT_NAMES } from '../resources/index.js'
 import { createVoiceableMock, type VoiceableMockOptions } from '../mock.js'
 
 const NOW = () => new Date('2024-02-01T00:00:00Z')

@@ -1,6 +1,7 @@
 import { http, type HttpHandler } from 'msw'
-import type { Core, CoreAnswer, PlainRequest } from '../core.js'
-import { ENDPOINTS, UNKNOWN_ROUTE, type EndpointName } from '../endpoints/table.js'
+import { UNKNOWN_ROUTE } from '../pipeline/endpoint.js'
+import type { Core, CoreAnswer, PlainRequest } from '../pipeline/plain-request.js'
+import { ENDPOINT_NAMES, type EndpointName } from '../resources/index.js'
 import { reachesBasePath, toBasePath, type BaseUrl } from './base-url.js'
 
 /** The handlers keyed by endpoint name, each an array of msw handlers (one per base URL). */
@@ -116,11 +117,11 @@ export function createMswHandlers(
     // @note Each endpoint's handlers match every method and path under its base and let the
     // core's router decide: msw's own matching knows nothing of HEAD (`http.get` does not match
     // it), PATCH on update, a `.json` suffix or doubled slashes, all of which Rails routes.
-    for (const endpoint of ENDPOINTS) {
-      built[endpoint.name] = bases.map((base) =>
-        http.all(patternOf(base), createResolver(core, base, endpoint.name)),
-      )
-    }
+    for (const name of ENDPOINT_NAMES)
+      if (name !== UNKNOWN_ROUTE)
+        built[name] = bases.map((base) =>
+          http.all(patternOf(base), createResolver(core, base, name)),
+        )
     built[UNKNOWN_ROUTE] = unknownRoutes === 'passthrough' ? [] : catchAlls
     return built
   }

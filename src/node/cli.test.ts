@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, expect, it, vi } from 'vitest'
 import { createVoiceableMock } from '../mock.js'
-import { SCENARIOS } from '../scenarios.js'
+import { SCENARIOS } from '../store/scenario-names.js'
 import { run } from './cli.js'
 
 // The command line in-process, through `run(argv, io)`, as bin.ts runs it on the real process:

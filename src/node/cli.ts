@@ -7,10 +7,10 @@
 import { existsSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { DEFAULT_SEED } from '../defaults.js'
-import { isScenario, SCENARIOS, type Scenario } from '../scenarios.js'
-import { SnapshotError } from '../snapshot.js'
+import { isScenario, SCENARIOS, type Scenario } from '../store/scenario-names.js'
+import { SnapshotError } from '../store/snapshot.js'
 import { CONTROL_PATH } from './control.js'
-import { launchMockServer, type MockServer, type StartMockServerOptions } from './mock-server.js'
+import { startMockServer, type MockServer, type StartMockServerOptions } from './mock-server.js'
 import { readPackageVersion } from './package-version.js'
 import { DataFileError, readDataFile } from './persistence.js'
 import { DEFAULT_HOST } from './server-defaults.js'
@@ -308,7 +308,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { quiet, dataFile, persisted, server: options } = cli
   let server: MockServer
   try {
-    server = await launchMockServer(
+    server = await startMockServer(
       { ...options, log: quiet ? false : (line) => io.stdout(`${line}\n`) },
       {
         onPersistError: (error) =>

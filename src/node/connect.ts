@@ -3,11 +3,11 @@
  * API, for an e2e suite whose API runs in another process (a Playwright global setup, `npx
  * voiceable-mock`).
  */
-import type { FaultScope } from '../faults.js'
-import type { JournalEntry, JournalQuery } from '../journal.js'
-import type { Scenario } from '../scenarios.js'
-import type { Snapshot } from '../snapshot.js'
-import type { FaultSpec } from '../toolkit-schemas.js'
+import type { FaultScope } from '../toolkit/faults.js'
+import type { JournalEntry, JournalQuery } from '../toolkit/journal.js'
+import type { Scenario } from '../store/scenario-names.js'
+import type { Snapshot } from '../store/snapshot.js'
+import type { FaultSpec } from '../toolkit/fault-schemas.js'
 import { CONTROL_PATH } from './control.js'
 import { SESSION_HEADER } from './sessions.js'
 

@@ -3,81 +3,45 @@ import { checkControlAccess, CONTROL_MESSAGES, isControlPath } from './control.j
 
 const LOOPBACK = '127.0.0.1'
 const OTHER = '192.0.2.10'
+/** The policies: no control token, or the token `t0k`. */
+const OPEN = { token: undefined }
+const T0K = { token: 't0k' }
+const WRONG_TOKEN = CONTROL_MESSAGES.wrongToken
 
 it.each([
   // From this machine, with no Origin: the everyday case of a test runner.
-  [{ token: undefined }, { remoteAddress: LOOPBACK }, true],
-  [{ token: undefined }, { remoteAddress: '127.8.9.10' }, true], // all of 127.0.0.0/8 is loopback
-  [{ token: undefined }, { remoteAddress: '::1' }, true],
-  [{ token: undefined }, { remoteAddress: '::ffff:127.0.0.1' }, true], // a dual-stack socket's IPv4
+  [OPEN, { remoteAddress: LOOPBACK }, true],
+  [OPEN, { remoteAddress: '127.8.9.10' }, true], // all of 127.0.0.0/8 is loopback
+  [OPEN, { remoteAddress: '::1' }, true],
+  [OPEN, { remoteAddress: '::ffff:127.0.0.1' }, true], // a dual-stack socket's IPv4
   // An Origin means a web page sent it: refused even from loopback.
-  [
-    { token: undefined },
-    { remoteAddress: LOOPBACK, origin: 'http://localhost:5173' },
-    CONTROL_MESSAGES.pageOrigin,
-  ],
-  [{ token: 't0k' }, { remoteAddress: LOOPBACK, origin: 'null' }, CONTROL_MESSAGES.pageOrigin],
+  [OPEN, { remoteAddress: LOOPBACK, origin: 'http://localhost:5173' }, CONTROL_MESSAGES.pageOrigin],
+  [T0K, { remoteAddress: LOOPBACK, origin: 'null' }, CONTROL_MESSAGES.pageOrigin],
   // Another address needs the token.
-  [{ token: undefined }, { remoteAddress: OTHER }, CONTROL_MESSAGES.notLoopback(OTHER)],
-  [
-    { token: 't0k' },
-    { remoteAddress: '::ffff:192.0.2.10' },
-    CONTROL_MESSAGES.notLoopback('::ffff:192.0.2.10'),
-  ],
-  [
-    { token: undefined },
-    { remoteAddress: undefined },
-    CONTROL_MESSAGES.notLoopback('an unknown address'),
-  ],
+  [OPEN, { remoteAddress: OTHER }, CONTROL_MESSAGES.notLoopback(OTHER)],
+  [T0K, { remoteAddress: '::ffff:192.0.2.10' }, CONTROL_MESSAGES.notLoopback('::ffff:192.0.2.10')],
+  [OPEN, { remoteAddress: undefined }, CONTROL_MESSAGES.notLoopback('an unknown address')],
   // The token admits from anywhere, with or without an Origin; the scheme is case-insensitive.
-  [{ token: 't0k' }, { remoteAddress: OTHER, authorization: 'Bearer t0k' }, true],
-  [
-    { token: 't0k' },
-    { remoteAddress: OTHER, authorization: 'bearer t0k', origin: 'https://x.test' },
-    true,
-  ],
+  [T0K, { remoteAddress: OTHER, authorization: 'Bearer t0k' }, true],
+  [T0K, { remoteAddress: OTHER, authorization: 'bearer t0k', origin: 'https://x.test' }, true],
   // A wrong token is refused, never ignored, even from loopback.
-  [
-    { token: 't0k' },
-    { remoteAddress: LOOPBACK, authorization: 'Bearer t0K' },
-    CONTROL_MESSAGES.wrongToken,
-  ],
-  [
-    { token: 't0k' },
-    { remoteAddress: LOOPBACK, authorization: 'Bearer' },
-    CONTROL_MESSAGES.wrongToken,
-  ],
-  [
-    { token: 't0k' },
-    { remoteAddress: LOOPBACK, authorization: 't0k' },
-    CONTROL_MESSAGES.wrongToken,
-  ],
-  [
-    { token: 't0k' },
-    { remoteAddress: LOOPBACK, authorization: 'Bearer t0k t0k' },
-    CONTROL_MESSAGES.wrongToken,
-  ],
+  [T0K, { remoteAddress: LOOPBACK, authorization: 'Bearer t0K' }, WRONG_TOKEN],
+  [T0K, { remoteAddress: LOOPBACK, authorization: 'Bearer' }, WRONG_TOKEN],
+  [T0K, { remoteAddress: LOOPBACK, authorization: 't0k' }, WRONG_TOKEN],
+  [T0K, { remoteAddress: LOOPBACK, authorization: 'Bearer t0k t0k' }, WRONG_TOKEN],
   // A Host that is no IP address and no localhost may be a DNS-rebinding page's own domain.
-  [{ token: undefined }, { remoteAddress: LOOPBACK, host: 'localhost:3000' }, true],
-  [{ token: undefined }, { remoteAddress: LOOPBACK, host: 'app.localhost' }, true],
-  [{ token: undefined }, { remoteAddress: LOOPBACK, host: '127.0.0.1:3000' }, true],
-  [{ token: undefined }, { remoteAddress: '::1', host: '[::1]:3000' }, true],
+  [OPEN, { remoteAddress: LOOPBACK, host: 'localhost:3000' }, true],
+  [OPEN, { remoteAddress: LOOPBACK, host: 'app.localhost' }, true],
+  [OPEN, { remoteAddress: LOOPBACK, host: '127.0.0.1:3000' }, true],
+  [OPEN, { remoteAddress: '::1', host: '[::1]:3000' }, true],
   [
-    { token: undefined },
+    OPEN,
     { remoteAddress: LOOPBACK, host: 'evil.example:3000' },
     CONTROL_MESSAGES.foreignHost('evil.example:3000'),
   ],
-  [
-    { token: 't0k' },
-    { remoteAddress: LOOPBACK, host: 'evil.example', authorization: 'Bearer t0k' },
-    true,
-  ],
+  [T0K, { remoteAddress: LOOPBACK, host: 'evil.example', authorization: 'Bearer t0k' }, true],
   // A token sent to a server without one is a misconfigured client: say so.
-  [
-    { token: undefined },
-    { remoteAddress: LOOPBACK, authorization: 'Bearer t0k' },
-    CONTROL_MESSAGES.noToken,
-  ],
+  [OPEN, { remoteAddress: LOOPBACK, authorization: 'Bearer t0k' }, CONTROL_MESSAGES.noToken],
 ] as const)('checkControlAccess(%j, %j) is %j', (policy, request, expected) => {
   const result = checkControlAccess(policy, {
     origin: undefined,

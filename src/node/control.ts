@@ -5,14 +5,16 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type * as z from 'zod'
-import type { HeaderLookup } from '../auth.js'
-import { ApiError, ERROR_MESSAGES } from '../envelope.js'
-import type { JournalQuery } from '../journal.js'
+import type { HeaderLookup } from '../pipeline/credentials.js'
+import { ApiError, PIPELINE_MESSAGES } from '../pipeline/envelope.js'
+import type { JournalQuery } from '../toolkit/journal.js'
 import type { MockInternals } from '../mock.js'
-import { SnapshotError } from '../snapshot.js'
-import { parseInput, strictShape } from '../input-validation.js'
+import { SnapshotError } from '../store/snapshot.js'
+import { parseInput, strictShape } from '../internal/input-validation.js'
 import { describeValue } from '../internal/describe-value.js'
-import { FaultSpecSchema, JournalQuerySchema, ScenarioSchema } from '../toolkit-schemas.js'
+import { FaultSpecSchema } from '../toolkit/fault-schemas.js'
+import { JournalQuerySchema } from '../toolkit/journal-schemas.js'
+import { ScenarioSchema } from '../store/scenario-names.js'
 import { checkSessionId, SESSION_HEADER } from './sessions.js'
 
 /** Where the control API lives: outside every base path of the API. */
@@ -278,7 +280,7 @@ export function createControlApi(options: ControlApiOptions): ControlApi {
     const found = findRoute(request.method, request.pathname)
     if (found === undefined)
       throw new ApiError('route_not_found', [
-        ERROR_MESSAGES.routeNotFound(request.method, request.pathname),
+        PIPELINE_MESSAGES.routeNotFound(request.method, request.pathname),
       ])
     const session = request.header(SESSION_HEADER.toLowerCase())
     const problem = session === undefined ? undefined : checkSessionId(session)
@@ -288,7 +290,7 @@ export function createControlApi(options: ControlApiOptions): ControlApi {
     if (body.kind === 'aborted') return undefined
     if (body.kind === 'too-large') {
       const error = new ApiError('payload_too_large', [
-        ERROR_MESSAGES.payloadTooLarge(CONTROL_MAX_BODY_BYTES),
+        PIPELINE_MESSAGES.payloadTooLarge(CONTROL_MAX_BODY_BYTES),
       ])
       return {
         status: error.status,

@@ -4,9 +4,9 @@
  */
 
 import type { ServerResponse } from 'node:http'
-import { ENDPOINTS } from '../endpoints/table.js'
-import { toRoutedMethods } from '../router.js'
-import { SCENARIO_HEADER } from '../scenarios.js'
+import { ENDPOINTS } from '../resources/index.js'
+import { toRoutedMethods } from '../pipeline/router.js'
+import { SCENARIO_HEADER } from '../store/scenario-names.js'
 import { SESSION_HEADER } from './sessions.js'
 
 /**

@@ -5,42 +5,16 @@
 import type { AddressInfo } from 'node:net'
 import { normalizeBaseUrl } from '../adapters/base-url.js'
 import { MAX_BODY_BYTES } from '../defaults.js'
-import { checkInput } from '../input-validation.js'
-import { createMockInternals, type VoiceableMock, type VoiceableMockOptions } from '../mock.js'
-import { SnapshotError } from '../snapshot.js'
+import { checkInput } from '../internal/input-validation.js'
+import { createMockInternals, type VoiceableMock } from '../mock.js'
+import { SnapshotError } from '../store/snapshot.js'
 import { connectMockServer, type MockServerClient } from './connect.js'
 import { createControlApi } from './control.js'
 import { createPersistence, DataFileError, readDataFile, type Persistence } from './persistence.js'
 import { DEFAULT_HOST, SERVER_BASE_PATHS } from './server-defaults.js'
 import { createMockHttpServer } from './server.js'
-import { StartMockServerOptionsSchema } from './server-options-schema.js'
+import { StartMockServerOptionsSchema, type StartMockServerOptions } from './server-options.js'
 import { createSessions } from './sessions.js'
-
-/** `createVoiceableMock`'s options (`baseUrl`: same-origin paths only, default `SERVER_BASE_PATHS`) plus the server's own. */
-export interface StartMockServerOptions extends VoiceableMockOptions {
-  /** Port to listen on, 0 to 65535. Default 0: a free port (read it from `url`). The CLI's default is 3000. */
-  port?: number | undefined
-  /** Interface to bind: a host name or IP address. Default `127.0.0.1`. */
-  host?: string | undefined
-  /** Wait this long before answering each API request: 0 to 600000 ms. Default 0. */
-  delayMs?: number | undefined
-  /** Receives one access-log line per request (`GET /api/v1/api_keys/1 200 1.2ms`). Default `false`: no log. */
-  log?: ((line: string) => void) | false | undefined
-  /**
-   * The control API under `/__voiceable/` (reset, scenario, snapshot, faults, journal, sessions).
-   * Default `true`: from loopback without an `Origin` header, or anywhere with `controlToken`.
-   * `false` answers those paths with the API's 404.
-   */
-  control?: boolean | undefined
-  /** Admits control requests from any address that send `Authorization: Bearer <controlToken>` (no spaces). */
-  controlToken?: string | undefined
-  /**
-   * Keep the default store in this JSON file: loaded at start when it exists (it wins over
-   * `scenario`), created from the starting state when it does not, and rewritten after every
-   * change (coalesced within about 100 ms, and on `close()`).
-   */
-  persistTo?: string | undefined
-}
 
 export interface MockServer {
   /** The origin the server listens on, e.g. `http://127.0.0.1:51234`. */
@@ -55,7 +29,9 @@ export interface MockServer {
   close(): Promise<void>
 }
 
-/** What the command line hears of a running server beyond `MockServer`. */
+export type { StartMockServerOptions }
+
+/** What the command line hears of a running server beyond `MockServer` (not public). */
 export interface MockServerHooks {
   /** A write of `persistTo` failed (it is retried with the next change). */
   onPersistError?: (error: unknown) => void
@@ -69,11 +45,21 @@ function toOrigin(address: AddressInfo): string {
 }
 
 /**
- * Starts the server (`startMockServer`, and the CLI with its hooks). With `persistTo`, the file is
- * loaded (or created) before the server listens; a bad file rejects with `DataFileError` and is
- * left as it was.
+ * Starts the Voiceable fake over real HTTP, with the same core as in-process, CORS for a dev app
+ * on another origin, the control API (`server.control`), isolated sessions and, with
+ * `persistTo`, a data file kept in step (loaded, or created, before the server listens). Rejects
+ * with a `TypeError` naming the option for an unknown option or a value it does not accept
+ * (`Failed to start the mock server: port must be …`), if the port is in use
+ * (`error.code === 'EADDRINUSE'`), the `snapshot` option does not validate (`SnapshotError`) or
+ * the `persistTo` file cannot be used (a `DataFileError` naming the file and the bad field; the
+ * file is left as it was). `hooks` are the command line's.
+ * @example
+ * const server = await startMockServer()
+ * await fetch(`${server.baseUrl}/api_keys/1`, { headers: { 'X-API-Key': 'your-api-key-here' } }) // 200
+ * await server.control.faults.error(503, { endpoint: 'listApiKeys', times: 1 })
+ * await server.close()
  */
-export async function launchMockServer(
+export async function startMockServer(
   options: StartMockServerOptions = {},
   hooks: MockServerHooks = {},
 ): Promise<MockServer> {

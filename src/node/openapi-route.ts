@@ -4,7 +4,7 @@
  * `/__voiceable/`: no token, CORS as on the API, and served even with `--no-control`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { ApiError } from '../envelope.js'
+import { ApiError } from '../pipeline/envelope.js'
 import { createOpenApiDocument, type OpenApiDocument } from '../openapi/document.js'
 import { answerPreflight } from './cors.js'
 import { readPackageVersion } from './package-version.js'

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, expect, it, vi } from 'vitest'
-import type { Core, CoreAnswer, PlainRequest } from '../core.js'
+import type { Core, CoreAnswer, PlainRequest } from '../pipeline/plain-request.js'
 import { createMockHttpServer, toRequestPath } from './server.js'
 import { rawExchange } from '../../test/support/raw-http.js'
 

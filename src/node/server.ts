@@ -7,9 +7,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { reachesBasePath } from '../adapters/base-url.js'
-import type { HeaderLookup } from '../auth.js'
-import type { Core } from '../core.js'
-import { ApiError, ERROR_MESSAGES } from '../envelope.js'
+import type { HeaderLookup } from '../pipeline/credentials.js'
+import type { Core } from '../pipeline/plain-request.js'
+import { ApiError, PIPELINE_MESSAGES } from '../pipeline/envelope.js'
 import { formatAccessLogLine } from './access-log.js'
 import { CONTROL_MAX_BODY_BYTES, isControlPath, type ControlApi } from './control.js'
 import { answerPreflight } from './cors.js'
@@ -217,9 +217,9 @@ export function createMockRequestListener(
         const error =
           body.kind === 'too-large'
             ? new ApiError('payload_too_large', [
-                ERROR_MESSAGES.payloadTooLarge(options.maxBodyBytes),
+                PIPELINE_MESSAGES.payloadTooLarge(options.maxBodyBytes),
               ])
-            : new ApiError('route_not_found', [ERROR_MESSAGES.routeNotFound(method, pathname)])
+            : new ApiError('route_not_found', [PIPELINE_MESSAGES.routeNotFound(method, pathname)])
         sendError(res, error, { ...cors, ...closing })
         return
       }
@@ -244,7 +244,7 @@ export function createMockRequestListener(
       if (answer === undefined) {
         sendError(
           res,
-          new ApiError('route_not_found', [ERROR_MESSAGES.routeNotFound(method, pathname)]),
+          new ApiError('route_not_found', [PIPELINE_MESSAGES.routeNotFound(method, pathname)]),
           cors,
         )
       } else if (answer.kind === 'network-error') {

@@ -5,15 +5,21 @@
  * URLs (`node/openapi-route.ts`).
  */
 import * as z from 'zod'
+import errorEnvelope from '../../fixtures/error-envelope.example.json' with { type: 'json' }
 import { DOCUMENTED_BASE_URL, DOCUMENTED_DEVELOPMENT_BASE_URL } from '../defaults.js'
-import { limitsPublicKeys, requiresCaller, type EndpointDefinition } from '../endpoint.js'
-import { ENDPOINTS } from '../endpoints/table.js'
-import { ERROR_STATUS, type ErrorCode } from '../envelope.js'
-import { toEndpointMethods } from '../router.js'
-import { SCENARIO_HEADER, SCENARIOS } from '../scenarios.js'
-import * as schemas from '../schemas.js'
-import { AGENT_EXAMPLE, ERROR_ENVELOPE_EXAMPLE, OPERATION_EXAMPLES } from './examples.js'
-import { ERROR_TEXT, OPERATION_TEXT, TAGS, type OperationName } from './text.js'
+import {
+  limitsPublicKeys,
+  requiresCaller,
+  toBodySpec,
+  type AnyEndpoint,
+  type DocumentedExample,
+} from '../pipeline/endpoint.js'
+import { PIPELINE_ERRORS, type ErrorDefinition } from '../pipeline/envelope.js'
+import { toEndpointMethods } from '../pipeline/router.js'
+import { ErrorResponseSchema, StatusSchema } from '../pipeline/wire.js'
+import { RESOURCES } from '../resources/index.js'
+import { SCENARIO_HEADER, SCENARIOS } from '../store/scenario-names.js'
+import { documented } from './documented-example.js'
 
 type Json = Record<string, unknown>
 
@@ -57,48 +63,27 @@ const SCHEMA_REF = '#/components/schemas/'
 const ref = (name: string): Json => ({ $ref: `${SCHEMA_REF}${name}` })
 const JSON_MEDIA_TYPE = 'application/json'
 
+type Resource = (typeof RESOURCES)[number]
+
 /**
  * The named parts of the responses: each becomes a component, and every schema that holds one
- * refers to it. The response and request bodies are named after their exports (below).
+ * refers to it: the envelope's `status`, each resource's parts, the error body. The response and
+ * request bodies are named after their exports (below).
  */
 const NAMED_PARTS: readonly (readonly [string, z.ZodType, Json])[] = [
   [
     'Status',
-    schemas.StatusSchema,
+    StatusSchema,
     { description: 'The `status` object that opens every body; `code` repeats the HTTP status.' },
   ],
-  [
-    'StoredApiKey',
-    schemas.ApiKeyResponseSchema.shape.data,
-    { description: 'An API key as read back (list, get, update): `key_value` is `null`.' },
-  ],
-  [
-    'ApiKeyRecord',
-    schemas.ApiKeyRecordSchema,
-    { description: 'An API key as created: `key_value` holds the secret, sent this once.' },
-  ],
-  [
-    'User',
-    schemas.UserSchema,
-    { description: 'A user as the API sends it, never with a password.' },
-  ],
-  [
-    'PhoneNumber',
-    schemas.PhoneNumberSchema,
-    { description: 'A phone number attached to an agent.' },
-  ],
-  [
-    'Agent',
-    schemas.AgentSchema,
-    {
-      description:
-        'An agent, fields in the documented order; `widget_config` once it has been set.',
-      examples: [AGENT_EXAMPLE],
-    },
-  ],
+  ...RESOURCES.flatMap((resource: Resource) =>
+    (resource.parts ?? []).map(
+      ({ name, schema, description, ...rest }) => [name, schema, { description, ...rest }] as const,
+    ),
+  ),
   [
     'ErrorResponse',
-    schemas.ErrorResponseSchema,
+    ErrorResponseSchema,
     {
       description:
         'Every error body: the documented generic envelope, with a stable code in `error` and every problem in plain words in `errors`.',
@@ -106,12 +91,18 @@ const NAMED_PARTS: readonly (readonly [string, z.ZodType, Json])[] = [
   ],
 ]
 
-/** The name a schema is exported under in `schemas.ts`, without its `Schema` suffix. */
+/** The generic error envelope of the Introduction page: a 400 `Bad Request`. */
+const ERROR_ENVELOPE_EXAMPLE = documented('Introduction, error envelope', errorEnvelope)
+
+/** The name a schema is exported under in its resource's `schemas.ts`, without its `Schema` suffix. */
 function exportedName(schema: z.ZodType): string {
-  const found = Object.entries(schemas).find(([, value]) => value === schema)
-  if (found === undefined)
-    throw new Error('Failed to name a schema: every endpoint schema must be exported by schemas.ts')
-  return found[0].replace(/Schema$/, '')
+  for (const resource of RESOURCES) {
+    const found = Object.entries(resource.schemas).find(([, value]) => value === schema)
+    if (found !== undefined) return found[0].replace(/Schema$/, '')
+  }
+  throw new Error(
+    "Failed to name a schema: every endpoint schema must be exported by its resource's schemas.ts",
+  )
 }
 
 /**
@@ -149,22 +140,28 @@ function toSchema(schema: z.ZodType): Json {
  * - any request: 413 (a body over the limit, before anything else), 400 (an unknown scenario
  *   header), 429 (past the rate limit, on by default);
  * - 401 where a credential is required, 403 where public keys are limited (`endpoint.ts`);
- * - a body: 400 malformed JSON and 422 (`readFields`); a query: 422 (`parseFields`);
+ * - a body: 400 malformed (JSON or form) and 422 (`readFields`); a query: 422 (`parseFields`);
  * - then the resolver's own (`errors`).
  */
-function errorCodesOf(endpoint: EndpointDefinition): ErrorCode[] {
-  const codes: ErrorCode[] = ['payload_too_large', 'bad_request']
-  if (requiresCaller(endpoint.access)) codes.push('unauthorized')
-  if (limitsPublicKeys(endpoint.access)) codes.push('forbidden')
-  codes.push('rate_limited')
-  if (endpoint.body !== undefined) codes.push('invalid_json', 'validation_failed')
-  if (endpoint.query !== undefined) codes.push('validation_failed')
-  codes.push(...(endpoint.errors ?? []))
-  return [...new Set(codes)]
+function errorsOf(endpoint: AnyEndpoint): ErrorDefinition[] {
+  const errors: ErrorDefinition[] = [PIPELINE_ERRORS.payload_too_large, PIPELINE_ERRORS.bad_request]
+  if (requiresCaller(endpoint.access)) errors.push(PIPELINE_ERRORS.unauthorized)
+  if (limitsPublicKeys(endpoint.access)) errors.push(PIPELINE_ERRORS.forbidden)
+  errors.push(PIPELINE_ERRORS.rate_limited)
+  if (endpoint.body !== undefined)
+    errors.push(
+      toBodySpec(endpoint.body).mediaType === JSON_MEDIA_TYPE
+        ? PIPELINE_ERRORS.invalid_json
+        : PIPELINE_ERRORS.invalid_form,
+      PIPELINE_ERRORS.validation_failed,
+    )
+  if (endpoint.query !== undefined) errors.push(PIPELINE_ERRORS.validation_failed)
+  errors.push(...(endpoint.errors ?? []))
+  return [...new Set(errors)]
 }
 
 /** Who may call an endpoint: an API key or a Bearer token, optionally for `public` endpoints. */
-function securityOf(endpoint: EndpointDefinition): Json[] {
+function securityOf(endpoint: AnyEndpoint): Json[] {
   if (endpoint.access === 'anonymous') return []
   const schemes = [{ ApiKey: [] }, { Bearer: [] }]
   return requiresCaller(endpoint.access) ? schemes : [...schemes, {}]
@@ -203,13 +200,13 @@ export function toOpenApiPath(path: string): string {
   return path.replace(/:(\w+)/g, '{$1}')
 }
 
-function parametersOf(endpoint: EndpointDefinition): Json[] {
+function parametersOf(endpoint: AnyEndpoint): Json[] {
   const parameters: Json[] = []
   for (const [, name] of endpoint.path.matchAll(/:(\w+)/g)) {
-    const schema = endpoint.params?.[name as string]
-    if (schema === undefined)
+    const param = endpoint.params?.[name as string]
+    if (param === undefined)
       throw new Error(`Failed to document ${endpoint.name}: path parameter ${name} has no schema`)
-    parameters.push({ name, in: 'path', required: true, schema: toSchema(schema) })
+    parameters.push({ name, in: 'path', required: true, schema: toSchema(param.schema) })
   }
   if (endpoint.query !== undefined) {
     const query = toSchema(endpoint.query) as { properties: Json; required?: string[] }
@@ -225,21 +222,21 @@ function parametersOf(endpoint: EndpointDefinition): Json[] {
   return parameters
 }
 
-function examplesOf(example: { summary: string; value: unknown } | undefined): Json {
+function examplesOf(example: DocumentedExample | undefined): Json {
   return example === undefined ? {} : { examples: { documented: example } }
 }
 
 /** The name of a shared error response: its codes in PascalCase, `BadRequestOrInvalidJson`. */
-function toResponseName(codes: readonly ErrorCode[]): string {
-  return codes
-    .map((code) => code.replace(/(?:^|_)(\w)/g, (_, letter: string) => letter.toUpperCase()))
+function toResponseName(errors: readonly ErrorDefinition[]): string {
+  return errors
+    .map(({ code }) => code.replace(/(?:^|_)(\w)/g, (_, letter: string) => letter.toUpperCase()))
     .join('Or')
 }
 
 /** An error response: the envelope, the codes it may carry, and the rate-limit headers. */
-function toErrorResponse(status: number, codes: readonly ErrorCode[]): Json {
+function toErrorResponse(status: number, errors: readonly ErrorDefinition[]): Json {
   return {
-    description: codes.map((code) => ERROR_TEXT[code]).join(' '),
+    description: errors.map((error) => error.description).join(' '),
     headers:
       status === 429
         ? { ...RATE_LIMIT_HEADERS, 'Retry-After': { $ref: '#/components/headers/Retry-After' } }
@@ -250,7 +247,7 @@ function toErrorResponse(status: number, codes: readonly ErrorCode[]): Json {
         ...examplesOf(status === 400 ? ERROR_ENVELOPE_EXAMPLE : undefined),
       },
     },
-    'x-error-codes': codes,
+    'x-error-codes': errors.map((error) => error.code),
   }
 }
 
@@ -258,45 +255,57 @@ function toErrorResponse(status: number, codes: readonly ErrorCode[]): Json {
  * An endpoint's responses: its success, then each error status it answers, by reference to a
  * shared error response (added to `shared`) named after the codes it carries.
  */
-function responsesOf(
-  endpoint: EndpointDefinition & { name: OperationName },
-  shared: Record<string, Json>,
-): Json {
+function responsesOf(endpoint: AnyEndpoint, shared: Record<string, Json>): Json {
   const responses: Json = {
     [endpoint.response.status]: {
-      description: OPERATION_TEXT[endpoint.name].success,
+      description: endpoint.doc.success,
       headers: RATE_LIMIT_HEADERS,
       content: {
         [JSON_MEDIA_TYPE]: {
           schema: ref(exportedName(endpoint.response.schema)),
-          ...examplesOf(OPERATION_EXAMPLES[endpoint.name]?.response),
+          ...examplesOf(endpoint.examples?.response),
         },
       },
     },
   }
-  const byStatus = new Map<number, ErrorCode[]>()
-  for (const code of errorCodesOf(endpoint)) {
-    const { status } = ERROR_STATUS[code]
-    byStatus.set(status, [...(byStatus.get(status) ?? []), code])
-  }
-  for (const [status, codes] of [...byStatus].sort(([a], [b]) => a - b)) {
-    const name = toResponseName(codes)
-    shared[name] ??= toErrorResponse(status, codes)
+  const byStatus = new Map<number, ErrorDefinition[]>()
+  for (const error of errorsOf(endpoint))
+    byStatus.set(error.status, [...(byStatus.get(error.status) ?? []), error])
+  for (const [status, errors] of [...byStatus].sort(([a], [b]) => a - b)) {
+    const name = toResponseName(errors)
+    shared[name] ??= toErrorResponse(status, errors)
     responses[status] = { $ref: `#/components/responses/${name}` }
   }
   return responses
 }
 
+/** An endpoint's request body, by reference to its schema's component, in its media type. */
+function requestBodyOf(endpoint: AnyEndpoint): Json {
+  if (endpoint.body === undefined) return {}
+  const { schema, mediaType } = toBodySpec(endpoint.body)
+  return {
+    requestBody: {
+      required: true,
+      content: {
+        [mediaType]: {
+          schema: ref(exportedName(schema)),
+          ...examplesOf(endpoint.examples?.request),
+        },
+      },
+    },
+  }
+}
+
 function operationOf(
-  endpoint: EndpointDefinition & { name: OperationName },
+  endpoint: AnyEndpoint,
+  tag: string,
   method: string,
   shared: Record<string, Json>,
 ): Json {
-  const text = OPERATION_TEXT[endpoint.name]
+  const text = endpoint.doc
   const patch = method !== endpoint.method
-  const request = endpoint.body
   return {
-    tags: [text.tag],
+    tags: [tag],
     summary: patch ? `${text.summary} (PATCH)` : text.summary,
     description: [
       text.description,
@@ -310,19 +319,7 @@ function operationOf(
     // @note operationIds are unique, so PATCH, the one derived method listed, carries a suffix.
     operationId: patch ? `${endpoint.name}Patch` : endpoint.name,
     parameters: parametersOf(endpoint),
-    ...(request === undefined
-      ? {}
-      : {
-          requestBody: {
-            required: true,
-            content: {
-              [JSON_MEDIA_TYPE]: {
-                schema: ref(exportedName(request)),
-                ...examplesOf(OPERATION_EXAMPLES[endpoint.name]?.request),
-              },
-            },
-          },
-        }),
+    ...requestBodyOf(endpoint),
     responses: responsesOf(endpoint, shared),
     security: securityOf(endpoint),
   }
@@ -343,16 +340,24 @@ export function createOpenApiDocument(options: OpenApiDocumentOptions): OpenApiD
   const errorResponses: Record<string, Json> = {}
   const responses: [string, z.ZodType, Json][] = []
   const requests: [string, z.ZodType, Json][] = []
-  for (const endpoint of ENDPOINTS) {
-    const item = (paths[toOpenApiPath(endpoint.path)] ??= {})
-    for (const method of toEndpointMethods(endpoint))
-      if (method !== 'HEAD')
-        item[method.toLowerCase()] = operationOf(endpoint, method, errorResponses)
-    const response: EndpointDefinition['response'] = endpoint.response
-    responses.push([exportedName(response.schema), response.schema, {}])
-    const request: EndpointDefinition['body'] = 'body' in endpoint ? endpoint.body : undefined
-    if (request !== undefined) requests.push([exportedName(request), request, {}])
-  }
+  for (const resource of RESOURCES)
+    for (const endpoint of resource.endpoints as readonly AnyEndpoint[]) {
+      const item = (paths[toOpenApiPath(endpoint.path)] ??= {})
+      for (const method of toEndpointMethods(endpoint))
+        if (method !== 'HEAD')
+          item[method.toLowerCase()] = operationOf(
+            endpoint,
+            resource.tag.name,
+            method,
+            errorResponses,
+          )
+      const response = endpoint.response.schema
+      responses.push([exportedName(response), response, {}])
+      if (endpoint.body !== undefined) {
+        const { schema } = toBodySpec(endpoint.body)
+        requests.push([exportedName(schema), schema, {}])
+      }
+    }
   return {
     openapi: '3.1.0',
     info: {
@@ -367,7 +372,7 @@ export function createOpenApiDocument(options: OpenApiDocumentOptions): OpenApiD
       url: 'https://docs.voiceable.dev',
     },
     servers: [...(options.servers ?? DOCUMENTED_SERVERS)],
-    tags: [...TAGS],
+    tags: RESOURCES.map((resource) => ({ ...resource.tag })),
     paths,
     components: {
       schemas: {

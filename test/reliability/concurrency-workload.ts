@@ -6,14 +6,13 @@
  */
 import { expect } from 'vitest'
 import {
-  CreateApiKeyResponseSchema,
   ERROR_MESSAGES,
-  ListApiKeysResponseSchema,
   SUCCESS_MESSAGES,
   type ApiKey,
   type Snapshot,
   type VoiceableMock,
 } from 'voiceable-mock'
+import { CreateApiKeyResponseSchema, ListApiKeysResponseSchema } from 'voiceable-mock/schemas'
 import { errorBody, NOT_FOUND_BODY, stamp } from './model.js'
 
 export const WORKLOAD_SIZE = 1000

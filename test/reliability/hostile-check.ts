@@ -5,18 +5,17 @@
  */
 import { expect } from 'vitest'
 import type { z } from 'zod'
+import { ERROR_MESSAGES, type VoiceableMock } from 'voiceable-mock'
 import {
   AgentResponseSchema,
   ApiKeyResponseSchema,
   AuthResponseSchema,
   CurrentUserResponseSchema,
-  ERROR_MESSAGES,
   ErrorResponseSchema,
   ListAgentsResponseSchema,
   ListApiKeysResponseSchema,
   SignOutResponseSchema,
-  type VoiceableMock,
-} from 'voiceable-mock'
+} from 'voiceable-mock/schemas'
 import { DOCUMENTED_API_KEY } from '../support/documented.js'
 import { resolve, type HostileCase, type HostileContext } from './hostile-corpus.js'
 

@@ -6,7 +6,8 @@
  */
 import { getResponse } from 'msw'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { ApiKeyResponseSchema, createVoiceableMock, type Snapshot } from 'voiceable-mock'
+import { createVoiceableMock, type Snapshot } from 'voiceable-mock'
+import { ApiKeyResponseSchema } from 'voiceable-mock/schemas'
 import { DOCUMENTED_API_KEY } from '../support/documented.js'
 import { recordFigures } from './figures.js'
 import { prepareHostileContext, runHostileCase, type HostileTarget } from './hostile-check.js'

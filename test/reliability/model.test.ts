@@ -11,22 +11,24 @@ import fc from 'fast-check'
 import { getResponse } from 'msw'
 import { expect as assert, it } from 'vitest'
 import {
-  ApiKeyResponseSchema,
-  AuthResponseSchema,
-  CurrentUserResponseSchema,
-  SignOutResponseSchema,
   createVoiceableMock,
   ERROR_MESSAGES,
   SCENARIO_HEADER,
   SCENARIOS,
-  CreateApiKeyResponseSchema,
-  DeleteApiKeyResponseSchema,
-  ErrorResponseSchema,
-  ListApiKeysResponseSchema,
   type Scenario,
   type Snapshot,
   type VoiceableMock,
 } from 'voiceable-mock'
+import {
+  ApiKeyResponseSchema,
+  AuthResponseSchema,
+  CurrentUserResponseSchema,
+  SignOutResponseSchema,
+  CreateApiKeyResponseSchema,
+  DeleteApiKeyResponseSchema,
+  ErrorResponseSchema,
+  ListApiKeysResponseSchema,
+} from 'voiceable-mock/schemas'
 import {
   BEARER_SPELLINGS,
   bodyText,

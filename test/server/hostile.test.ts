@@ -5,7 +5,8 @@
  * afterwards the server still answers correctly. Every wait is bounded.
  */
 import { afterAll, beforeAll, expect, it, vi } from 'vitest'
-import { ApiKeyResponseSchema, ErrorResponseSchema, type Snapshot } from 'voiceable-mock'
+import { type Snapshot } from 'voiceable-mock'
+import { ApiKeyResponseSchema, ErrorResponseSchema } from 'voiceable-mock/schemas'
 import { DOCUMENTED_API_KEY } from '../support/documented.js'
 import { recordFigures } from '../reliability/figures.js'
 import {

@@ -17,8 +17,8 @@
 import { appendFileSync } from 'node:fs'
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 import ajvFormats, { type FormatsPlugin } from 'ajv-formats'
-import { ENDPOINTS } from '../../src/endpoints/table.js'
-import type { JournalRecord } from '../../src/journal.js'
+import { ENDPOINTS } from '../../src/resources/index.js'
+import type { JournalRecord } from '../../src/toolkit/journal.js'
 import { createOpenApiDocument, toOpenApiPath } from '../../src/openapi/document.js'
 
 type Json = Record<string, any>

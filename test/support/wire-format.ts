@@ -11,7 +11,7 @@ import {
   ListAgentsResponseSchema,
   ListApiKeysResponseSchema,
   SignOutResponseSchema,
-} from 'voiceable-mock'
+} from 'voiceable-mock/schemas'
 import type { z } from 'zod'
 
 /** The schema a response body must parse with, chosen by endpoint and status. */

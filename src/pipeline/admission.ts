@@ -1,0 +1,124 @@
+/**
+ * The admission of a request: everything the pipeline does before the resolver runs, in order —
+ * the size limit, the scenario header, the caller, the rate count, the faults, then 401, 429,
+ * the unknown route's 404 and the public-key policy.
+ */
+import type { PublicKeyAccess } from '../defaults.js'
+import type { EndpointName } from '../resources/index.js'
+import { SCENARIO_HEADER, isScenario } from '../store/scenario-names.js'
+import type { CoreRuntime } from './runtime.js'
+import { resolveCaller, type CallerResult } from './credentials.js'
+import {
+  limitsPublicKeys,
+  requiresCaller,
+  UNKNOWN_ROUTE,
+  type AnyEndpoint,
+  type EndpointAccess,
+} from './endpoint.js'
+import { ApiError, PIPELINE_MESSAGES } from './envelope.js'
+import type { PlainRequest } from './plain-request.js'
+import type { Principal } from './principal.js'
+import type { RateLimitState } from './rate-limit.js'
+
+const SCENARIO_HEADER_LOWER = SCENARIO_HEADER.toLowerCase()
+
+/** The caller of an endpoint that reads no credential. */
+const NO_CALLER: CallerResult = { ok: false, reason: PIPELINE_MESSAGES.missingCredentials }
+
+/** A request once routed: its endpoint (`undefined` for `unknownRoute`) and path parts. */
+export interface Routed {
+  endpoint: AnyEndpoint | undefined
+  pathname: string
+  params: Record<string, string>
+  /** `params` as the lookups cast them (`castParams`). */
+  cast: Readonly<Record<string, string | number | null>>
+  query: string
+}
+
+/** What a request was answered with, before it becomes a `CoreAnswer`. */
+export interface Outcome {
+  principal: Principal | undefined
+  rate: RateLimitState | undefined
+  /** `0` for an injected network error. */
+  status: number
+  body: unknown
+  headers: Readonly<Record<string, string>> | undefined
+}
+
+function checkPublicKey(
+  access: EndpointAccess,
+  principal: Principal,
+  policy: PublicKeyAccess,
+): void {
+  if (principal.keyType !== 'public' || policy === 'full-access') return
+  if (!limitsPublicKeys(access)) return
+  if (policy === 'forbidden')
+    throw new ApiError('forbidden', [PIPELINE_MESSAGES.publicKeyForbidden])
+  if (access === 'write') throw new ApiError('forbidden', [PIPELINE_MESSAGES.publicKeyReadOnly])
+}
+
+/**
+ * Everything before the resolver, as one function: the size limit, the scenario header, the
+ * caller, the rate count and the faults, each of which may answer the request itself (by
+ * throwing). It fills in `outcome.principal` and `outcome.rate` as it learns them, so that an
+ * error still reports them, and says `true` when an injected network error is the answer.
+ */
+export function createAdmission(runtime: CoreRuntime) {
+  const { store } = runtime
+  /** The scenario header switches the store when it names another scenario; an unknown name is 400. */
+  function selectScenario(requested: string | undefined): void {
+    if (requested === undefined || requested === store.scenario) return
+    if (!isScenario(requested))
+      throw new ApiError('bad_request', [PIPELINE_MESSAGES.unknownScenario(requested)])
+    runtime.useScenario(requested)
+  }
+
+  async function admit(
+    request: PlainRequest,
+    routed: Routed,
+    outcome: Outcome,
+    startedAt: number,
+  ): Promise<boolean> {
+    const { endpoint } = routed
+    if (request.bodyTooLarge === true || (request.body?.byteLength ?? 0) > runtime.maxBodyBytes)
+      throw new ApiError('payload_too_large', [
+        PIPELINE_MESSAGES.payloadTooLarge(runtime.maxBodyBytes),
+      ])
+    selectScenario(request.header(SCENARIO_HEADER_LOWER))
+    // An unknown route needs no credential, but it is rate-counted like any request (as a Rack
+    // rate limiter in front of Rails' router would count it).
+    const access: EndpointAccess = endpoint?.access ?? 'public'
+    // @note Credentials of an `anonymous` endpoint (sign in, sign up) are not even read: the
+    // request counts against the shared anonymous bucket, whatever token it carries.
+    const pending = access === 'anonymous' ? NO_CALLER : resolveCaller(request.header, store)
+    const caller = pending instanceof Promise ? await pending : pending
+    const principal = caller.ok ? caller.principal : undefined
+    outcome.principal = principal
+    let rate = runtime.rateLimiter?.hit(
+      principal === undefined ? 'anonymous' : `user:${principal.user.id}`,
+      startedAt,
+    )
+    outcome.rate = rate
+    const name = (endpoint?.name ?? UNKNOWN_ROUTE) as EndpointName
+    const fault = runtime.faults.apply(name, principal, request.signal)
+    const injected = fault === undefined ? undefined : await fault
+    if (injected === 'network-error') return true
+    // An injected rate-limit fault answers as a used-up window would: the same 429 and headers.
+    if (injected === 'rate-limited' && rate !== undefined)
+      outcome.rate = rate = { ...rate, remaining: 0, exceeded: true }
+    if (!caller.ok && requiresCaller(access)) throw new ApiError('unauthorized', [caller.reason])
+    if (rate?.exceeded === true)
+      throw new ApiError(
+        'rate_limited',
+        [PIPELINE_MESSAGES.rateLimited(rate.limit, rate.windowSeconds, rate.retryAfter)],
+        { headers: { 'Retry-After': String(rate.retryAfter) } },
+      )
+    if (endpoint === undefined)
+      throw new ApiError('route_not_found', [
+        PIPELINE_MESSAGES.routeNotFound(request.method, routed.pathname),
+      ])
+    if (principal !== undefined) checkPublicKey(access, principal, runtime.publicKeyAccess)
+    return false
+  }
+  return admit
+}

@@ -1,0 +1,186 @@
+/**
+ * The transport-neutral core: one function from a plain request to a plain answer, whatever the
+ * transport (msw, `mock.fetch`, the demo server).
+ */
+import { utf8ByteLength } from '../internal/utf8.js'
+import type { EndpointName } from '../resources/index.js'
+import { toCredential } from '../toolkit/journal.js'
+import { createAdmission, type Outcome, type Routed } from './admission.js'
+import { UNKNOWN_ROUTE, type AnyEndpoint, type EndpointResult } from './endpoint.js'
+import { ApiError } from './envelope.js'
+import type { Core, CoreAnswer, PlainRequest } from './plain-request.js'
+import { RequestContext } from './request-context.js'
+import { createRouter } from './router.js'
+import type { CoreRuntime } from './runtime.js'
+
+export type { CoreRuntime }
+
+const CONTENT_TYPE = 'application/json; charset=utf-8'
+
+/** Methods that never change the store: a 2xx answer to them is no write. */
+const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** The path parameters of a request that has none (shared: the journal keeps it as it is). */
+const NO_PARAMS: Readonly<Record<string, string | number | null>> = Object.freeze({})
+
+/** The path under `basePath`, or `undefined` when the path is not under it (compared exactly). */
+function underBase(pathname: string, basePath: string): string | undefined {
+  if (!pathname.startsWith(basePath)) return undefined
+  const rest = pathname.slice(basePath.length)
+  return rest === '' || rest.startsWith('/') ? rest : undefined
+}
+
+/** The path parameters as the lookups cast them, for the journal. */
+function castParams(
+  endpoint: AnyEndpoint | undefined,
+  params: Record<string, string>,
+): Readonly<Record<string, string | number | null>> {
+  if (endpoint?.params === undefined) return NO_PARAMS
+  const cast: Record<string, string | number | null> = {}
+  for (const [name, param] of Object.entries(endpoint.params)) {
+    const raw = params[name]
+    cast[name] = raw === undefined ? null : (param.cast(raw) ?? null)
+  }
+  return cast
+}
+
+/** The headers of an answer: the JSON content type and length, the rate limit once counted. */
+function headersOf(text: string, outcome: Outcome): Record<string, string> {
+  // @note Content-Length, as a real server and msw's HttpResponse.json send it. Without it msw 3
+  // (which mocks the socket) cannot keep the connection alive: fetch opened a new TLS socket
+  // for every request, 1.5× the cost of the request itself (bench/RESULTS.md).
+  const length = String(utf8ByteLength(text))
+  const { rate } = outcome
+  const headers: Record<string, string> =
+    rate === undefined
+      ? { 'Content-Type': CONTENT_TYPE, 'Content-Length': length }
+      : {
+          'Content-Type': CONTENT_TYPE,
+          'Content-Length': length,
+          'X-RateLimit-Limit': String(rate.limit),
+          'X-RateLimit-Remaining': String(rate.remaining),
+          'X-RateLimit-Reset': String(rate.reset),
+        }
+  if (outcome.headers !== undefined) Object.assign(headers, outcome.headers)
+  return headers
+}
+
+/**
+ * Creates the transport-neutral core: one function from a plain request to a plain answer, in
+ * this order for every request on every transport:
+ * route → 413 → scenario header → authenticate (not for `anonymous` endpoints) → rate count →
+ * faults → 401 / 429 → public-key policy → resolve (body parse inside) → envelope → journal.
+ * Failures thrown as `ApiError` become the API's error envelope; anything else becomes a 500 in
+ * the same envelope, never a crash. Every response carries the rate-limit headers once a caller
+ * has been counted.
+ */
+export function createCore(runtime: CoreRuntime): Core {
+  const router = createRouter(runtime.endpoints)
+  const { store } = runtime
+  const admit = createAdmission(runtime)
+
+  async function answer(request: PlainRequest, routed: Routed): Promise<CoreAnswer> {
+    const startedAt = runtime.now().getTime()
+    // `durationMs` stays on a monotonic clock: a fixed or moving `now` says nothing about it.
+    const started = performance.now()
+    const outcome: Outcome = {
+      principal: undefined,
+      rate: undefined,
+      status: 0,
+      body: null,
+      headers: undefined,
+    }
+    let networkError = false
+    try {
+      networkError = await admit(request, routed, outcome, startedAt)
+      if (!networkError) {
+        const context = new RequestContext(
+          store,
+          outcome.principal,
+          { raw: routed.params, cast: routed.cast },
+          routed.query,
+          request,
+          runtime.revealKeyValues,
+        )
+        const resolved = (routed.endpoint as AnyEndpoint).resolve(context)
+        const result: EndpointResult = resolved instanceof Promise ? await resolved : resolved
+        outcome.status = result.status
+        outcome.body = result.body
+      }
+    } catch (error) {
+      // An abort during an injected latency rejects the whole request, as `fetch` does.
+      if (request.signal?.aborted === true && error === request.signal.reason) throw error
+      const apiError = error instanceof ApiError ? error : ApiError.internal(error)
+      outcome.status = apiError.status
+      outcome.body = apiError.toBody()
+      outcome.headers = apiError.headers
+    }
+
+    const text = networkError ? null : JSON.stringify(outcome.body)
+    // @note A body over the limit is never read in full (the demo server stops at the limit), so
+    // the journal records none, on every transport alike.
+    const tooLarge =
+      request.bodyTooLarge === true || (request.body?.byteLength ?? 0) > runtime.maxBodyBytes
+    runtime.journal.add({
+      seq: 0,
+      endpoint: (routed.endpoint?.name ?? UNKNOWN_ROUTE) as EndpointName,
+      method: request.method,
+      path: routed.pathname,
+      params: routed.cast,
+      body: tooLarge ? undefined : request.body,
+      userId: outcome.principal?.user.id ?? null,
+      credential: toCredential(outcome.principal),
+      status: outcome.status,
+      responseText: text,
+      time: startedAt,
+      durationMs: performance.now() - started,
+    })
+    if (outcome.status >= 200 && outcome.status < 300 && !READ_METHODS.has(request.method))
+      runtime.onWrite?.()
+    if (text === null) return { kind: 'network-error' }
+    // @note A HEAD answers as its GET would, headers and `Content-Length` included, with no
+    // body (Rack::Head); the journal keeps the body the GET would have sent.
+    return {
+      kind: 'response',
+      status: outcome.status,
+      headers: headersOf(text, outcome),
+      body: request.method === 'HEAD' ? '' : text,
+    }
+  }
+
+  /** The route of a request, or `undefined` when its path is not under the base path. */
+  function routeOf(method: string, pathname: string, basePath: string) {
+    // @note Repeated slashes collapse before anything is compared, as Rails' router does.
+    const routePath = underBase(
+      pathname.includes('//') ? pathname.replace(/\/{2,}/g, '/') : pathname,
+      basePath,
+    )
+    return routePath === undefined ? undefined : router.match(method, routePath)
+  }
+
+  return {
+    handle(request) {
+      const queryAt = request.path.indexOf('?')
+      const pathname = queryAt < 0 ? request.path : request.path.slice(0, queryAt)
+      const query = queryAt < 0 ? '' : request.path.slice(queryAt + 1)
+      const match = routeOf(request.method, pathname, request.basePath)
+      if (match === undefined && runtime.unknownRoutes === 'passthrough')
+        return Promise.resolve(undefined)
+      const params = match?.params ?? {}
+      return answer(request, {
+        endpoint: match?.endpoint,
+        pathname,
+        params,
+        cast: castParams(match?.endpoint, params),
+        query,
+      })
+    },
+    route(method, path, basePath) {
+      const queryAt = path.indexOf('?')
+      const match = routeOf(method, queryAt < 0 ? path : path.slice(0, queryAt), basePath)
+      if (match === undefined)
+        return runtime.unknownRoutes === 'passthrough' ? undefined : UNKNOWN_ROUTE
+      return match.endpoint.name
+    },
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The code behind sign in, sign up, sign out and the current user: what the Voiceable web app
+ * calls (reference §2.2 [client-code]; `voiceable-client-contract.md`; `resource.json`). Devise's
+ * behaviour where the API is silent.
+ */
+import type { EndpointContext } from '../../pipeline/endpoint.js'
+import { ApiError, failWith } from '../../pipeline/envelope.js'
+import { ownerOf } from '../../pipeline/fields.js'
+import { permitFields, PERMIT } from '../../pipeline/strong-params.js'
+import type { Resolver } from '../resource.js'
+import { findPasswordProblem, isWellFormedEmail } from './account-rules.js'
+import { PASSWORD_LENGTH } from './defaults.js'
+import { SIGN_UP_MESSAGES } from './messages.js'
+import data from './resource.json' with { type: 'json' }
+import type { User } from './schemas.js'
+import type { AccountsStore } from './store.js'
+
+type Context = EndpointContext<AccountsStore>
+
+const invalidCredentials = failWith(
+  'invalid_credentials',
+  data.errors.invalid_credentials,
+  data.errorMessages.invalidCredentials,
+)
+
+/** The body wrapper of sign-in and sign-up: `{"user": {...}}`, as the web app sends it. */
+const WRAPPER = 'user'
+
+/**
+ * Devise's `sign_in` and `sign_up` parameters, `params.require(:user).permit(:email, :password,
+ * :password_confirmation)`: a number becomes its string, an object or array is dropped.
+ */
+const USER_PERMIT = {
+  email: PERMIT.string,
+  password: PERMIT.string,
+  password_confirmation: PERMIT.string,
+} as const
+
+/** The permitted and cast fields of a `{"user": {...}}` body: strings, or absent. */
+function userFields(context: Context): {
+  email?: string | undefined
+  password?: string | undefined
+  password_confirmation?: string | undefined
+} {
+  const fields = permitFields(USER_PERMIT, context.fields(WRAPPER))
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' ? value : undefined
+  return {
+    email: text(fields['email']),
+    password: text(fields['password']),
+    password_confirmation: text(fields['password_confirmation']),
+  }
+}
+
+function isBlank(value: string | undefined): boolean {
+  return value === undefined || value.trim() === ''
+}
+
+/**
+ * What Devise's `validatable` says about a sign-up, in the order it validates (Rails lists every
+ * problem): email present, unique, well formed; password present; confirmation matches (checked
+ * only when sent, as Rails' `validates_confirmation_of`); password length (unless blank).
+ * @note Devise strips and downcases the email before validating (`strip_whitespace_keys`,
+ * `case_insensitive_keys`), so uniqueness and format are checked on the normalized email.
+ */
+function signUpProblems(
+  { email, password, password_confirmation: confirmation }: ReturnType<typeof userFields>,
+  isTaken: (email: string) => boolean,
+): string[] {
+  const problems: string[] = []
+  if (email === undefined || isBlank(email)) problems.push(SIGN_UP_MESSAGES.emailBlank)
+  else {
+    const normalized = email.trim().toLowerCase()
+    if (isTaken(normalized)) problems.push(SIGN_UP_MESSAGES.emailTaken)
+    if (!isWellFormedEmail(normalized)) problems.push(SIGN_UP_MESSAGES.emailInvalid)
+  }
+  const passwordProblem = findPasswordProblem(password)
+  if (passwordProblem === 'blank') problems.push(SIGN_UP_MESSAGES.passwordBlank)
+  if (confirmation !== undefined && confirmation !== password)
+    problems.push(SIGN_UP_MESSAGES.confirmationMismatch)
+  if (passwordProblem === 'too-short')
+    problems.push(SIGN_UP_MESSAGES.passwordTooShort(PASSWORD_LENGTH.min))
+  else if (passwordProblem === 'too-long')
+    problems.push(SIGN_UP_MESSAGES.passwordTooLong(PASSWORD_LENGTH.max))
+  return problems
+}
+
+/** The body after `status` of a sign-in or sign-up: the user, then the JWT (the web app stores `token`). */
+async function signedIn(context: Context, user: User) {
+  return { data: user, token: await context.store.issueToken(user.id) }
+}
+
+export const resolvers = {
+  signIn(context: Context) {
+    const { email, password } = userFields(context)
+    // A wrong email, a wrong password and missing fields all answer alike, as Devise does:
+    // the answer never tells which emails exist.
+    const user =
+      email !== undefined && password !== undefined
+        ? context.store.authenticatePassword(email, password)
+        : undefined
+    return signedIn(context, user ?? invalidCredentials())
+  },
+  signUp(context: Context) {
+    const fields = userFields(context)
+    const problems = signUpProblems(
+      fields,
+      (email) => context.store.findUserByEmail(email) !== undefined,
+    )
+    if (problems.length > 0) throw new ApiError('validation_failed', problems)
+    const user = context.store.signUp({
+      email: fields.email as string,
+      password: fields.password as string,
+    })
+    return signedIn(context, user)
+  },
+  signOut(context: Context) {
+    // @note Always 200, as devise-jwt's sign-out is: with no token, a bad one or an API key
+    // there is simply nothing to revoke. A JWT that authenticates is revoked; the user's other
+    // tokens and API keys keep working.
+    const tokenId = context.principal?.tokenId
+    if (tokenId !== undefined) context.store.revokeTokenId(tokenId)
+    return {}
+  },
+  getCurrentUser: (context: Context) => ({ data: context.store.getUser(ownerOf(context)) }),
+} satisfies Record<string, Resolver<AccountsStore>>

@@ -1,0 +1,78 @@
+import { toTimestamp } from '../../internal/time.js'
+import type { Faker } from '../../store/random.js'
+import type { Owner } from '../accounts/factory.js'
+import { ELEVENLABS_AGENT_ID_PREFIX } from './defaults.js'
+import type { Agent, PhoneNumber } from './schemas.js'
+
+/** What generated agents do, and are named after. */
+export const AGENT_PURPOSES = [
+  'Customer Support Agent',
+  'Sales Assistant',
+  'Appointment Scheduler',
+  'Front Desk Receptionist',
+  'Order Status Agent',
+  'Billing Helpdesk',
+  'Lead Qualifier',
+  'Survey Caller',
+  'Onboarding Guide',
+  'After-hours Support',
+]
+
+const AGENT_TAGS = ['support', 'voice', 'sales', 'booking', 'billing', 'inbound', 'outbound', 'faq']
+const AGENT_MODELS = ['gpt-4', 'gpt-4o', 'gpt-4o-mini', 'claude-3-5-sonnet']
+
+/** An `elevenlabs_agent_id` like the documented `agent_abc123`: the prefix and 20 characters. */
+export function createElevenLabsAgentId(faker: Faker): string {
+  return ELEVENLABS_AGENT_ID_PREFIX + faker.string.alphanumeric({ length: 20, casing: 'lower' })
+}
+
+/** A phone number as attached to an agent (documented shape). */
+export function createPhoneNumberData(faker: Faker, id: number): PhoneNumber {
+  return {
+    id,
+    phone_number: `+1${faker.string.numeric({ length: 10, allowLeadingZeros: false })}`,
+    provider: 'elevenlabs',
+    elevenlabs_phone_number_id: `phone_${faker.string.alphanumeric({ length: 12, casing: 'lower' })}`,
+  }
+}
+
+/**
+ * A generated agent for `owner`, in the documented field order (no `widget_config`: it appears
+ * once a client sets one). Unless given, `updated_at` is `created_at` or a time between it and
+ * the reference date, and a published agent was published when last updated.
+ */
+export function createAgentData(
+  faker: Faker,
+  owner: Owner,
+  overrides: Partial<Agent> & Pick<Agent, 'id' | 'created_at'>,
+): Agent {
+  const { id, created_at: createdAt, ...rest } = overrides
+  const created = new Date(createdAt)
+  const refDate = faker.defaultRefDate()
+  const updated =
+    faker.datatype.boolean() && created < refDate
+      ? toTimestamp(faker.date.between({ from: created, to: refDate }))
+      : createdAt
+  const published = faker.datatype.boolean({ probability: 0.7 })
+  // @note `id` first: the key order here is the wire's field order (documented order).
+  return {
+    id,
+    name: faker.helpers.arrayElement(AGENT_PURPOSES),
+    tags: faker.helpers.arrayElements(AGENT_TAGS, { min: 1, max: 3 }),
+    conversation_config: {
+      temperature: faker.number.float({ min: 0, max: 1, fractionDigits: 1 }),
+      model: faker.helpers.arrayElement(AGENT_MODELS),
+    },
+    platform_settings: {},
+    published,
+    published_at: published ? updated : null,
+    elevenlabs_agent_id: createElevenLabsAgentId(faker),
+    version: faker.number.int({ min: 1, max: 5 }),
+    phone_numbers: [],
+    user_id: owner.id,
+    user_email: owner.email,
+    created_at: createdAt,
+    updated_at: updated,
+    ...rest,
+  }
+}

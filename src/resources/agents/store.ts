@@ -1,0 +1,97 @@
+/** The agents part of the store: every method scoped to one owner, returning fresh copies. */
+import type { StoreContext } from '../../store/context.js'
+import { ownership } from '../accounts/factory.js'
+import { USERS } from '../accounts/users.js'
+import { AGENTS, copyAgent, copyJson } from './collection.js'
+import { createElevenLabsAgentId } from './factory.js'
+import type { Agent, CreateAgentFields, UpdateAgentFields } from './schemas.js'
+
+/** The seeded stream agents draw from: generated agents, and created agents' ElevenLabs ids. */
+export const AGENTS_STREAM = 3
+
+/** Agents, as `mock.store` offers them. */
+export interface AgentsStore {
+  /** A user's agents, in id order. */
+  listAgents(userId: number): Agent[]
+  getAgent(userId: number, id: string): Agent | undefined
+  /** Creates an agent: unpublished, version 1, no phone numbers, the next id. */
+  createAgent(userId: number, fields: CreateAgentFields): Agent
+  /** Replaces the fields given (objects and lists whole); bumps `updated_at` if anything changed. */
+  updateAgent(userId: number, id: string, fields: UpdateAgentFields): Agent | undefined
+  deleteAgent(userId: number, id: string): boolean
+  /** Number of agents across all users. */
+  countAgents(): number
+}
+
+/** The agents' store methods, over the store's agents and users. */
+export function createAgentsStore(context: StoreContext): AgentsStore {
+  const agents = context.collection(AGENTS)
+  const users = context.collection(USERS)
+
+  return {
+    listAgents(userId) {
+      return [...agents.ownedBy(userId)].map(copyAgent)
+    },
+
+    getAgent(userId, id) {
+      const agent = agents.owned(userId, id)
+      return agent === undefined ? undefined : copyAgent(agent)
+    },
+
+    createAgent(userId, fields) {
+      const user = users.get(userId)
+      if (user === undefined)
+        throw new Error(`Failed to find user ${userId}: no such user in the store`)
+      const agent: Agent = {
+        id: String(agents.takeId()),
+        name: fields.name,
+        tags: [...(fields.tags ?? [])],
+        conversation_config: copyJson(fields.conversation_config ?? {}),
+        platform_settings: copyJson(fields.platform_settings ?? {}),
+        ...(fields.widget_config === undefined
+          ? {}
+          : { widget_config: copyJson(fields.widget_config) }),
+        published: false,
+        published_at: null,
+        elevenlabs_agent_id: createElevenLabsAgentId(context.faker(AGENTS_STREAM)),
+        version: 1,
+        phone_numbers: [],
+        ...ownership(user, context.stamp()),
+      }
+      return agents.insert(agent)
+    },
+
+    updateAgent(userId, id, fields) {
+      const agent = agents.owned(userId, id)
+      if (agent === undefined) return undefined
+      // @note Objects and lists are replaced whole, not merged, as a jsonb column is by Rails'
+      // `update`; the documented Update example sends the whole new `tags`.
+      const next: Agent = copyAgent({
+        ...agent,
+        ...(fields.name === undefined ? {} : { name: fields.name }),
+        ...(fields.tags === undefined ? {} : { tags: fields.tags }),
+        ...(fields.conversation_config === undefined
+          ? {}
+          : { conversation_config: fields.conversation_config }),
+        ...(fields.platform_settings === undefined
+          ? {}
+          : { platform_settings: fields.platform_settings }),
+        ...(fields.widget_config === undefined ? {} : { widget_config: fields.widget_config }),
+      })
+      if (JSON.stringify(next) === JSON.stringify(agent)) return copyAgent(agent)
+      next.updated_at = context.stamp(agent.updated_at)
+      agents.put(next)
+      return copyAgent(next)
+    },
+
+    deleteAgent(userId, id) {
+      if (agents.owned(userId, id) === undefined) return false
+      agents.delete(id)
+      return true
+    },
+
+    countAgents() {
+      return agents.size
+    },
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * THE list of resources. The endpoint table, the store and its `mock.store` methods, the snapshot
+ * format, the scenarios, the messages and the OpenAPI document are all derived from it: adding a
+ * resource is adding its folder and one line here.
+ */
+import { UNKNOWN_ROUTE, type AnyEndpoint } from '../pipeline/endpoint.js'
+import * as accounts from './accounts/index.js'
+import { USERS } from './accounts/users.js'
+import * as agents from './agents/index.js'
+import * as apiKeys from './api-keys/index.js'
+import { defineResource } from './resource.js'
+
+/** Every resource, in the endpoint table's order (journal names, fault scopes, CORS methods follow it). */
+export const RESOURCES = [
+  defineResource(apiKeys),
+  defineResource(accounts),
+  defineResource(agents),
+] as const
+
+/**
+ * The collection whose records own every other record: users. Its resource seeds first (every
+ * other record needs an owner), and snapshots are checked against it.
+ */
+export const OWNERS = USERS
+
+/**
+ * THE endpoint table: every endpoint the fake serves, one entry each. The msw handlers, the
+ * demo server, `mock.fetch`, the journal's endpoint names, fault scopes and `handlersByEndpoint`
+ * all come from it.
+ */
+export const ENDPOINTS: readonly AnyEndpoint[] = RESOURCES.flatMap(
+  (resource): readonly AnyEndpoint[] => resource.endpoints,
+)
+
+/** An endpoint's name, as the journal, fault scopes and `handlersByEndpoint` use it. */
+export type EndpointName =
+  (typeof RESOURCES)[number]['endpoints'][number]['name'] | typeof UNKNOWN_ROUTE
+
+/** Every endpoint name, plus `unknownRoute`. */
+export const ENDPOINT_NAMES: readonly EndpointName[] = [
+  ...ENDPOINTS.map((endpoint) => endpoint.name as EndpointName),
+  UNKNOWN_ROUTE,
+]
+
+/** The resources in seeding order: the owners' first, then the rest in list order. */
+export const SEED_ORDER: readonly (typeof RESOURCES)[number][] = [
+  ...RESOURCES.filter((resource) => resource.collections.some((c) => c === OWNERS)),
+  ...RESOURCES.filter((resource) => !resource.collections.some((c) => c === OWNERS)),
+]

@@ -1,0 +1,27 @@
+import { expect, it } from 'vitest'
+import { ENDPOINT_NAMES, RESOURCES, SEED_ORDER } from './index.js'
+
+it('gives every resource streams of its own', () => {
+  const streams = RESOURCES.flatMap((resource) =>
+    resource.stream === undefined ? [] : [resource.stream],
+  )
+  expect(new Set(streams).size).toBe(streams.length)
+  // The main stream (`seed` itself) and `seed + 1` (the JWT secret) are not numbered streams.
+  for (const stream of streams) expect(stream).toBeGreaterThan(1)
+})
+
+it('names every endpoint once, across resources', () => {
+  expect(new Set(ENDPOINT_NAMES).size).toBe(ENDPOINT_NAMES.length)
+})
+
+it('names every collection and state field of the snapshot once', () => {
+  const fields = RESOURCES.flatMap((resource) => [
+    ...resource.collections.flatMap((collection) => [collection.key, collection.singular]),
+    ...(resource.state ?? []).map((field) => field.key),
+  ])
+  expect(new Set(fields).size).toBe(fields.length)
+})
+
+it('seeds the owners first, then every other resource in list order', () => {
+  expect(SEED_ORDER.map((resource) => resource.name)).toEqual(['accounts', 'apiKeys', 'agents'])
+})

@@ -1,0 +1,177 @@
+/**
+ * The in-memory store: an instance, never a singleton. It holds one `Collection` per kind of
+ * record and each resource's state, and composes every resource's methods (`resources/index.ts`)
+ * into one object: `mock.store`. Every method is scoped to one owner and returns fresh copies;
+ * nobody holds a reference into the store's internals.
+ */
+import type { UnionToIntersection } from '../internal/types.js'
+import { DEFAULT_SEED } from '../defaults.js'
+import { toTimestamp } from '../internal/time.js'
+import { DEFAULT_TOKEN_TTL_SECONDS } from '../resources/accounts/defaults.js'
+import { RESOURCES } from '../resources/index.js'
+import { Collection, type CollectionDefinition, type RecordId } from './collection.js'
+import type { StateCell, StateField, StoreContext, StoreSettings } from './context.js'
+import type { Faker } from './random.js'
+import type { Scenario } from './scenario-names.js'
+import { buildScenario, streamFaker } from './seed.js'
+import { parseSnapshot, SNAPSHOT_PARTS, writeSnapshot, type Snapshot } from './snapshot.js'
+
+export interface StoreOptions {
+  /** Seed of every generated value (data, secrets of created keys). Default `DEFAULT_SEED`. */
+  seed?: number | undefined
+  /** Named starting state. Default `'documented'`. Ignored when `snapshot` is given. */
+  scenario?: Scenario | undefined
+  /** Start from (and `reset()` to) this snapshot instead of a scenario. Validated on load. */
+  snapshot?: unknown
+  /** The clock for `created_at`, `updated_at` and token times. Default: the real time. */
+  now?: (() => Date) | undefined
+  /** Makes the secret of a newly created key. Default: `sk_live_`/`pk_live_` + 24 random characters (WebCrypto, not seeded). */
+  generateKeyValue?: ((keyType: 'private' | 'public') => string) | undefined
+  /** Lifetime of tokens from `issueToken`. Default `DEFAULT_TOKEN_TTL_SECONDS`. */
+  tokenTtlSeconds?: number | undefined
+  /**
+   * Makes the `jti` (token id) of each issued JWT, the id sign-out revokes. Default: a random
+   * UUID (WebCrypto, not seeded, so a token issued after a reset never shares a revoked id).
+   */
+  generateTokenId?: (() => string) | undefined
+}
+
+type Resource = (typeof RESOURCES)[number]
+
+/** The methods every resource adds to the store (`createUser`, `listApiKeys`, `getAgent`, …). */
+export type ResourceMethods = UnionToIntersection<ReturnType<Resource['store']>>
+
+/** The store's own methods: snapshots, reset and scenarios. */
+export interface StoreLifecycle {
+  /** The whole store as plain JSON (secrets included). */
+  snapshot(): Snapshot
+  /** Replaces the whole store with a snapshot, validated first; throws `SnapshotError` naming bad fields. */
+  restore(snapshot: unknown): void
+  /** Back to the starting state: the same seeded data or starting snapshot, deep-equal. */
+  reset(): void
+  /** Switches to another scenario: from now on it is the starting state that `reset()` returns to. */
+  useScenario(scenario: Scenario): void
+  /** The scenario of the starting state, or `undefined` when the store started from a snapshot. */
+  readonly scenario: Scenario | undefined
+}
+
+/**
+ * The in-memory store: every resource's methods, and its lifecycle. A change with a bad argument
+ * through `mock.store` throws a `TypeError` naming it and changes nothing (`store-calls.ts`).
+ */
+export type VoiceableStore = ResourceMethods & StoreLifecycle
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each collection has its own record type
+type AnyCollection = Collection<any, RecordId>
+
+/** The collections and state of a store, and how they are loaded and written as a snapshot. */
+function createData() {
+  const collections = new Map<string, AnyCollection>()
+  for (const definition of SNAPSHOT_PARTS.collections)
+    collections.set(definition.key, new Collection(definition))
+  const state = new Map<string, unknown>()
+  return {
+    collection<R extends object, Id extends RecordId>(
+      definition: CollectionDefinition<R, Id>,
+    ): Collection<R, Id> {
+      const found = collections.get(definition.key)
+      if (found === undefined)
+        throw new Error(`Failed to find collection ${definition.key}: no resource declares it`)
+      return found as Collection<R, Id>
+    },
+    state<T>(field: StateField<T>): StateCell<T> {
+      return {
+        get: () => state.get(field.key) as T,
+        set: (value) => state.set(field.key, value),
+      }
+    },
+    /** Loads a valid snapshot (records copied; state read back through its schema). */
+    load(snapshot: Snapshot): void {
+      const fields = snapshot as unknown as Record<string, unknown>
+      for (const definition of SNAPSHOT_PARTS.collections) {
+        const counter = fields[`next_${definition.singular}_id`]
+        collections
+          .get(definition.key)
+          ?.load(fields[definition.key] as object[], typeof counter === 'number' ? counter : 1)
+      }
+      for (const field of SNAPSHOT_PARTS.state)
+        state.set(field.key, field.schema.parse(fields[field.key]))
+    },
+    dump(): Snapshot {
+      return writeSnapshot({
+        records: (definition) => collections.get(definition.key)?.dump(),
+        counter: (definition) => collections.get(definition.key)?.nextId,
+        state: (field) => ({ value: state.get(field.key) }),
+      })
+    },
+  }
+}
+
+/**
+ * Creates a store.
+ * @example
+ * const store = createStore({ seed: 42, scenario: 'empty' })
+ * const { id, apiKey } = store.createUser({ email: 'ada@example.com' })
+ */
+export function createStore(options: StoreOptions = {}): VoiceableStore {
+  const settings: StoreSettings = {
+    seed: options.seed ?? DEFAULT_SEED,
+    now: options.now ?? (() => new Date()),
+    generateKeyValue: options.generateKeyValue,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
+    generateTokenId: options.generateTokenId,
+  }
+  let startingSnapshot =
+    options.snapshot === undefined ? undefined : parseSnapshot(options.snapshot)
+  let scenario: Scenario = options.scenario ?? 'documented'
+  const data = createData()
+  let fakers = new Map<number | undefined, Faker>()
+  const resetListeners: (() => void)[] = []
+  const store = {} as VoiceableStore
+
+  const context: StoreContext = {
+    settings,
+    stamp(floor) {
+      const time = toTimestamp(settings.now())
+      return floor !== undefined && time < floor ? floor : time
+    },
+    faker(stream) {
+      let faker = fakers.get(stream)
+      if (faker === undefined) fakers.set(stream, (faker = streamFaker(settings.seed, stream)))
+      return faker
+    },
+    collection: (definition) => data.collection(definition),
+    state: (field) => data.state(field),
+    store,
+    onReset: (listener) => resetListeners.push(listener),
+  }
+
+  function reset(): void {
+    fakers = new Map()
+    data.load(
+      startingSnapshot ?? buildScenario(scenario, settings.seed, (stream) => context.faker(stream)),
+    )
+    for (const listener of resetListeners) listener()
+  }
+
+  const lifecycle: StoreLifecycle = {
+    snapshot: () => data.dump(),
+    restore(snapshot) {
+      data.load(parseSnapshot(snapshot))
+    },
+    reset,
+    useScenario(next) {
+      startingSnapshot = undefined
+      scenario = next
+      reset()
+    },
+    get scenario() {
+      return startingSnapshot === undefined ? scenario : undefined
+    },
+  }
+  for (const resource of RESOURCES)
+    Object.defineProperties(store, Object.getOwnPropertyDescriptors(resource.store(context)))
+  Object.defineProperties(store, Object.getOwnPropertyDescriptors(lifecycle))
+  reset()
+  return store
+}
