@@ -12,7 +12,7 @@ export function normalizeBaseUrl(baseUrl: string): BaseUrl {
 /** The path part of a base URL: `/api/v1` for both `https://x/api/v1` and `/api/v1`; `''` at the root. */
 export function toBasePath(base: BaseUrl): string {
   if (base.startsWith('/')) return base
-  return new URL(base).pathname.replace(/\/+$/, '')
+  return normalizeBaseUrl(new URL(base).pathname)
 }
 
 /**

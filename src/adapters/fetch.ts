@@ -1,5 +1,5 @@
 import type { Core, CoreAnswer } from '../pipeline/plain-request.js'
-import { reachesBasePath, type BaseUrl } from './base-url.js'
+import { normalizeBaseUrl, reachesBasePath, type BaseUrl } from './base-url.js'
 
 /** The methods `fetch` upper-cases (the Fetch standard's "normalize"); `patch` stays as written. */
 const NORMALIZED_METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'])
@@ -35,7 +35,7 @@ function createBaseResolver(baseUrls: readonly BaseUrl[]): () => readonly Resolv
     cached = baseUrls.flatMap((base) => {
       if (base.startsWith('/') && location === undefined) return []
       const url = new URL(base, location)
-      return [{ origin: url.origin, path: url.pathname.replace(/\/+$/, '') }]
+      return [{ origin: url.origin, path: normalizeBaseUrl(url.pathname) }]
     })
     return cached
   }

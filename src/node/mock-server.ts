@@ -142,7 +142,7 @@ export async function startMockServer(
   let closed: Promise<void> | undefined
   return {
     url,
-    baseUrl: `${url}${(basePaths[0] ?? '').replace(/\/+$/, '')}`,
+    baseUrl: `${url}${normalizeBaseUrl(basePaths[0] ?? '')}`,
     mock,
     control: connectMockServer(url, { token: controlToken }),
     close() {

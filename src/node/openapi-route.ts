@@ -4,15 +4,13 @@
  * `/__voiceable/`: no token, CORS as on the API, and served even with `--no-control`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { ApiError } from '../pipeline/envelope.js'
+import { ApiError, JSON_CONTENT_TYPE } from '../pipeline/envelope.js'
 import { createOpenApiDocument, type OpenApiDocument } from '../openapi/document.js'
 import { answerPreflight } from './cors.js'
 import { readPackageVersion } from './package-version.js'
 
 /** Where the demo server serves its OpenAPI document. */
 export const OPENAPI_PATH = '/__voiceable/openapi.json'
-
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
 
 /** A `Host` header that is a host name or an address, with an optional port, and nothing else. */
 const HOST = /^(?:[\w.-]+|\[[\da-f:.]+\])(?::\d{1,5})?$/i

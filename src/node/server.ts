@@ -8,8 +8,8 @@ import type { Socket } from 'node:net'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { reachesBasePath } from '../adapters/base-url.js'
 import type { HeaderLookup } from '../pipeline/credentials.js'
-import type { Core } from '../pipeline/plain-request.js'
-import { ApiError, PIPELINE_MESSAGES } from '../pipeline/envelope.js'
+import { splitPath, type Core } from '../pipeline/plain-request.js'
+import { ApiError, JSON_CONTENT_TYPE, PIPELINE_MESSAGES } from '../pipeline/envelope.js'
 import { formatAccessLogLine } from './access-log.js'
 import { CONTROL_MAX_BODY_BYTES, isControlPath, type ControlApi } from './control.js'
 import { answerPreflight } from './cors.js'
@@ -42,8 +42,6 @@ export const SERVER_MESSAGES = {
   headersTooLarge: 'The request headers are too large',
   requestTimeout: 'The request was not received in time',
 } as const
-
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
 
 type BodyResult =
   | { kind: 'ok'; bytes: Uint8Array | undefined }
@@ -183,8 +181,7 @@ export function createMockRequestListener(
       })
     }
     const path = toRequestPath(target)
-    const queryAt = path.indexOf('?')
-    const pathname = queryAt < 0 ? path : path.slice(0, queryAt)
+    const { pathname } = splitPath(path)
     if (pathname === OPENAPI_PATH) {
       // @note Before the control API and the base paths, and whether or not the control API is
       // on: the document is public, the one exception to the control API's rules (CORS, no token).

@@ -7,15 +7,15 @@ import type { EndpointName } from '../resources/index.js'
 import { toCredential } from '../toolkit/journal.js'
 import { createAdmission, type Outcome, type Routed } from './admission.js'
 import { UNKNOWN_ROUTE, type AnyEndpoint, type EndpointResult } from './endpoint.js'
-import { ApiError } from './envelope.js'
+import { ApiError, JSON_CONTENT_TYPE } from './envelope.js'
 import type { Core, CoreAnswer, PlainRequest } from './plain-request.js'
+import { splitPath } from './plain-request.js'
+import { toRateLimitHeaders } from './rate-limit.js'
 import { RequestContext } from './request-context.js'
 import { createRouter } from './router.js'
 import type { CoreRuntime } from './runtime.js'
 
 export type { CoreRuntime }
-
-const CONTENT_TYPE = 'application/json; charset=utf-8'
 
 /** Methods that never change the store: a 2xx answer to them is no write. */
 const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -51,16 +51,11 @@ function headersOf(text: string, outcome: Outcome): Record<string, string> {
   // for every request, 1.5× the cost of the request itself (bench/RESULTS.md).
   const length = String(utf8ByteLength(text))
   const { rate } = outcome
-  const headers: Record<string, string> =
-    rate === undefined
-      ? { 'Content-Type': CONTENT_TYPE, 'Content-Length': length }
-      : {
-          'Content-Type': CONTENT_TYPE,
-          'Content-Length': length,
-          'X-RateLimit-Limit': String(rate.limit),
-          'X-RateLimit-Remaining': String(rate.remaining),
-          'X-RateLimit-Reset': String(rate.reset),
-        }
+  const headers: Record<string, string> = {
+    'Content-Type': JSON_CONTENT_TYPE,
+    'Content-Length': length,
+  }
+  if (rate !== undefined) Object.assign(headers, toRateLimitHeaders(rate))
   if (outcome.headers !== undefined) Object.assign(headers, outcome.headers)
   return headers
 }
@@ -160,9 +155,7 @@ export function createCore(runtime: CoreRuntime): Core {
 
   return {
     handle(request) {
-      const queryAt = request.path.indexOf('?')
-      const pathname = queryAt < 0 ? request.path : request.path.slice(0, queryAt)
-      const query = queryAt < 0 ? '' : request.path.slice(queryAt + 1)
+      const { pathname, query } = splitPath(request.path)
       const match = routeOf(request.method, pathname, request.basePath)
       if (match === undefined && runtime.unknownRoutes === 'passthrough')
         return Promise.resolve(undefined)
@@ -176,8 +169,7 @@ export function createCore(runtime: CoreRuntime): Core {
       })
     },
     route(method, path, basePath) {
-      const queryAt = path.indexOf('?')
-      const match = routeOf(method, queryAt < 0 ? path : path.slice(0, queryAt), basePath)
+      const match = routeOf(method, splitPath(path).pathname, basePath)
       if (match === undefined)
         return runtime.unknownRoutes === 'passthrough' ? undefined : UNKNOWN_ROUTE
       return match.endpoint.name

@@ -250,6 +250,9 @@ export function toErrorBody(
   return body
 }
 
+/** The content type of every answer of the API: its JSON envelope. */
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
+
 /** The `status.message` of every successful read. */
 export const READ_MESSAGE = 'Success'
 

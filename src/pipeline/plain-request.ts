@@ -5,6 +5,14 @@
  */
 import type { HeaderLookup } from './credentials.js'
 
+/** A request target's path and its query string (without the `?`). */
+export function splitPath(target: string): { pathname: string; query: string } {
+  const queryAt = target.indexOf('?')
+  return queryAt < 0
+    ? { pathname: target, query: '' }
+    : { pathname: target.slice(0, queryAt), query: target.slice(queryAt + 1) }
+}
+
 export interface PlainRequest {
   readonly method: string
   /** The path and query as sent, e.g. `/api/v1/api_keys/1?x=1`. */

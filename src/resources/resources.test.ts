@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest'
 import { ENDPOINT_NAMES, RESOURCES, SEED_ORDER } from './index.js'
+import { defineResource } from './resource.js'
 
 it('gives every resource streams of its own', () => {
   const streams = RESOURCES.flatMap((resource) =>
@@ -24,4 +25,42 @@ it('names every collection and state field of the snapshot once', () => {
 
 it('seeds the owners first, then every other resource in list order', () => {
   expect(SEED_ORDER.map((resource) => resource.name)).toEqual(['accounts', 'apiKeys', 'agents'])
+})
+
+it('checks what resource.json names against the code', () => {
+  const parts = {
+    data: {
+      name: 'notes',
+      tag: { name: 'Notes', description: '' },
+      successMessages: {},
+      errorMessages: {},
+      errors: {},
+      endpoints: [
+        {
+          name: 'listNotes',
+          method: 'GET',
+          path: '/notes',
+          access: 'read',
+          response: { status: 200, schema: 'ListNotesResponseSchema', message: 'read' },
+          doc: { summary: '', description: '', success: '', provenance: '' },
+        },
+      ],
+    },
+    schemas: {},
+    collections: [],
+    resolvers: { listNotes: () => ({}) },
+    seed() {},
+    store: () => ({}),
+    storeCalls: {},
+  }
+  expect(() => defineResource(parts)).toThrow(
+    'Failed to define a resource: notes.listNotes: no schema ListNotesResponseSchema',
+  )
+  const withSchema = { ...parts, schemas: { ListNotesResponseSchema: {} } }
+  expect(() => defineResource({ ...withSchema, resolvers: {} })).toThrow(
+    'notes.listNotes: no resolver',
+  )
+  expect(() =>
+    defineResource({ ...withSchema, resolvers: { ...parts.resolvers, listNote: () => ({}) } }),
+  ).toThrow('notes: resolver listNote has no endpoint')
 })

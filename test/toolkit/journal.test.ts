@@ -105,3 +105,19 @@ it('masks a created secret when read, however often it is read', async () => {
   )
   expect(mock.journal.last({ endpoint: 'createApiKey' })).toEqual(first)
 })
+
+it('keeps each path parameter as the lookup casts it, with keyId and agentId as aliases', async () => {
+  const mock = createTestMock()
+  await call(mock, 'GET /api_keys/01')
+  await call(mock, 'GET /agents/0123')
+  await call(mock, 'GET /agents/abc')
+  await call(mock, 'GET /api_keys')
+  const [key, agent, missing, list] = mock.journal.entries()
+  expect(key).toMatchObject({ params: { keyId: 1 }, keyId: 1, agentId: null })
+  expect(agent).toMatchObject({ params: { agentId: '123' }, keyId: null, agentId: '123' })
+  // A parameter that casts to no record is kept as null, and answered with the 404.
+  expect(missing).toMatchObject({ params: { agentId: null }, agentId: null, status: 404 })
+  expect(list?.params).toEqual({})
+  expect(mock.journal.count({ keyId: 1 })).toBe(1)
+  expect(mock.journal.count({ agentId: '123' })).toBe(1)
+})

@@ -225,3 +225,10 @@ it.each([
   corrupt(snapshot)
   expect(() => createTestMock({ snapshot })).toThrow(expected)
 })
+
+it('loads a snapshot that lacks a collection written after it, with that collection empty', () => {
+  const { agents: _agents, next_agent_id: _next, ...older } = createTestMock().snapshot()
+  const mock = createTestMock({ snapshot: older })
+  expect(mock.snapshot()).toMatchObject({ agents: [], next_agent_id: 1 })
+  expect(mock.snapshot().api_keys).toEqual(older.api_keys)
+})

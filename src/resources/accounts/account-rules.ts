@@ -4,6 +4,11 @@
  */
 import { EMAIL_FORMAT, PASSWORD_LENGTH } from './defaults.js'
 
+/** An email as Devise compares and stores it: surrounding whitespace stripped, lower case. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase()
+}
+
 /** Whether an email is well formed (Devise's `email_regexp`: one `@`, no whitespace). */
 export function isWellFormedEmail(email: string): boolean {
   return EMAIL_FORMAT.test(email)

@@ -8,7 +8,7 @@ import { ApiError, failWith } from '../../pipeline/envelope.js'
 import { ownerOf } from '../../pipeline/fields.js'
 import { permitFields, PERMIT } from '../../pipeline/strong-params.js'
 import type { Resolver } from '../resource.js'
-import { findPasswordProblem, isWellFormedEmail } from './account-rules.js'
+import { findPasswordProblem, isWellFormedEmail, normalizeEmail } from './account-rules.js'
 import { PASSWORD_LENGTH } from './defaults.js'
 import { SIGN_UP_MESSAGES } from './messages.js'
 import data from './resource.json' with { type: 'json' }
@@ -70,7 +70,7 @@ function signUpProblems(
   const problems: string[] = []
   if (email === undefined || isBlank(email)) problems.push(SIGN_UP_MESSAGES.emailBlank)
   else {
-    const normalized = email.trim().toLowerCase()
+    const normalized = normalizeEmail(email)
     if (isTaken(normalized)) problems.push(SIGN_UP_MESSAGES.emailTaken)
     if (!isWellFormedEmail(normalized)) problems.push(SIGN_UP_MESSAGES.emailInvalid)
   }

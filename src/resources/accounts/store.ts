@@ -12,6 +12,7 @@ import {
   SIGN_UP_MEMBERSHIP_STATUS,
   SIGN_UP_ROLE,
 } from './defaults.js'
+import { normalizeEmail } from './account-rules.js'
 import { createUserData, toUser } from './factory.js'
 import type { MembershipStatus, Role, User, UserRecord } from './schemas.js'
 import { createTokenMethods, type TokenMethods } from './tokens.js'
@@ -65,11 +66,6 @@ export interface AccountsStore extends TokenMethods {
    * no API key. The caller has validated the fields (the endpoint does, as Devise would).
    */
   signUp(fields: { email: string; password: string }): User
-}
-
-/** An email as Devise compares it: surrounding whitespace stripped, lower case. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase()
 }
 
 /** The accounts' store methods, over the store's users and token state. */
