@@ -1,0 +1,381 @@
+// Compares two builds of the library figure by figure, both measured in one run:
+//
+//   node bench/compare-builds.mjs --base <git-ref> [--head <git-ref> | --head-dir <dir>]
+//                                 [--quick] [--rounds N] [--write <file.md>]
+//
+// A git ref is exported (`git archive`) into a temporary folder that borrows this repo's
+// node_modules (a symlink) and is built there by its own tsup config. Without --head or
+// --head-dir, the head is this working tree after `npm run build`; --head-dir takes the dist/ of
+// a folder as it is. Each build gets a worker process for the in-process figures
+// (bench/compare/worker.mjs), a demo server, and start-up processes of its own; every round
+// measures every figure once per build, the builds alternating (base then head, then head then
+// base). Prints a Markdown table: per figure the medians over the rounds (min–max), head/base of
+// the medians, and whether head is within 10 % of base. CPU time, as in bench/run.mjs.
+import { fork, spawnSync } from 'node:child_process'
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { mswVersion, pick, stats } from './lib/harness.mjs'
+import { load, startServer, stopServers } from './lib/servers.mjs'
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..')
+// `npm run bench:compare` runs in the repo: paths given on its command line are the caller's.
+const CALLER_DIR = process.env.INIT_CWD ?? process.cwd()
+const TOLERANCE = 1.1
+const USAGE =
+  'usage: node bench/compare-builds.mjs --base <git-ref> [--head <git-ref> | --head-dir <dir>] [--quick] [--rounds N] [--write <file.md>]'
+const started = Date.now()
+const err = (line) => process.stderr.write(`${line}\n`)
+
+function usageError(message) {
+  err(`${message}\n${USAGE}`)
+  process.exit(2)
+}
+
+let options
+try {
+  options = parseArgs({
+    options: {
+      base: { type: 'string' },
+      head: { type: 'string' },
+      'head-dir': { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      rounds: { type: 'string' },
+      write: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  }).values
+} catch (error) {
+  usageError(error.message)
+}
+if (options.help) {
+  process.stdout.write(`${USAGE}\n`)
+  process.exit(0)
+}
+if (options.base === undefined) usageError('Failed to compare: --base <git-ref> is required.')
+if (options.head !== undefined && options['head-dir'] !== undefined)
+  usageError('Failed to compare: give --head or --head-dir, not both.')
+const ROUNDS = options.rounds === undefined ? pick(15, 5) : Number(options.rounds)
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1)
+  usageError(`Failed to compare: --rounds takes a positive integer, got ${options.rounds}.`)
+
+// ---------------------------------------------------------------------------------------------
+// The two builds, each in a temporary folder: dist/ beside a symlink to this repo's node_modules,
+// so that both builds and the workers resolve one and the same msw.
+
+const temps = []
+const workers = []
+function cleanup() {
+  for (const worker of workers.splice(0)) worker.stop()
+  stopServers()
+  for (const dir of temps.splice(0)) {
+    // The symlink goes first, so that nothing can reach this repo's node_modules through it.
+    if (existsSync(join(dir, 'node_modules'))) unlinkSync(join(dir, 'node_modules'))
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+process.on('exit', cleanup)
+process.on('SIGINT', () => process.exit(130))
+process.on('SIGTERM', () => process.exit(143))
+
+function run(command, args, cwd) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  if (result.status !== 0)
+    throw new Error(
+      `Failed to run ${command} ${args.join(' ')} in ${cwd}: ${result.error ?? `exit ${result.status}`}\n${result.stdout}${result.stderr}`.trim(),
+    )
+  return result.stdout.trim()
+}
+
+const git = (...args) => run('git', args, REPO)
+
+function scratch(side) {
+  const dir = mkdtempSync(join(tmpdir(), `voiceable-compare-${side}-`))
+  temps.push(dir)
+  return dir
+}
+
+const borrowNodeModules = (dir) =>
+  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir')
+
+function buildRef(side, ref) {
+  let sha
+  try {
+    sha = git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`)
+  } catch {
+    throw new Error(`Failed to compare: ${ref} (--${side}) names no commit of ${REPO}.`)
+  }
+  const short = sha.slice(0, 7)
+  err(`::: ${side}: building ${ref} (${short}) in a temporary folder`)
+  const dir = scratch(side)
+  const tar = join(dir, 'source.tar')
+  git('archive', '--format=tar', `--output=${tar}`, sha)
+  run('tar', ['-xf', tar, '-C', dir], REPO)
+  rmSync(tar)
+  borrowNodeModules(dir)
+  // The ref's own tsup config; type declarations are not measured, and skipping them saves ~40 s.
+  run('npx', ['tsup', '--no-dts'], dir)
+  return {
+    key: side,
+    dist: join(dir, 'dist'),
+    title: ref === short ? ref : `${ref}, ${short}`,
+    about: `\`${short}\` ${git('log', '-1', '--format=%s', sha).slice(0, 100)} (git archive, \`npx tsup --no-dts\`)`,
+  }
+}
+
+/** A copy of `dist`, so that a rebuild during the run cannot change what is measured. */
+function copyDist(side, dist, title, about) {
+  if (!existsSync(join(dist, 'index.js')) || !existsSync(join(dist, 'node.js')))
+    throw new Error(`Failed to compare: ${dist} holds no built package (index.js and node.js).`)
+  const dir = scratch(side)
+  cpSync(dist, join(dir, 'dist'), { recursive: true })
+  borrowNodeModules(dir)
+  return { key: side, dist: join(dir, 'dist'), title, about }
+}
+
+function workingTree() {
+  err('::: head: npm run build in the working tree')
+  run('npm', ['run', 'build'], REPO)
+  const short = git('rev-parse', '--short=7', 'HEAD')
+  const changed = git('status', '--porcelain', '--untracked-files=no') !== ''
+  const state = changed ? `${short} with uncommitted changes` : short
+  return copyDist(
+    'head',
+    join(REPO, 'dist'),
+    'working tree',
+    `the working tree (${state}), \`npm run build\``,
+  )
+}
+
+let base
+let head
+try {
+  base = buildRef('base', options.base)
+  if (options.head !== undefined) head = buildRef('head', options.head)
+  else if (options['head-dir'] !== undefined) {
+    const dir = resolve(CALLER_DIR, options['head-dir'])
+    head = copyDist('head', join(dir, 'dist'), options['head-dir'], `the dist/ of ${dir}, as built`)
+  } else head = workingTree()
+} catch (error) {
+  err(error.message)
+  process.exit(1)
+}
+const sides = [base, head]
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+
+/** A worker process for one build's in-process figures (bench/compare/worker.mjs). */
+function startWorker(side) {
+  const child = fork(
+    join(REPO, 'bench', 'compare', 'worker.mjs'),
+    [side.dist, ...(options.quick ? ['--quick'] : [])],
+    {
+      execArgv: ['--expose-gc', '--max-old-space-size=4096'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  )
+  // One request at a time: the parent waits for each sample before asking for the next.
+  let waiting
+  const next = () => new Promise((resolve) => (waiting = resolve))
+  child.on('message', (message) => waiting?.(message))
+  child.on('exit', (code, signal) =>
+    waiting?.({ error: `the ${side.key} worker exited (${code ?? signal})` }),
+  )
+  const worker = {
+    ready: next().then((message) => {
+      if (message.error !== undefined) throw new Error(`Failed to compare: ${message.error}`)
+      return message.ready
+    }),
+    async run(id) {
+      const reply = next()
+      child.send({ run: id })
+      const message = await reply
+      if (message.error !== undefined) throw new Error(message.error)
+      return message.sample
+    },
+    stop: () => child.connected && child.disconnect(),
+  }
+  workers.push(worker)
+  return worker
+}
+
+function startup(side, create) {
+  const start = performance.now()
+  const child = spawnSync(
+    process.execPath,
+    [join(REPO, 'bench', 'compare', 'startup.mjs'), side.dist, ...(create ? ['--create'] : [])],
+    { encoding: 'utf8', timeout: 30_000 },
+  )
+  const wall = performance.now() - start
+  if (child.status !== 0) throw new Error(`Failed to start the ${side.key} build: ${child.stderr}`)
+  return { value: Number(child.stdout) / 1000, wall }
+}
+
+const DEMO = {
+  count: pick(6000, 2500),
+  concurrency: 32,
+  headers: { 'X-API-Key': 'your-api-key-here' },
+}
+/** Server CPU per request of one load run; wall is the load run's time per request. */
+async function demoServer(side) {
+  const before = await side.server.cpu()
+  const result = await load(`${side.server.base}/api_keys/1`, DEMO)
+  const used = (await side.server.cpu()) - before
+  if (!result.complete || result.statuses[200] !== DEMO.count)
+    throw new Error(`Failed to load the ${side.key} demo server: ${JSON.stringify(result)}`)
+  return { value: used / result.requests, wall: (result.ms * 1000) / result.requests }
+}
+
+const loadBefore = loadavg()
+err(`::: starting a worker and a demo server per build (each worker builds a 1M-key store)`)
+let figures
+try {
+  for (const side of sides) side.worker = startWorker(side)
+  for (const side of sides)
+    side.server = await startServer(join(REPO, 'bench', 'compare', 'demo-server.mjs'), [side.dist])
+  const [inProcess] = await Promise.all(sides.map((side) => side.worker.ready))
+  figures = [
+    ...inProcess.map((figure) => ({ ...figure, measure: (side) => side.worker.run(figure.id) })),
+    {
+      id: 'startup',
+      label: 'start-up: a process that imports the library',
+      unit: 'ms CPU',
+      measure: (side) => startup(side, false),
+    },
+    {
+      id: 'startup-create',
+      label: 'start-up: a process that imports it and creates the default mock',
+      unit: 'ms CPU',
+      measure: (side) => startup(side, true),
+    },
+    {
+      id: 'demo-server',
+      label: `demo server GET /api_keys/1, ${DEMO.concurrency} keep-alive connections, server CPU`,
+      unit: 'µs CPU',
+      measure: demoServer,
+    },
+  ]
+} catch (error) {
+  err(error.message)
+  process.exit(1)
+}
+
+const samples = Object.fromEntries(figures.map((figure) => [figure.id, { base: [], head: [] }]))
+// Round -1 warms each build up (JIT, msw's first requests, the demo server's sockets) and is
+// dropped. The order alternates, so neither build always runs right after the other's GC.
+for (let round = -1; round < ROUNDS; round++) {
+  err(
+    `::: ${round < 0 ? 'warm-up round' : `round ${round + 1}/${ROUNDS}`} (load ${loadavg()[0].toFixed(2)}, ${((Date.now() - started) / 1000).toFixed(0)} s)`,
+  )
+  const order = round % 2 === 0 ? sides : [head, base]
+  for (const figure of figures) {
+    const figureSamples = samples[figure.id]
+    if (figureSamples.failed !== undefined) continue
+    for (const side of order)
+      try {
+        const sample = await figure.measure(side)
+        if (round >= 0) figureSamples[side.key].push(sample)
+      } catch (error) {
+        figureSamples.failed = `${side.key}: ${String(error.message).split('\n')[0]}`
+        err(`::: ${figure.id} failed on ${figureSamples.failed}`)
+        break
+      }
+  }
+}
+cleanup()
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+const num = (n) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2))
+const spread = (s) => `${num(s.median)} (${num(s.min)}–${num(s.max)})`
+const ratioCell = (ratio, perRound) =>
+  `${ratio.toFixed(3)} (${perRound.min.toFixed(2)}–${perRound.max.toFixed(2)})`
+
+/** Medians of both builds, the ratio of the medians, and the range of the per-round ratios. */
+function compare(figureSamples, field) {
+  const [b, h] = [figureSamples.base, figureSamples.head].map((list) => list.map((s) => s[field]))
+  const perRound = stats(h.map((value, i) => value / b[i]))
+  const [baseStats, headStats] = [stats(b), stats(h)]
+  return { base: baseStats, head: headStats, ratio: headStats.median / baseStats.median, perRound }
+}
+
+const lines = []
+const out = (line = '') => lines.push(line)
+const cpuModel = cpus()[0]?.model.trim() ?? 'unknown CPU'
+const seconds = ((Date.now() - started) / 1000).toFixed(0)
+out(`# Build comparison: head vs base${options.quick ? ' (--quick)' : ''}`)
+out()
+out(`- base: ${base.about}`)
+out(`- head: ${head.about}`)
+out(
+  `- Node ${process.version}, msw ${mswVersion()}; ${cpus().length} × ${cpuModel}; load average ${loadBefore.map((n) => n.toFixed(2)).join(' ')} before, ${loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ')} after; took ${seconds} s.`,
+)
+out(
+  `- ${ROUNDS} rounds after a warm-up round, each measuring every figure once per build, the builds alternating (base first in odd rounds, head first in even ones). Each build has its own worker process (in-process figures), demo server and start-up processes.`,
+)
+out(
+  `- Cells: median over the rounds (min–max). head/base: ratio of the medians (min–max of the ${ROUNDS} per-round ratios). Within 10 %: head/base ≤ ${TOLERANCE.toFixed(2)}. CPU time (user + system) of the measuring process, or of the server for the demo server.`,
+)
+out()
+out(`| figure | base (${base.title}) | head (${head.title}) | head/base | within 10%? |`)
+out('|---|---|---|---|---|')
+const missed = []
+const failed = []
+for (const figure of figures) {
+  const figureSamples = samples[figure.id]
+  const label = `${figure.label} (${figure.unit})`
+  if (figureSamples.failed !== undefined) {
+    failed.push(figure.label)
+    out(`| ${label} | — | — | — | failed (${figureSamples.failed.replaceAll('|', '/')}) |`)
+    continue
+  }
+  const c = compare(figureSamples, 'value')
+  const within = c.ratio <= TOLERANCE
+  if (!within) missed.push(`${figure.label} ${c.ratio.toFixed(3)}`)
+  out(
+    `| ${label} | ${spread(c.base)} | ${spread(c.head)} | ${ratioCell(c.ratio, c.perRound)} | ${within ? 'yes' : '**no**'} |`,
+  )
+}
+out()
+const judged = figures.length - failed.length
+out(
+  `**${judged - missed.length} of ${figures.length} figures within 10 %**${missed.length > 0 ? `; over: ${missed.join(', ')}` : ''}${failed.length > 0 ? `; failed: ${failed.join(', ')}` : ''}. The two control rows run no code of the library: their distance from 1.00 is this run's noise between two worker processes.`,
+)
+out()
+out('Wall time, for reference only (it also counts waiting for a core):')
+out()
+out(`| figure | base (${base.title}) | head (${head.title}) | head/base |`)
+out('|---|---|---|---|')
+for (const figure of figures) {
+  const figureSamples = samples[figure.id]
+  if (figureSamples.failed !== undefined || figureSamples.base[0]?.wall === undefined) continue
+  const c = compare(figureSamples, 'wall')
+  const unit = figure.unit.replace(' CPU', ' wall')
+  out(
+    `| ${figure.label} (${unit}) | ${spread(c.base)} | ${spread(c.head)} | ${ratioCell(c.ratio, c.perRound)} |`,
+  )
+}
+
+const markdown = `${lines.join('\n')}\n`
+process.stdout.write(markdown)
+if (options.write !== undefined) {
+  const path = resolve(CALLER_DIR, options.write)
+  writeFileSync(path, markdown)
+  err(`::: wrote ${path}`)
+}
+process.exitCode = failed.length > 0 ? 1 : 0
