@@ -1,12 +1,12 @@
 // Compares two builds of the library figure by figure, both measured in one run:
 //
 //   node bench/compare-builds.mjs --base <git-ref> [--head <git-ref> | --head-dir <dir>]
-//                                 [--quick] [--rounds N] [--write <file.md>]
+//     [--quick] [--rounds N] [--only <figure-id,...>] [--write <file.md>] [--json <file.json>]
 //
 // A git ref is exported (`git archive`) into a temporary folder that borrows this repo's
 // node_modules (a symlink) and is built there by its own tsup config. Without --head or
 // --head-dir, the head is this working tree after `npm run build`; --head-dir takes the dist/ of
-// a folder as it is. Each build gets a worker process for the in-process figures
+// a folder as it is. Each build gets worker processes for the in-process figures
 // (bench/compare/worker.mjs), a demo server, and start-up processes of its own; every round
 // measures every figure once per build, the builds alternating (base then head, then head then
 // base). Prints a Markdown table: per figure the medians over the rounds (min–max), head/base of
@@ -34,7 +34,7 @@ const REPO = join(dirname(fileURLToPath(import.meta.url)), '..')
 const CALLER_DIR = process.env.INIT_CWD ?? process.cwd()
 const TOLERANCE = 1.1
 const USAGE =
-  'usage: node bench/compare-builds.mjs --base <git-ref> [--head <git-ref> | --head-dir <dir>] [--quick] [--rounds N] [--write <file.md>]'
+  'usage: node bench/compare-builds.mjs --base <git-ref> [--head <git-ref> | --head-dir <dir>] [--quick] [--rounds N] [--only <figure-id,...>] [--write <file.md>] [--json <file.json>]'
 const started = Date.now()
 const err = (line) => process.stderr.write(`${line}\n`)
 
@@ -52,7 +52,9 @@ try {
       'head-dir': { type: 'string' },
       quick: { type: 'boolean', default: false },
       rounds: { type: 'string' },
+      only: { type: 'string' },
       write: { type: 'string' },
+      json: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   }).values
@@ -66,9 +68,16 @@ if (options.help) {
 if (options.base === undefined) usageError('Failed to compare: --base <git-ref> is required.')
 if (options.head !== undefined && options['head-dir'] !== undefined)
   usageError('Failed to compare: give --head or --head-dir, not both.')
-const ROUNDS = options.rounds === undefined ? pick(15, 5) : Number(options.rounds)
-if (!Number.isInteger(ROUNDS) || ROUNDS < 1)
+const FIXED_ROUNDS = options.rounds === undefined ? undefined : Number(options.rounds)
+if (FIXED_ROUNDS !== undefined && !(Number.isInteger(FIXED_ROUNDS) && FIXED_ROUNDS >= 1))
   usageError(`Failed to compare: --rounds takes a positive integer, got ${options.rounds}.`)
+// Without --rounds, as many rounds as fit in the time budget, counted from the start (builds
+// included): this machine's speed varies several-fold with what else runs on it, and a quick run
+// must stay near 3 minutes, a full one under 15. Rounds stop in pairs, so that each build runs
+// first equally often.
+const BUDGET_MS = pick(13 * 60, 150) * 1000
+const MIN_ROUNDS = pick(8, 4)
+const MAX_ROUNDS = pick(40, 16)
 
 // ---------------------------------------------------------------------------------------------
 // The two builds, each in a temporary folder: dist/ beside a symlink to this repo's node_modules,
@@ -176,13 +185,17 @@ const sides = [base, head]
 // ---------------------------------------------------------------------------------------------
 // Measuring
 
-/** A worker process for one build's in-process figures (bench/compare/worker.mjs). */
-function startWorker(side) {
+// GC on the measuring thread only: parallel GC helper threads add CPU time that depends on how
+// busy the other core is, not on the build.
+const NODE_FLAGS = ['--single-threaded-gc']
+
+/** A worker process for one build's in-process figures of `group` (bench/compare/worker.mjs). */
+function startWorker(side, group) {
   const child = fork(
     join(REPO, 'bench', 'compare', 'worker.mjs'),
-    [side.dist, ...(options.quick ? ['--quick'] : [])],
+    [side.dist, `--group=${group}`, ...(options.quick ? ['--quick'] : [])],
     {
-      execArgv: ['--expose-gc', '--max-old-space-size=4096'],
+      execArgv: ['--expose-gc', '--max-old-space-size=4096', ...NODE_FLAGS],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     },
   )
@@ -191,12 +204,12 @@ function startWorker(side) {
   const next = () => new Promise((resolve) => (waiting = resolve))
   child.on('message', (message) => waiting?.(message))
   child.on('exit', (code, signal) =>
-    waiting?.({ error: `the ${side.key} worker exited (${code ?? signal})` }),
+    waiting?.({ error: `the ${side.key} ${group} worker exited (${code ?? signal})` }),
   )
   const worker = {
     ready: next().then((message) => {
       if (message.error !== undefined) throw new Error(`Failed to compare: ${message.error}`)
-      return message.ready
+      return message.ready.map((figure) => ({ ...figure, group }))
     }),
     async run(id) {
       const reply = next()
@@ -239,15 +252,20 @@ async function demoServer(side) {
 }
 
 const loadBefore = loadavg()
-err(`::: starting a worker and a demo server per build (each worker builds a 1M-key store)`)
+err('::: starting the workers and a demo server per build (each store worker builds 1M keys)')
 let figures
 try {
-  for (const side of sides) side.worker = startWorker(side)
+  for (const side of sides)
+    side.workers = { requests: startWorker(side, 'requests'), store: startWorker(side, 'store') }
   for (const side of sides)
     side.server = await startServer(join(REPO, 'bench', 'compare', 'demo-server.mjs'), [side.dist])
-  const [inProcess] = await Promise.all(sides.map((side) => side.worker.ready))
+  await Promise.all(workers.map((worker) => worker.ready))
+  const inProcess = [...(await base.workers.requests.ready), ...(await base.workers.store.ready)]
   figures = [
-    ...inProcess.map((figure) => ({ ...figure, measure: (side) => side.worker.run(figure.id) })),
+    ...inProcess.map((figure) => ({
+      ...figure,
+      measure: (side) => side.workers[figure.group].run(figure.id),
+    })),
     {
       id: 'startup',
       label: 'start-up: a process that imports the library',
@@ -271,13 +289,32 @@ try {
   err(error.message)
   process.exit(1)
 }
+if (options.only !== undefined) {
+  const ids = options.only.split(',')
+  const unknown = ids.filter((id) => !figures.some((figure) => figure.id === id))
+  if (unknown.length > 0)
+    usageError(
+      `Failed to compare: no figure ${unknown.join(', ')}; --only takes some of ${figures.map((figure) => figure.id).join(', ')}.`,
+    )
+  figures = figures.filter((figure) => ids.includes(figure.id))
+}
 
 const samples = Object.fromEntries(figures.map((figure) => [figure.id, { base: [], head: [] }]))
 // Round -1 warms each build up (JIT, msw's first requests, the demo server's sockets) and is
 // dropped. The order alternates, so neither build always runs right after the other's GC.
-for (let round = -1; round < ROUNDS; round++) {
+const roundMs = []
+function anotherRound(done) {
+  if (FIXED_ROUNDS !== undefined) return done < FIXED_ROUNDS
+  if (done % 2 === 1 || done < MIN_ROUNDS) return true
+  if (done >= MAX_ROUNDS) return false
+  // Two more rounds, each as long as the slowest of the last few.
+  return Date.now() - started + 2 * Math.max(...roundMs.slice(-4)) <= BUDGET_MS
+}
+let rounds = 0
+for (let round = -1; round < 0 || anotherRound(round); round++) {
+  const roundStart = Date.now()
   err(
-    `::: ${round < 0 ? 'warm-up round' : `round ${round + 1}/${ROUNDS}`} (load ${loadavg()[0].toFixed(2)}, ${((Date.now() - started) / 1000).toFixed(0)} s)`,
+    `::: ${round < 0 ? 'warm-up round' : `round ${round + 1}`} (load ${loadavg()[0].toFixed(2)}, ${((Date.now() - started) / 1000).toFixed(0)} s)`,
   )
   const order = round % 2 === 0 ? sides : [head, base]
   for (const figure of figures) {
@@ -293,6 +330,8 @@ for (let round = -1; round < ROUNDS; round++) {
         break
       }
   }
+  if (round >= 0) roundMs.push(Date.now() - roundStart)
+  rounds = round + 1
 }
 cleanup()
 
@@ -301,15 +340,31 @@ cleanup()
 
 const num = (n) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2))
 const spread = (s) => `${num(s.median)} (${num(s.min)}–${num(s.max)})`
-const ratioCell = (ratio, perRound) =>
-  `${ratio.toFixed(3)} (${perRound.min.toFixed(2)}–${perRound.max.toFixed(2)})`
+const ratioCell = (ratio, [low, high]) =>
+  `${ratio.toFixed(3)} (${low.toFixed(2)}–${high.toFixed(2)})`
 
-/** Medians of both builds, the ratio of the medians, and the range of the per-round ratios. */
+/** The `q` quantile of `values`, interpolated between the nearest two. */
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const at = (sorted.length - 1) * q
+  const below = Math.floor(at)
+  return sorted[below] + (sorted[Math.ceil(at)] - sorted[below]) * (at - below)
+}
+
+/**
+ * Medians of both builds, the ratio of the medians, and the quartiles of the per-round ratios:
+ * min–max of those would mostly show this machine's worst moments.
+ */
 function compare(figureSamples, field) {
   const [b, h] = [figureSamples.base, figureSamples.head].map((list) => list.map((s) => s[field]))
-  const perRound = stats(h.map((value, i) => value / b[i]))
+  const perRound = h.map((value, i) => value / b[i])
   const [baseStats, headStats] = [stats(b), stats(h)]
-  return { base: baseStats, head: headStats, ratio: headStats.median / baseStats.median, perRound }
+  return {
+    base: baseStats,
+    head: headStats,
+    ratio: headStats.median / baseStats.median,
+    quartiles: [quantile(perRound, 0.25), quantile(perRound, 0.75)],
+  }
 }
 
 const lines = []
@@ -326,10 +381,10 @@ out(
     .join(' ')} after; took ${seconds} s.`,
 )
 out(
-  `- ${ROUNDS} rounds after a warm-up round, each measuring every figure once per build, the builds alternating (base first in odd rounds, head first in even ones). Each build has its own worker process (in-process figures), demo server and start-up processes.`,
+  `- ${rounds} rounds (${FIXED_ROUNDS === undefined ? `as many as fitted in ${BUDGET_MS / 1000} s` : '--rounds'}) after a warm-up round, each measuring every figure once per build, the builds alternating (base first in odd rounds, head first in even ones). Each build has its own worker process (in-process figures), demo server and start-up processes.`,
 )
 out(
-  `- Cells: median over the rounds (min–max). head/base: ratio of the medians (min–max of the ${ROUNDS} per-round ratios). Within 10 %: head/base ≤ ${TOLERANCE.toFixed(2)}. CPU time (user + system) of the measuring process, or of the server for the demo server.`,
+  `- Cells: median over the rounds (min–max). head/base: ratio of the medians (the middle half of the ${rounds} per-round ratios, head's sample over base's). Within 10 %: head/base ≤ ${TOLERANCE.toFixed(2)}. CPU time (user + system) of the measuring process, or of the server for the demo server.`,
 )
 out()
 out(`| figure | base (${base.title}) | head (${head.title}) | head/base | within 10%? |`)
@@ -348,7 +403,7 @@ for (const figure of figures) {
   const within = c.ratio <= TOLERANCE
   if (!within) missed.push(`${figure.label} ${c.ratio.toFixed(3)}`)
   out(
-    `| ${label} | ${spread(c.base)} | ${spread(c.head)} | ${ratioCell(c.ratio, c.perRound)} | ${within ? 'yes' : '**no**'} |`,
+    `| ${label} | ${spread(c.base)} | ${spread(c.head)} | ${ratioCell(c.ratio, c.quartiles)} | ${within ? 'yes' : '**no**'} |`,
   )
 }
 out()
@@ -367,7 +422,7 @@ for (const figure of figures) {
   const c = compare(figureSamples, 'wall')
   const unit = figure.unit.replace(' CPU', ' wall')
   out(
-    `| ${figure.label} (${unit}) | ${spread(c.base)} | ${spread(c.head)} | ${ratioCell(c.ratio, c.perRound)} |`,
+    `| ${figure.label} (${unit}) | ${spread(c.base)} | ${spread(c.head)} | ${ratioCell(c.ratio, c.quartiles)} |`,
   )
 }
 
@@ -376,6 +431,17 @@ process.stdout.write(markdown)
 if (options.write !== undefined) {
   const path = resolve(CALLER_DIR, options.write)
   writeFileSync(path, markdown)
+  err(`::: wrote ${path}`)
+}
+if (options.json !== undefined) {
+  const path = resolve(CALLER_DIR, options.json)
+  // Every sample, for statistics other than the table's: per figure, per build, round by round.
+  const raw = figures.map(({ id, label, unit }) => ({ id, label, unit, ...samples[id] }))
+  const about = (side) => ({ title: side.title, about: side.about })
+  writeFileSync(
+    path,
+    `${JSON.stringify({ base: about(base), head: about(head), rounds, figures: raw }, null, 1)}\n`,
+  )
   err(`::: wrote ${path}`)
 }
 process.exitCode = failed.length > 0 ? 1 : 0
