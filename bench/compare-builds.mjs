@@ -404,22 +404,31 @@ for (const figure of figures) {
   const figureSamples = samples[figure.id]
   const label = `${figure.label} (${figure.unit})`
   if (figureSamples.failed !== undefined) {
-    failed.push(figure.label)
+    failed.push(`\`${figure.id}\``)
     out(`| ${label} | — | — | — | failed (${figureSamples.failed.replaceAll('|', '/')}) |`)
     continue
   }
   const c = compare(figureSamples, 'value')
   const within = c.ratio <= TOLERANCE
-  if (!within) missed.push(`${figure.label} ${c.ratio.toFixed(3)}`)
+  if (!within) missed.push(figure.id)
   out(
     `| ${label} | ${spread(c.base)} | ${spread(c.head)} | ${ratioCell(c.ratio, c.quartiles)} | ${within ? 'yes' : '**no**'} |`,
   )
 }
 out()
 const judged = figures.length - failed.length
-out(
-  `**${judged - missed.length} of ${figures.length} figures within 10 %**${missed.length > 0 ? `; over: ${missed.join(', ')}` : ''}${failed.length > 0 ? `; failed: ${failed.join(', ')}` : ''}. The two control rows run no code of the library: their distance from 1.00 is this run's noise between two worker processes.`,
-)
+const summary = [`**${judged - missed.length} of ${figures.length} figures within 10 %**`]
+if (missed.length > 0) summary.push(`over: ${missed.map((id) => `\`${id}\``).join(', ')}`)
+if (failed.length > 0) summary.push(`failed: ${failed.join(', ')}`)
+out(`${summary.join('; ')}.`)
+if (figures.some((figure) => figure.id.startsWith('bare-')))
+  out(
+    'The control rows run no code of the library: their distance from 1.00 is the noise between two worker processes in this run.',
+  )
+if (missed.length > 0)
+  out(
+    `To tell a slowdown from noise, measure those alone with more rounds: \`--only ${missed.join(',')} --rounds 20\`${rounds < 8 ? ' (this run had only a few rounds: a smoke test)' : ''}.`,
+  )
 out()
 out('Wall time, for reference only (it also counts waiting for a core):')
 out()
