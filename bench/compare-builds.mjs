@@ -224,7 +224,7 @@ function startWorker(side, group) {
       if (message.error !== undefined) throw new Error(message.error)
       return message.sample
     },
-    stop: () => child.connected && child.disconnect(),
+    stop: () => child.kill(),
   }
   workers.push(worker)
   return worker

@@ -12,6 +12,9 @@ import { pathToFileURL } from 'node:url'
 import { concurrent, sequential } from '../lib/client.mjs'
 import { arg, gc, perRequest, pick, startClock, turn } from '../lib/harness.mjs'
 
+// A parent that dies closes the channel: end too (once any set-up under way is done).
+process.on('disconnect', () => process.exit(0))
+
 const dist = process.argv[2]
 const GROUP = arg('group', 'requests')
 const { createVoiceableMock } = await import(pathToFileURL(join(dist, 'index.js')).href)
@@ -240,8 +243,6 @@ process.on('message', async ({ run }) => {
     process.send({ id: run, error: String(error?.stack ?? error) })
   }
 })
-// The parent ends the worker by disconnecting, or by dying.
-process.on('disconnect', () => process.exit(0))
 process.send({
   ready: Object.entries(FIGURES).map(([id, figure]) => ({
     id,
