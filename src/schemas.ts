@@ -71,3 +71,29 @@ export type {
   ListAgentsResponse,
   UpdateAgentRequest,
 } from './resources/agents/schemas.js'
+
+// Phone numbers (real-client evidence; the docs show them inside an agent)
+export {
+  AgentPhoneNumberSchema,
+  AvailablePhoneNumberSchema,
+  AvailablePhoneNumbersQuerySchema,
+  CreatePhoneNumberRequestSchema,
+  DeletePhoneNumberResponseSchema,
+  ListAvailablePhoneNumbersResponseSchema,
+  ListPhoneNumbersResponseSchema,
+  PhoneNumberResponseSchema,
+  PhoneNumberSchema,
+  UpdatePhoneNumberRequestSchema,
+} from './resources/phone-numbers/schemas.js'
+export type {
+  AgentPhoneNumber,
+  AvailablePhoneNumber,
+  CreatePhoneNumberRequest,
+  DeletePhoneNumberResponse,
+  AvailablePhoneNumbersQuery,
+  ListAvailablePhoneNumbersResponse,
+  ListPhoneNumbersResponse,
+  PhoneNumber,
+  PhoneNumberResponse,
+  UpdatePhoneNumberRequest,
+} from './resources/phone-numbers/schemas.js'

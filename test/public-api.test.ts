@@ -54,6 +54,16 @@ it('exports exactly these wire schemas from voiceable-mock/schemas', () => {
       'SignUpRequestSchema',
       'UpdateAgentRequestSchema',
       'UserSchema',
+      'AgentPhoneNumberSchema',
+      'AvailablePhoneNumberSchema',
+      'AvailablePhoneNumbersQuerySchema',
+      'CreatePhoneNumberRequestSchema',
+      'DeletePhoneNumberResponseSchema',
+      'ListAvailablePhoneNumbersResponseSchema',
+      'ListPhoneNumbersResponseSchema',
+      'PhoneNumberResponseSchema',
+      'PhoneNumberSchema',
+      'UpdatePhoneNumberRequestSchema',
     ].sort(),
   )
 })

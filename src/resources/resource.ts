@@ -107,6 +107,11 @@ export interface ResourceParts<Store extends object> {
   readonly storeCalls: StoreCalls<Store>
   /** The documented examples `data` names, by file name. */
   readonly fixtures?: Readonly<Record<string, unknown>>
+  /**
+   * Brings a snapshot written before this resource changed the format up to date (a parsed but
+   * unvalidated snapshot in, the same or an upgraded one out); it runs before validation.
+   */
+  readonly upgradeSnapshot?: (snapshot: Record<string, unknown>) => Record<string, unknown>
 }
 
 /** A schema the OpenAPI document names as a component, with its description. */
@@ -284,5 +289,6 @@ export function defineResource<const Parts extends ResourceParts<any>>(
     seed: parts.seed,
     store: parts.store,
     storeCalls: parts.storeCalls,
+    ...(parts.upgradeSnapshot === undefined ? {} : { upgradeSnapshot: parts.upgradeSnapshot }),
   } as unknown as DefinitionOf<Parts>
 }

@@ -57,6 +57,9 @@ export interface ModelState {
   /** Agents: no operation of the model touches them, so they are carried as the snapshot has them. */
   agents: unknown[]
   nextAgentId: number
+  /** Phone numbers: no operation of the model touches them either. */
+  phoneNumbers: unknown[]
+  nextPhoneNumberId: number
   /** `jti`s of tokens revoked by signing out, in the order they were revoked. */
   revokedTokenIds: string[]
 }
@@ -79,6 +82,8 @@ export function stateFromSnapshot(snapshot: Snapshot): ModelState {
     revoked: new Map(),
     agents: structuredClone(snapshot.agents),
     nextAgentId: snapshot.next_agent_id,
+    phoneNumbers: structuredClone(snapshot.phone_numbers),
+    nextPhoneNumberId: snapshot.next_phone_number_id,
     revokedTokenIds: [...snapshot.revoked_token_ids],
   }
 }
@@ -101,6 +106,8 @@ export function cloneState(state: ModelState): ModelState {
     revoked: new Map(state.revoked),
     agents: structuredClone(state.agents),
     nextAgentId: state.nextAgentId,
+    phoneNumbers: structuredClone(state.phoneNumbers),
+    nextPhoneNumberId: state.nextPhoneNumberId,
     revokedTokenIds: [...state.revokedTokenIds],
   }
 }
@@ -112,6 +119,7 @@ export function toSnapshot(state: ModelState): Snapshot {
     next_user_id: state.nextUserId,
     next_api_key_id: state.nextKeyId,
     next_agent_id: state.nextAgentId,
+    next_phone_number_id: state.nextPhoneNumberId,
     token_secret: state.tokenSecret,
     users: [...state.users.values()]
       .sort((a, b) => a.id - b.id)
@@ -122,6 +130,7 @@ export function toSnapshot(state: ModelState): Snapshot {
       .sort((a, b) => a.id - b.id)
       .map((key) => ({ ...toWire(key, true), key_value: key.key_value })),
     agents: structuredClone(state.agents) as Snapshot['agents'],
+    phone_numbers: structuredClone(state.phoneNumbers) as Snapshot['phone_numbers'],
     revoked_token_ids: [...state.revokedTokenIds],
   }
 }

@@ -11,6 +11,10 @@ import {
   ListAgentsResponseSchema,
   ListApiKeysResponseSchema,
   SignOutResponseSchema,
+  ListPhoneNumbersResponseSchema,
+  PhoneNumberResponseSchema,
+  DeletePhoneNumberResponseSchema,
+  ListAvailablePhoneNumbersResponseSchema,
 } from 'voiceable-mock/schemas'
 import type { z } from 'zod'
 
@@ -42,6 +46,17 @@ export function schemaFor(endpoint: EndpointName, status: number): z.ZodType {
       return AgentResponseSchema
     case 'deleteAgent':
       return DeleteAgentResponseSchema
+    case 'listPhoneNumbers':
+      return ListPhoneNumbersResponseSchema
+    case 'getPhoneNumber':
+    case 'createPhoneNumber':
+    case 'updatePhoneNumber':
+      return PhoneNumberResponseSchema
+    case 'deletePhoneNumber':
+      return DeletePhoneNumberResponseSchema
+    case 'listAccountPhoneNumbers':
+    case 'listAvailablePhoneNumbers':
+      return ListAvailablePhoneNumbersResponseSchema
     case 'unknownRoute':
       return ErrorResponseSchema
   }
