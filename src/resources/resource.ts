@@ -17,7 +17,7 @@ import {
   type HttpMethod,
   type OperationDoc,
 } from '../pipeline/endpoint.js'
-import { READ_MESSAGE, toSuccessBody, type ErrorDefinition } from '../pipeline/envelope.js'
+import { READ_MESSAGE, type ErrorDefinition } from '../pipeline/envelope.js'
 import { PARAM_KINDS } from '../pipeline/record-id.js'
 import type { CollectionDefinition, RecordId } from '../store/collection.js'
 import type { Seeder, StateField, StoreContext } from '../store/context.js'
@@ -226,9 +226,11 @@ function toEndpoint<Store extends object>(
     examples,
     resolve(context) {
       const reply = resolver(context)
+      // @note `status` first, then the reply's fields in their order: one object per answer.
+      const toBody = (body: Reply) => Object.assign({ status: { code: status, message } }, body)
       return reply instanceof Promise
-        ? reply.then((body) => ({ status, body: { ...toSuccessBody(status, message), ...body } }))
-        : { status, body: { ...toSuccessBody(status, message), ...reply } }
+        ? reply.then((body) => ({ status, body: toBody(body) }))
+        : { status, body: toBody(reply) }
     },
   }
 }

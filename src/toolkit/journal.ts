@@ -1,6 +1,7 @@
 import { checkInput } from '../internal/input-validation.js'
 import { nestsDeeperThan } from '../internal/json-depth.js'
 import { setOwnProperty } from '../internal/own-property.js'
+import { castParam, type RouteParams } from '../pipeline/endpoint.js'
 import type { Principal } from '../pipeline/principal.js'
 import type { EndpointName } from '../resources/index.js'
 import { JournalQuerySchema, type JournalQuery } from './journal-schemas.js'
@@ -112,8 +113,8 @@ export interface JournalRecord {
   endpoint: EndpointName
   method: string
   path: string
-  /** The path parameters as cast (`JournalEntry.params`); the same object for every request without any. */
-  params: Readonly<Record<string, string | number | null>>
+  /** The path parameters as sent, and how each is cast (cast when an entry is read). */
+  params: RouteParams
   /** The request body's bytes, if any. */
   body: Uint8Array | undefined
   userId: number | null
@@ -131,13 +132,20 @@ function matches(entry: JournalRecord, query: JournalQuery): boolean {
     (query.endpoint === undefined || entry.endpoint === query.endpoint) &&
     (query.method === undefined || entry.method === query.method.toUpperCase()) &&
     (query.userId === undefined || entry.userId === query.userId) &&
-    (query.keyId === undefined || entry.params['keyId'] === query.keyId) &&
-    (query.agentId === undefined || entry.params['agentId'] === query.agentId) &&
+    (query.keyId === undefined || castParam(entry.params, 'keyId') === query.keyId) &&
+    (query.agentId === undefined || castParam(entry.params, 'agentId') === query.agentId) &&
     (query.status === undefined || entry.status === query.status)
   )
 }
 
 const decoder = new TextDecoder()
+
+/** Every path parameter as the lookup casts it; `null` for one that names no record. */
+function castAll(params: RouteParams): Record<string, string | number | null> {
+  const cast: Record<string, string | number | null> = {}
+  for (const name of Object.keys(params.raw)) cast[name] = castParam(params, name) ?? null
+  return cast
+}
 
 /**
  * A 0.x alias of a path parameter (`keyId`, `agentId`): the parameter when it is of its type,
@@ -153,14 +161,15 @@ function aliasOf<Kind extends 'number' | 'string'>(
 }
 
 function materialize(kept: JournalRecord): JournalEntry {
+  const params = castAll(kept.params)
   return {
     seq: kept.seq,
     endpoint: kept.endpoint,
     method: kept.method,
     path: kept.path,
-    params: { ...kept.params },
-    keyId: aliasOf(kept.params, 'keyId', 'number'),
-    agentId: aliasOf(kept.params, 'agentId', 'string'),
+    params,
+    keyId: aliasOf(params, 'keyId', 'number'),
+    agentId: aliasOf(params, 'agentId', 'string'),
     body: kept.body === undefined ? null : readBody(decoder.decode(kept.body)),
     userId: kept.userId,
     credential: kept.credential,
