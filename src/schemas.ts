@@ -71,3 +71,21 @@ export type {
   ListAgentsResponse,
   UpdateAgentRequest,
 } from './resources/agents/schemas.js'
+
+// Conversations (reference §4.3)
+export {
+  ConversationListItemSchema,
+  ConversationMessageSchema,
+  ConversationResponseSchema,
+  ConversationSchema,
+  ListConversationsQuerySchema,
+  ListConversationsResponseSchema,
+} from './resources/conversations/schemas.js'
+export type {
+  Conversation,
+  ConversationListItem,
+  ConversationMessage,
+  ConversationResponse,
+  ListConversationsQuery,
+  ListConversationsResponse,
+} from './resources/conversations/schemas.js'

@@ -3,6 +3,7 @@ import {
   AgentResponseSchema,
   ApiKeyResponseSchema,
   AuthResponseSchema,
+  ConversationResponseSchema,
   CreateApiKeyResponseSchema,
   CurrentUserResponseSchema,
   DeleteAgentResponseSchema,
@@ -10,6 +11,7 @@ import {
   ErrorResponseSchema,
   ListAgentsResponseSchema,
   ListApiKeysResponseSchema,
+  ListConversationsResponseSchema,
   SignOutResponseSchema,
 } from 'voiceable-mock/schemas'
 import type { z } from 'zod'
@@ -42,6 +44,10 @@ export function schemaFor(endpoint: EndpointName, status: number): z.ZodType {
       return AgentResponseSchema
     case 'deleteAgent':
       return DeleteAgentResponseSchema
+    case 'listConversations':
+      return ListConversationsResponseSchema
+    case 'getConversation':
+      return ConversationResponseSchema
     case 'unknownRoute':
       return ErrorResponseSchema
   }
