@@ -24,6 +24,11 @@ import type {
   UpdateAgentRequest,
   UpdateApiKeyRequest,
 } from 'voiceable-mock'
+import type {
+  ConversationResponse,
+  ListConversationsQuery,
+  ListConversationsResponse,
+} from 'voiceable-mock/schemas'
 import { expectTypeOf, it } from 'vitest'
 import type { operations } from './generated/openapi.js'
 
@@ -62,6 +67,8 @@ interface Expected {
   updateAgent: { success: AgentResponse; body: UpdateAgentRequest; path: { agentId: string } }
   updateAgentPatch: Expected['updateAgent']
   deleteAgent: { success: DeleteAgentResponse; path: { agentId: string } }
+  listConversations: { success: ListConversationsResponse; query: ListConversationsQuery }
+  getConversation: { success: ConversationResponse; path: { conversationId: string } }
 }
 
 type JsonOf<T> = T extends { content: { 'application/json': infer Body } } ? Body : never

@@ -54,6 +54,12 @@ it('exports exactly these wire schemas from voiceable-mock/schemas', () => {
       'SignUpRequestSchema',
       'UpdateAgentRequestSchema',
       'UserSchema',
+      'ConversationListItemSchema',
+      'ConversationMessageSchema',
+      'ConversationResponseSchema',
+      'ConversationSchema',
+      'ListConversationsQuerySchema',
+      'ListConversationsResponseSchema',
     ].sort(),
   )
 })

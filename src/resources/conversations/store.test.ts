@@ -90,7 +90,7 @@ it('adds conversations, with content given or generated, newest first', () => {
   ])
   expect(ids(store.listConversations(1, { page_size: 100 }))?.at(-1)).toBe('conv_older')
   expect(() => store.addConversation(1, '123', { conversation_id: 'conv_older' })).toThrow(
-    "Failed to add conversation: init.conversation_id must not be the id of a conversation in the store, got 'conv_older'",
+    "Failed to add conversation: conversation_id must not be the id of a conversation in the store, got 'conv_older'",
   )
   expect(() => store.addConversation(2, '123')).toThrow(
     "Failed to add conversation: agentId must be the id of an agent of user 2, got '123'",

@@ -103,7 +103,7 @@ export function createConversationsStore(context: StoreContext): ConversationsSt
       const id = init.conversation_id
       if (id !== undefined && conversations.get(id) !== undefined)
         throw new TypeError(
-          `${failure}: init.conversation_id must not be the id of a conversation in the store, got ${describeValue(id)}`,
+          `${failure}: conversation_id must not be the id of a conversation in the store, got ${describeValue(id)}`,
         )
       const now = startOf(context.stamp())
       const [drawn] = generate(agent, 1, now, now) as [ConversationRecord]
