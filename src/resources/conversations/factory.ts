@@ -16,6 +16,34 @@ export function compareConversations(a: ConversationRecord, b: ConversationRecor
   return a.start_time_unix_secs - b.start_time_unix_secs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
 }
 
+/** How many items `sortConversations` sorts by packing each one's start time and place in a number. */
+const PACKED = 2 ** 21
+
+/**
+ * Conversations sorted by `compareConversations`, quickly: a million in a fraction of a second
+ * rather than seconds (a store started from a snapshot sorts every owner's). Each start time is
+ * packed with the item's place into one number (exact below 2^53), the numbers sorted natively,
+ * and only runs of the same start time compared by id.
+ */
+export function sortConversations(list: ConversationRecord[]): ConversationRecord[] {
+  const n = list.length
+  if (n > PACKED || list.some((record) => record.start_time_unix_secs >= 2 ** 32))
+    return list.sort(compareConversations)
+  const keys = new Float64Array(n)
+  for (let i = 0; i < n; i++)
+    keys[i] = (list[i] as ConversationRecord).start_time_unix_secs * PACKED + i
+  keys.sort()
+  const sorted = Array.from(keys, (key) => list[key % PACKED] as ConversationRecord)
+  let from = 0
+  for (let i = 1; i <= n; i++) {
+    if (i < n && sorted[i]?.start_time_unix_secs === sorted[from]?.start_time_unix_secs) continue
+    if (i - from > 1)
+      sorted.splice(from, i - from, ...sorted.slice(from, i).sort(compareConversations))
+    from = i
+  }
+  return sorted
+}
+
 /** What a batch of generated conversations is for, and when they may start. */
 export interface GenerationPlan {
   /** Seeds the generator: the same seed makes the same conversations. */
@@ -79,5 +107,5 @@ export function generateConversationRecords(plan: GenerationPlan): ConversationR
       transcript_seed: drawSeed(),
     })
   }
-  return records.sort(compareConversations)
+  return sortConversations(records)
 }

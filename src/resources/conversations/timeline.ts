@@ -5,7 +5,7 @@
  */
 import { partitionPoint } from '../../pipeline/pagination.js'
 import type { Collection } from '../../store/collection.js'
-import { compareConversations } from './factory.js'
+import { compareConversations, sortConversations } from './factory.js'
 import type { ConversationRecord } from './schemas.js'
 
 /** One owner's conversations, oldest first: all of them, and each agent's. */
@@ -131,8 +131,9 @@ export class ConversationTimelines {
       else list.push(record)
     }
     for (const timeline of owners.values()) {
-      timeline.all.sort(compareConversations)
-      for (const list of timeline.byAgent.values()) list.sort(compareConversations)
+      timeline.all = sortConversations(timeline.all)
+      for (const [agentId, list] of timeline.byAgent)
+        timeline.byAgent.set(agentId, sortConversations(list))
     }
     this.#owners = owners
     this.#count = stored.size
