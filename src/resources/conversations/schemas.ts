@@ -61,8 +61,17 @@ export const ConversationResponseSchema = z.strictObject({
 })
 export type ConversationResponse = z.infer<typeof ConversationResponseSchema>
 
-const UNIX_SECONDS = /^\d{1,12}$/
-const PAGE_SIZE_RULE = `Page size must be between ${CONVERSATIONS_PAGE_SIZE.min} and ${CONVERSATIONS_PAGE_SIZE.max}`
+/** `page_size` as text: 1 to 100, or the 422 naming the range. */
+const pageSize = z
+  .string()
+  .regex(
+    /^(?:[1-9]\d?|100)$/,
+    `Page size must be between ${CONVERSATIONS_PAGE_SIZE.min} and ${CONVERSATIONS_PAGE_SIZE.max}`,
+  )
+
+/** A Unix time in whole seconds as text, or the 422 naming the parameter. */
+const unixSeconds = (label: string) =>
+  z.string().regex(/^\d{1,12}$/, `${label} must be a Unix time in whole seconds`)
 
 /**
  * `GET /conversations` query parameters in the documented order, as strings; every one optional,
@@ -70,21 +79,12 @@ const PAGE_SIZE_RULE = `Page size must be between ${CONVERSATIONS_PAGE_SIZE.min}
  */
 export const ListConversationsQuerySchema = z.object({
   agent_id: z.string().optional(),
-  page_size: z
-    .string()
-    .regex(/^(?:[1-9]\d?|100)$/, PAGE_SIZE_RULE)
-    .optional(),
+  page_size: pageSize.optional(),
   call_successful: z
     .enum(['success', 'failure'], { error: "Call successful must be 'success' or 'failure'" })
     .optional(),
-  call_start_before_unix: z
-    .string()
-    .regex(UNIX_SECONDS, 'Call start before unix must be a Unix time in whole seconds')
-    .optional(),
-  call_start_after_unix: z
-    .string()
-    .regex(UNIX_SECONDS, 'Call start after unix must be a Unix time in whole seconds')
-    .optional(),
+  call_start_before_unix: unixSeconds('Call start before unix').optional(),
+  call_start_after_unix: unixSeconds('Call start after unix').optional(),
   user_id: z.string().optional(),
   summary_mode: z
     .enum(['include', 'exclude'], { error: "Summary mode must be 'include' or 'exclude'" })

@@ -11,25 +11,23 @@ import type { ConversationsStore } from './store.js'
 
 /** An agent's id; the method itself checks that it is one of the user's agents. */
 const AGENT_ID = { name: 'agentId', schema: TextIdSchema }
+const QUERY = {
+  name: 'query',
+  schema: strictShape(ConversationQuerySchema.shape, 'field').optional(),
+}
+const INIT = {
+  name: 'init',
+  schema: strictShape(AddConversationInitSchema.shape, 'field').optional(),
+}
 
 export const CONVERSATION_STORE_CALLS: StoreCalls<ConversationsStore> = {
-  listConversations: {
-    failure: 'Failed to list conversations',
-    args: [
-      UNCHECKED,
-      { name: 'query', schema: strictShape(ConversationQuerySchema.shape, 'field').optional() },
-    ],
-  },
+  listConversations: { failure: 'Failed to list conversations', args: [UNCHECKED, QUERY] },
   addConversation: {
     failure: 'Failed to add conversation',
-    args: [
-      EXISTING_USER_ID,
-      AGENT_ID,
-      { name: 'init', schema: strictShape(AddConversationInitSchema.shape, 'field').optional() },
-    ],
+    args: [EXISTING_USER_ID, AGENT_ID, INIT],
   },
+  // @note Checked once per call, never per conversation: a million take a few seconds.
   generateConversations: {
-    // @note Checked once per call, never per conversation: a million take a second or two.
     failure: 'Failed to generate conversations',
     args: [EXISTING_USER_ID, AGENT_ID, { name: 'count', schema: WholeNumberSchema }],
   },

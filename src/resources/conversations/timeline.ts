@@ -45,6 +45,12 @@ function insertSorted(list: ConversationRecord[], batch: readonly ConversationRe
   return merged
 }
 
+/** Any one record of a collection, or `undefined` when it is empty. */
+function anyOf(records: Collection<ConversationRecord, string>): ConversationRecord | undefined {
+  for (const record of records.values()) return record
+  return undefined
+}
+
 function timelineOf(owners: Map<number, Timeline>, owner: number): Timeline {
   let timeline = owners.get(owner)
   if (timeline === undefined) owners.set(owner, (timeline = { all: [], byAgent: new Map() }))
@@ -110,7 +116,7 @@ export class ConversationTimelines {
     if (timeline.all.length === 0) this.#owners?.delete(owner)
     this.#count -= removed.length
     if (this.#anchor !== undefined && this.#conversations.get(this.#anchor.id) === undefined)
-      this.#anchor = this.#conversations.values().next().value
+      this.#anchor = anyOf(this.#conversations)
     return removed.length
   }
 
@@ -137,7 +143,7 @@ export class ConversationTimelines {
     }
     this.#owners = owners
     this.#count = stored.size
-    this.#anchor = stored.values().next().value
+    this.#anchor = anyOf(stored)
     return owners
   }
 }
