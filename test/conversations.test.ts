@@ -406,37 +406,42 @@ describe('snapshots', () => {
 describe('mock.store', () => {
   it('checks the arguments of addConversation, generateConversations and listConversations', () => {
     const mock = createTestMock()
-    const store = mock.store as unknown as Record<string, (...args: unknown[]) => unknown>
+    type Untyped = (...args: unknown[]) => unknown
+    const store = mock.store as unknown as {
+      addConversation: Untyped
+      generateConversations: Untyped
+      listConversations: Untyped
+    }
     const before = mock.snapshot()
     const problems = [
       [
-        () => store.addConversation?.(99, '123'),
+        () => store.addConversation(99, '123'),
         'userId must be the id of a user in the store, got 99',
       ],
-      [() => store.addConversation?.(1, 123), 'agentId must be a non-empty string, got 123'],
+      [() => store.addConversation(1, 123), 'agentId must be a non-empty string, got 123'],
       [
-        () => store.addConversation?.(1, '999'),
+        () => store.addConversation(1, '999'),
         "agentId must be the id of an agent of user 1, got '999'",
       ],
       [
-        () => store.addConversation?.(1, '123', { topic: 'x' }),
+        () => store.addConversation(1, '123', { topic: 'x' }),
         "unknown field 'topic'; the fields are call_quality, call_successful, caller_id, conversation_id, created_at, duration, status, summary, transcript",
       ],
       [
-        () => store.addConversation?.(1, '123', { created_at: '2024-01-01' }),
+        () => store.addConversation(1, '123', { created_at: '2024-01-01' }),
         "created_at must be an ISO 8601 UTC timestamp without fractions, like 2024-01-15T10:30:00Z, got '2024-01-01'",
       ],
       [
-        () => store.addConversation?.(1, '123', { conversation_id: 'conv.1' }),
+        () => store.addConversation(1, '123', { conversation_id: 'conv.1' }),
         "conversation_id must be 1 to 100 letters, digits, _ or -, got 'conv.1'",
       ],
       [
-        () => store.addConversation?.(1, '123', { conversation_id: 'conv_abc123' }),
+        () => store.addConversation(1, '123', { conversation_id: 'conv_abc123' }),
         "conversation_id must not be the id of a conversation in the store, got 'conv_abc123'",
       ],
       [
         () =>
-          store.addConversation?.(1, '123', {
+          store.addConversation(1, '123', {
             transcript: [{ role: 'bot', content: 'Hi', timestamp: '2024-01-01T00:00:00Z' }],
           }),
         "transcript[0].role must be one of 'user', 'assistant', got 'bot'",
@@ -444,10 +449,10 @@ describe('mock.store', () => {
     ] as const
     for (const [run, problem] of problems)
       expect(run).toThrow(new TypeError(`Failed to add conversation: ${problem}`))
-    expect(() => store.generateConversations?.(1, '123', -1)).toThrow(
+    expect(() => store.generateConversations(1, '123', -1)).toThrow(
       'Failed to generate conversations: count must be a whole number of at least 0, got -1',
     )
-    expect(() => store.listConversations?.(1, { page_size: 0 })).toThrow(
+    expect(() => store.listConversations(1, { page_size: 0 })).toThrow(
       'Failed to list conversations: page_size must be a whole number from 1 to 100, got 0',
     )
     expect(mock.snapshot()).toEqual(before)

@@ -13,12 +13,13 @@
 import { ELEVENLABS_INTEGRATION_TYPE } from './defaults.js'
 
 /** What this needs of the store: the integrations resource's lookup, when there is one. */
-export interface IntegrationLookup {
+interface IntegrationLookup {
   getIntegration?: (userId: number, integrationType: string) => unknown
 }
 
 /** Whether `userId` has an `elevenlabs` integration (every user does while no store can say). */
-export function hasElevenLabsKey(store: IntegrationLookup, userId: number): boolean {
-  if (typeof store.getIntegration !== 'function') return true
-  return store.getIntegration(userId, ELEVENLABS_INTEGRATION_TYPE) !== undefined
+export function hasElevenLabsKey(store: object, userId: number): boolean {
+  const lookup = store as IntegrationLookup
+  if (typeof lookup.getIntegration !== 'function') return true
+  return lookup.getIntegration(userId, ELEVENLABS_INTEGRATION_TYPE) !== undefined
 }

@@ -3,13 +3,13 @@ import type { EndpointContext } from '../../pipeline/endpoint.js'
 import { ApiError, failWith } from '../../pipeline/envelope.js'
 import { ownerOf, readQuery } from '../../pipeline/fields.js'
 import type { Resolver } from '../resource.js'
-import { hasElevenLabsKey, type IntegrationLookup } from './elevenlabs-key.js'
+import { hasElevenLabsKey } from './elevenlabs-key.js'
 import { toConversationQuery } from './query.js'
 import data from './resource.json' with { type: 'json' }
 import { ListConversationsQuerySchema } from './schemas.js'
 import type { ConversationsStore } from './store.js'
 
-type Context = EndpointContext<ConversationsStore & IntegrationLookup>
+type Context = EndpointContext<ConversationsStore>
 
 // @note Another user's conversation answers exactly like a missing one, as for keys and agents.
 const notFound = failWith(
@@ -48,4 +48,4 @@ export const resolvers = {
     const id = (context.param('conversationId') as string | undefined) ?? notFound()
     return { data: context.store.getConversation(owner, id) ?? notFound() }
   },
-} satisfies Record<string, Resolver<ConversationsStore & IntegrationLookup>>
+} satisfies Record<string, Resolver<ConversationsStore>>
