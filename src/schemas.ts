@@ -97,3 +97,20 @@ export type {
   PhoneNumberResponse,
   UpdatePhoneNumberRequest,
 } from './resources/phone-numbers/schemas.js'
+// Conversations (reference §4.3)
+export {
+  ConversationListItemSchema,
+  ConversationMessageSchema,
+  ConversationResponseSchema,
+  ConversationSchema,
+  ListConversationsQuerySchema,
+  ListConversationsResponseSchema,
+} from './resources/conversations/schemas.js'
+export type {
+  Conversation,
+  ConversationListItem,
+  ConversationMessage,
+  ConversationResponse,
+  ListConversationsQuery,
+  ListConversationsResponse,
+} from './resources/conversations/schemas.js'

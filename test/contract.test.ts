@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs'
 import {
   AgentSchema,
   ApiKeyResponseSchema,
+  ConversationSchema,
   DeleteAgentResponseSchema,
   CreateApiKeyRequestSchema,
   CreateApiKeyResponseSchema,
@@ -27,6 +28,7 @@ const SCHEMAS: Record<(typeof FIXTURE_FILES)[number], z.ZodType> = {
   'list-agents.item.json': AgentSchema,
   'update-agent.request.json': UpdateAgentRequestSchema,
   'delete-agent.response.json': DeleteAgentResponseSchema,
+  'get-conversation.data.json': ConversationSchema,
 }
 
 it('lists every fixture file in the contract table', () => {

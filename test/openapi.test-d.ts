@@ -32,6 +32,9 @@ import type {
   ListPhoneNumbersResponse,
   PhoneNumberResponse,
   UpdatePhoneNumberRequest,
+  ConversationResponse,
+  ListConversationsQuery,
+  ListConversationsResponse,
 } from 'voiceable-mock/schemas'
 import { expectTypeOf, it } from 'vitest'
 import type { operations } from './generated/openapi.js'
@@ -86,6 +89,8 @@ interface Expected {
   }
   updatePhoneNumberPatch: Expected['updatePhoneNumber']
   deletePhoneNumber: { success: DeletePhoneNumberResponse; path: { phoneNumberId: number } }
+  listConversations: { success: ListConversationsResponse; query: ListConversationsQuery }
+  getConversation: { success: ConversationResponse; path: { conversationId: string } }
 }
 
 type JsonOf<T> = T extends { content: { 'application/json': infer Body } } ? Body : never

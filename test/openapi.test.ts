@@ -115,6 +115,8 @@ it('lists, per operation, every status it answers when no fault is injected', ()
     updatePhoneNumber: '200 400 401 403 404 413 422 429',
     updatePhoneNumberPatch: '200 400 401 403 404 413 422 429',
     deletePhoneNumber: '200 400 401 403 404 413 429',
+    listConversations: '200 400 401 403 413 422 429 502',
+    getConversation: '200 400 401 403 404 413 429 502',
   })
 })
 
@@ -205,8 +207,10 @@ it('shows every documented example of fixtures/, verbatim, and each validates ag
       if (media.examples !== undefined) check(media.schema, media.examples.documented.value)
     }
   }
-  const agent = resolved['components'].schemas['Agent']
-  check(agent, agent.examples[0])
+  for (const part of ['Agent', 'Conversation']) {
+    const schema = resolved['components'].schemas[part]
+    check(schema, schema.examples[0])
+  }
   for (const file of FIXTURE_FILES) expect(shown).toContainEqual(fixture(file))
 })
 

@@ -64,6 +64,12 @@ it('exports exactly these wire schemas from voiceable-mock/schemas', () => {
       'PhoneNumberResponseSchema',
       'PhoneNumberSchema',
       'UpdatePhoneNumberRequestSchema',
+      'ConversationListItemSchema',
+      'ConversationMessageSchema',
+      'ConversationResponseSchema',
+      'ConversationSchema',
+      'ListConversationsQuerySchema',
+      'ListConversationsResponseSchema',
     ].sort(),
   )
 })

@@ -9,6 +9,7 @@ import { USERS } from './accounts/users.js'
 import * as agents from './agents/index.js'
 import * as apiKeys from './api-keys/index.js'
 import * as phoneNumbers from './phone-numbers/index.js'
+import * as conversations from './conversations/index.js'
 import { defineResource } from './resource.js'
 
 /** Every resource, in the endpoint table's order (journal names, fault scopes, CORS methods follow it). */
@@ -17,6 +18,7 @@ export const RESOURCES = [
   defineResource(accounts),
   defineResource(agents),
   defineResource(phoneNumbers),
+  defineResource(conversations),
 ] as const
 
 /**

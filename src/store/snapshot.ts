@@ -28,8 +28,10 @@ const SNAPSHOT_FORMAT_1 = 'voiceable-mock/snapshot@1'
 
 type Resource = (typeof RESOURCES)[number]
 type CollectionFields<C> =
-  C extends CollectionDefinition<infer Stored, RecordId, infer Key, infer Singular>
-    ? { [P in Key]: Stored[] } & { [P in `next_${Singular}_id`]: number }
+  C extends CollectionDefinition<infer Stored, RecordId, infer Key, infer Singular, infer Counted>
+    ? { [P in Key]: Stored[] } & (Counted extends true
+        ? { [P in `next_${Singular}_id`]: number }
+        : unknown)
     : never
 type StateFields<F> =
   F extends StateField<infer _Value, infer Key, infer Json> ? { [P in Key]: Json } : never

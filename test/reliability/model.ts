@@ -57,9 +57,10 @@ export interface ModelState {
   /** Agents: no operation of the model touches them, so they are carried as the snapshot has them. */
   agents: unknown[]
   nextAgentId: number
-  /** Phone numbers: no operation of the model touches them either. */
+  /** Phone numbers and conversations: no operation of the model touches them either. */
   phoneNumbers: unknown[]
   nextPhoneNumberId: number
+  conversations: unknown[]
   /** `jti`s of tokens revoked by signing out, in the order they were revoked. */
   revokedTokenIds: string[]
 }
@@ -84,6 +85,7 @@ export function stateFromSnapshot(snapshot: Snapshot): ModelState {
     nextAgentId: snapshot.next_agent_id,
     phoneNumbers: structuredClone(snapshot.phone_numbers),
     nextPhoneNumberId: snapshot.next_phone_number_id,
+    conversations: structuredClone(snapshot.conversations),
     revokedTokenIds: [...snapshot.revoked_token_ids],
   }
 }
@@ -108,6 +110,7 @@ export function cloneState(state: ModelState): ModelState {
     nextAgentId: state.nextAgentId,
     phoneNumbers: structuredClone(state.phoneNumbers),
     nextPhoneNumberId: state.nextPhoneNumberId,
+    conversations: structuredClone(state.conversations),
     revokedTokenIds: [...state.revokedTokenIds],
   }
 }
@@ -131,6 +134,7 @@ export function toSnapshot(state: ModelState): Snapshot {
       .map((key) => ({ ...toWire(key, true), key_value: key.key_value })),
     agents: structuredClone(state.agents) as Snapshot['agents'],
     phone_numbers: structuredClone(state.phoneNumbers) as Snapshot['phone_numbers'],
+    conversations: structuredClone(state.conversations) as Snapshot['conversations'],
     revoked_token_ids: [...state.revokedTokenIds],
   }
 }

@@ -17,4 +17,5 @@ export const FIXTURE_FILES = [
   'list-agents.item.json',
   'update-agent.request.json',
   'delete-agent.response.json',
+  'get-conversation.data.json',
 ] as const

@@ -3,6 +3,7 @@ import {
   AgentResponseSchema,
   ApiKeyResponseSchema,
   AuthResponseSchema,
+  ConversationResponseSchema,
   CreateApiKeyResponseSchema,
   CurrentUserResponseSchema,
   DeleteAgentResponseSchema,
@@ -10,6 +11,7 @@ import {
   ErrorResponseSchema,
   ListAgentsResponseSchema,
   ListApiKeysResponseSchema,
+  ListConversationsResponseSchema,
   SignOutResponseSchema,
   ListPhoneNumbersResponseSchema,
   PhoneNumberResponseSchema,
@@ -57,6 +59,10 @@ export function schemaFor(endpoint: EndpointName, status: number): z.ZodType {
     case 'listAccountPhoneNumbers':
     case 'listAvailablePhoneNumbers':
       return ListAvailablePhoneNumbersResponseSchema
+    case 'listConversations':
+      return ListConversationsResponseSchema
+    case 'getConversation':
+      return ConversationResponseSchema
     case 'unknownRoute':
       return ErrorResponseSchema
   }
