@@ -71,3 +71,27 @@ export type {
   ListAgentsResponse,
   UpdateAgentRequest,
 } from './resources/agents/schemas.js'
+
+// Integrations (reference §4.2)
+export {
+  CreateIntegrationRequestSchema,
+  DeleteIntegrationResponseSchema,
+  IntegrationResponseSchema,
+  IntegrationSchema,
+  IntegrationTypeInfoSchema,
+  IntegrationTypeSchema,
+  ListIntegrationSchemasResponseSchema,
+  ListIntegrationsResponseSchema,
+  UpdateIntegrationRequestSchema,
+} from './resources/integrations/schemas.js'
+export type {
+  CreateIntegrationRequest,
+  DeleteIntegrationResponse,
+  Integration,
+  IntegrationResponse,
+  IntegrationType,
+  IntegrationTypeInfo,
+  ListIntegrationSchemasResponse,
+  ListIntegrationsResponse,
+  UpdateIntegrationRequest,
+} from './resources/integrations/schemas.js'

@@ -24,6 +24,14 @@ import type {
   UpdateAgentRequest,
   UpdateApiKeyRequest,
 } from 'voiceable-mock'
+import type {
+  CreateIntegrationRequest,
+  DeleteIntegrationResponse,
+  IntegrationResponse,
+  ListIntegrationSchemasResponse,
+  ListIntegrationsResponse,
+  UpdateIntegrationRequest,
+} from 'voiceable-mock/schemas'
 import { expectTypeOf, it } from 'vitest'
 import type { operations } from './generated/openapi.js'
 
@@ -62,6 +70,17 @@ interface Expected {
   updateAgent: { success: AgentResponse; body: UpdateAgentRequest; path: { agentId: string } }
   updateAgentPatch: Expected['updateAgent']
   deleteAgent: { success: DeleteAgentResponse; path: { agentId: string } }
+  listIntegrations: { success: ListIntegrationsResponse }
+  listIntegrationSchemas: { success: ListIntegrationSchemasResponse }
+  createIntegration: { success: IntegrationResponse; body: CreateIntegrationRequest }
+  getIntegration: { success: IntegrationResponse; path: { integrationType: string } }
+  updateIntegration: {
+    success: IntegrationResponse
+    body: UpdateIntegrationRequest
+    path: { integrationType: string }
+  }
+  updateIntegrationPatch: Expected['updateIntegration']
+  deleteIntegration: { success: DeleteIntegrationResponse; path: { integrationType: string } }
 }
 
 type JsonOf<T> = T extends { content: { 'application/json': infer Body } } ? Body : never

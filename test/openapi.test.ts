@@ -63,7 +63,12 @@ it('lists every endpoint of the table with each method it is routed by, PATCH in
 it('names each operation after its endpoint, and the PATCH twin of an update after it too', () => {
   const ids = operations().map(({ operation }) => operation['operationId'] as string)
   expect(ids.sort()).toEqual(
-    [...ENDPOINTS.map((endpoint) => endpoint.name), 'updateApiKeyPatch', 'updateAgentPatch'].sort(),
+    [
+      ...ENDPOINTS.map((endpoint) => endpoint.name),
+      'updateApiKeyPatch',
+      'updateAgentPatch',
+      'updateIntegrationPatch',
+    ].sort(),
   )
 })
 
@@ -102,6 +107,13 @@ it('lists, per operation, every status it answers when no fault is injected', ()
     updateAgent: '200 400 401 403 404 413 422 429',
     updateAgentPatch: '200 400 401 403 404 413 422 429',
     deleteAgent: '200 400 401 403 404 413 429',
+    listIntegrations: '200 400 401 403 413 429',
+    listIntegrationSchemas: '200 400 401 403 413 429',
+    createIntegration: '201 400 401 403 413 422 429',
+    getIntegration: '200 400 401 403 404 413 429',
+    updateIntegration: '200 400 401 403 404 413 422 429',
+    updateIntegrationPatch: '200 400 401 403 404 413 422 429',
+    deleteIntegration: '200 400 401 403 404 413 429',
   })
 })
 
@@ -192,8 +204,10 @@ it('shows every documented example of fixtures/, verbatim, and each validates ag
       if (media.examples !== undefined) check(media.schema, media.examples.documented.value)
     }
   }
-  const agent = resolved['components'].schemas['Agent']
-  check(agent, agent.examples[0])
+  for (const part of ['Agent', 'Integration']) {
+    const schema = resolved['components'].schemas[part]
+    check(schema, schema.examples[0])
+  }
   for (const file of FIXTURE_FILES) expect(shown).toContainEqual(fixture(file))
 })
 

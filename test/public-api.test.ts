@@ -54,6 +54,15 @@ it('exports exactly these wire schemas from voiceable-mock/schemas', () => {
       'SignUpRequestSchema',
       'UpdateAgentRequestSchema',
       'UserSchema',
+      'CreateIntegrationRequestSchema',
+      'DeleteIntegrationResponseSchema',
+      'IntegrationResponseSchema',
+      'IntegrationSchema',
+      'IntegrationTypeInfoSchema',
+      'IntegrationTypeSchema',
+      'ListIntegrationSchemasResponseSchema',
+      'ListIntegrationsResponseSchema',
+      'UpdateIntegrationRequestSchema',
     ].sort(),
   )
 })

@@ -8,6 +8,7 @@ import * as accounts from './accounts/index.js'
 import { USERS } from './accounts/users.js'
 import * as agents from './agents/index.js'
 import * as apiKeys from './api-keys/index.js'
+import * as integrations from './integrations/index.js'
 import { defineResource } from './resource.js'
 
 /** Every resource, in the endpoint table's order (journal names, fault scopes, CORS methods follow it). */
@@ -15,6 +16,7 @@ export const RESOURCES = [
   defineResource(apiKeys),
   defineResource(accounts),
   defineResource(agents),
+  defineResource(integrations),
 ] as const
 
 /**

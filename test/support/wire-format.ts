@@ -11,6 +11,10 @@ import {
   ListAgentsResponseSchema,
   ListApiKeysResponseSchema,
   SignOutResponseSchema,
+  DeleteIntegrationResponseSchema,
+  IntegrationResponseSchema,
+  ListIntegrationSchemasResponseSchema,
+  ListIntegrationsResponseSchema,
 } from 'voiceable-mock/schemas'
 import type { z } from 'zod'
 
@@ -42,6 +46,16 @@ export function schemaFor(endpoint: EndpointName, status: number): z.ZodType {
       return AgentResponseSchema
     case 'deleteAgent':
       return DeleteAgentResponseSchema
+    case 'listIntegrations':
+      return ListIntegrationsResponseSchema
+    case 'listIntegrationSchemas':
+      return ListIntegrationSchemasResponseSchema
+    case 'createIntegration':
+    case 'getIntegration':
+    case 'updateIntegration':
+      return IntegrationResponseSchema
+    case 'deleteIntegration':
+      return DeleteIntegrationResponseSchema
     case 'unknownRoute':
       return ErrorResponseSchema
   }
