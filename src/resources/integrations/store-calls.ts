@@ -18,12 +18,21 @@ const OPTIONS = {
 }
 const TYPE = { name: 'type', schema: TextIdSchema }
 
-/** A config as given: field values as text or numbers, `null` to clear one. */
-const CONFIG = z.record(
-  z.string(),
-  z.union([z.string(), z.number(), z.null()], { error: 'must be a string, a number or null' }),
-  { error: 'must be an object of field values' },
-)
+/**
+ * A config as given: an object whose values are text, numbers, or `null` to clear a field.
+ * @note Checked here, not by a schema, so that a problem never quotes a value back: it may be a
+ * secret.
+ */
+function configProblem(config: unknown): string | undefined {
+  if (typeof config !== 'object' || config === null || Array.isArray(config))
+    return 'fields.config must be an object of field values'
+  const isValue = (value: unknown) =>
+    value === null || typeof value === 'string' || Number.isFinite(value)
+  const bad = Object.entries(config).find(([, value]) => !isValue(value))
+  return bad === undefined
+    ? undefined
+    : `fields.config.${bad[0]} must be a string, a number or null`
+}
 
 /**
  * Integration fields: a known type and a config of plain values. What each type's config needs
@@ -31,11 +40,14 @@ const CONFIG = z.record(
  */
 const CREATE_FIELDS = {
   name: 'fields',
-  schema: strictShape({ integration_type: oneOf(INTEGRATION_TYPES), config: CONFIG }, 'field'),
+  schema: strictShape({ integration_type: oneOf(INTEGRATION_TYPES), config: z.unknown() }, 'field'),
+  against: (fields: { config: unknown }) => configProblem(fields.config),
 }
 const UPDATE_FIELDS = {
   name: 'fields',
-  schema: strictShape({ config: CONFIG.optional() }, 'field'),
+  schema: strictShape({ config: z.unknown() }, 'field'),
+  against: (fields: { config?: unknown }) =>
+    fields.config === undefined ? undefined : configProblem(fields.config),
 }
 
 export const INTEGRATION_STORE_CALLS: StoreCalls<IntegrationsStore> = {
