@@ -24,7 +24,7 @@ const secretOf = (mock: VoiceableMock, userId: number, type: string) =>
 
 it("lists the caller's integrations in id order, secrets masked", async () => {
   const mock = createTestMock({ scenario: 'empty' })
-  for (const integration_type of ['twilio', 'openai', 'calcom'])
+  for (const integration_type of ['twilio', 'openai', 'calcom'] as const)
     mock.store.createIntegration(1, {
       integration_type,
       config: integration_type === 'twilio' ? {} : { api_key: `cal_live_${integration_type}` },

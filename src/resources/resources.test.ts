@@ -24,7 +24,12 @@ it('names every collection and state field of the snapshot once', () => {
 })
 
 it('seeds the owners first, then every other resource in list order', () => {
-  expect(SEED_ORDER.map((resource) => resource.name)).toEqual(['accounts', 'apiKeys', 'agents', 'integrations'])
+  expect(SEED_ORDER.map((resource) => resource.name)).toEqual([
+    'accounts',
+    'apiKeys',
+    'agents',
+    'integrations',
+  ])
 })
 
 it('checks what resource.json names against the code', () => {

@@ -8,6 +8,7 @@ const DOCUMENTED_TYPES = ['elevenlabs', 'openai', 'anthropic']
 const OAUTH_TYPES = ['google_calendar', 'outlook_calendar', 'calendly']
 
 it('holds the documented types first, then the web app library, then twilio', () => {
+  expect(catalogueEntries().map((entry) => entry.type)).toEqual(INTEGRATION_TYPES)
   expect(INTEGRATION_TYPES).toEqual([
     ...DOCUMENTED_TYPES,
     'hubspot',

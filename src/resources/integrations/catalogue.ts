@@ -34,8 +34,25 @@ export interface CatalogueEntry {
 
 const ENTRIES: readonly CatalogueEntry[] = catalogue.types
 
-/** Every integration type's name, in catalogue order. */
-export const INTEGRATION_TYPES = ENTRIES.map((entry) => entry.type) as [string, ...string[]]
+/**
+ * Every integration type's name, in catalogue order, spelled out so that the wire type names each
+ * (`catalogue.test.ts` checks they are the catalogue's).
+ */
+export const INTEGRATION_TYPES = [
+  'elevenlabs',
+  'openai',
+  'anthropic',
+  'hubspot',
+  'salesforce',
+  'pipedrive',
+  'kommo',
+  'gohighlevel',
+  'google_calendar',
+  'outlook_calendar',
+  'calendly',
+  'calcom',
+  'twilio',
+] as const
 
 const BY_TYPE: ReadonlyMap<string, CatalogueEntry> = new Map(
   ENTRIES.map((entry) => [entry.type, entry]),

@@ -2,7 +2,7 @@ import { toTimestamp } from '../../internal/time.js'
 import type { Faker } from '../../store/random.js'
 import { ownership, type Owner } from '../accounts/factory.js'
 import generated from './generated.json' with { type: 'json' }
-import type { IntegrationConfig, IntegrationRecord } from './schemas.js'
+import type { IntegrationConfig, IntegrationRecord, IntegrationType } from './schemas.js'
 
 /** How each generated field looks: a prefix, then random letters and digits (`generated.json`). */
 const GENERATED: Readonly<
@@ -10,7 +10,7 @@ const GENERATED: Readonly<
 > = generated
 
 /** The types generated data connects, and how their credentials look. */
-export const GENERATED_TYPES: readonly string[] = Object.keys(GENERATED)
+export const GENERATED_TYPES = Object.keys(GENERATED) as readonly IntegrationType[]
 
 /**
  * A generated integration of `type` for `owner`, created at `createdAt`, with plausible
@@ -19,7 +19,7 @@ export const GENERATED_TYPES: readonly string[] = Object.keys(GENERATED)
 export function createIntegrationData(
   faker: Faker,
   owner: Owner,
-  init: { id: number; type: string; createdAt: Date },
+  init: { id: number; type: IntegrationType; createdAt: Date },
 ): IntegrationRecord {
   const config: IntegrationConfig = {}
   for (const [field, { prefix, length }] of Object.entries(GENERATED[init.type] ?? {}))

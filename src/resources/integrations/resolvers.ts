@@ -7,7 +7,7 @@ import type { Resolver } from '../resource.js'
 import { catalogueEntries } from './catalogue.js'
 import data from './resource.json' with { type: 'json' }
 import { configProblems, createProblems, mergeConfig, permitConfig } from './rules.js'
-import type { IntegrationTypeInfo } from './schemas.js'
+import type { IntegrationType, IntegrationTypeInfo } from './schemas.js'
 import type { IntegrationsStore } from './store.js'
 
 type Context = EndpointContext<IntegrationsStore>
@@ -57,7 +57,7 @@ export const resolvers = {
     )
     return {
       data: context.store.createIntegration(owner, {
-        integration_type: type,
+        integration_type: type as IntegrationType,
         config: config as Record<string, string | number | null>,
       }),
     }

@@ -33,6 +33,14 @@ const ConfigValue = z.union([z.string(), z.number()])
 export const IntegrationConfigSchema = z.record(z.string(), ConfigValue)
 export type IntegrationConfig = z.infer<typeof IntegrationConfigSchema>
 
+/** The fields every owned record ends with, in the documented order. */
+const OWNERSHIP = {
+  user_id: Id,
+  user_email: z.string(),
+  created_at: Timestamp,
+  updated_at: Timestamp,
+}
+
 /**
  * One integration as the API sends it, fields in the documented order (reference §4.2): its
  * secrets masked, and the `schema` of its type.
@@ -42,10 +50,7 @@ export const IntegrationSchema = z.strictObject({
   integration_type: IntegrationTypeSchema,
   config: IntegrationConfigSchema,
   schema: ConfigSchemaSchema,
-  user_id: Id,
-  user_email: z.string(),
-  created_at: Timestamp,
-  updated_at: Timestamp,
+  ...OWNERSHIP,
 })
 export type Integration = z.infer<typeof IntegrationSchema>
 
@@ -61,25 +66,20 @@ export const IntegrationTypeInfoSchema = z.strictObject({
 })
 export type IntegrationTypeInfo = z.infer<typeof IntegrationTypeInfoSchema>
 
+/** A success body: `status`, then `data`. */
+const withStatus = <Data extends z.ZodType>(data: Data) =>
+  z.strictObject({ status: StatusSchema, data })
+
 /** `GET /integrations` → 200: the caller's integrations. */
-export const ListIntegrationsResponseSchema = z.strictObject({
-  status: StatusSchema,
-  data: z.array(IntegrationSchema),
-})
+export const ListIntegrationsResponseSchema = withStatus(z.array(IntegrationSchema))
 export type ListIntegrationsResponse = z.infer<typeof ListIntegrationsResponseSchema>
 
 /** `GET /integrations/schemas` → 200: every type the fake knows. */
-export const ListIntegrationSchemasResponseSchema = z.strictObject({
-  status: StatusSchema,
-  data: z.array(IntegrationTypeInfoSchema),
-})
+export const ListIntegrationSchemasResponseSchema = withStatus(z.array(IntegrationTypeInfoSchema))
 export type ListIntegrationSchemasResponse = z.infer<typeof ListIntegrationSchemasResponseSchema>
 
 /** `GET /integrations/{type}` → 200, `POST /integrations` → 201 and `PUT /integrations/{type}` → 200. */
-export const IntegrationResponseSchema = z.strictObject({
-  status: StatusSchema,
-  data: IntegrationSchema,
-})
+export const IntegrationResponseSchema = withStatus(IntegrationSchema)
 export type IntegrationResponse = z.infer<typeof IntegrationResponseSchema>
 
 /** `DELETE /integrations/{type}` → 200: `status` only, as every delete. */
@@ -88,6 +88,9 @@ export type DeleteIntegrationResponse = z.infer<typeof DeleteIntegrationResponse
 
 /** A config as sent: each field's value, or `null` (or blank text) to clear an optional one. */
 const SentConfigSchema = z.record(z.string(), ConfigValue.nullable())
+
+/** A request body: the fields inside `{"integration": {...}}`, as Rails' `params.require`. */
+const wrapped = <Fields extends z.ZodType>(fields: Fields) => z.object({ integration: fields })
 
 /**
  * The fields inside `{"integration": {...}}` on create: both required (docs). The config keeps
@@ -100,9 +103,7 @@ export const CreateIntegrationFieldsSchema = z.object({
 export type CreateIntegrationFields = z.infer<typeof CreateIntegrationFieldsSchema>
 
 /** `POST /integrations` request body. */
-export const CreateIntegrationRequestSchema = z.object({
-  integration: CreateIntegrationFieldsSchema,
-})
+export const CreateIntegrationRequestSchema = wrapped(CreateIntegrationFieldsSchema)
 export type CreateIntegrationRequest = z.input<typeof CreateIntegrationRequestSchema>
 
 /**
@@ -113,7 +114,5 @@ export const UpdateIntegrationFieldsSchema = z.object({ config: SentConfigSchema
 export type UpdateIntegrationFields = z.infer<typeof UpdateIntegrationFieldsSchema>
 
 /** `PUT /integrations/{type}` request body. */
-export const UpdateIntegrationRequestSchema = z.object({
-  integration: UpdateIntegrationFieldsSchema,
-})
+export const UpdateIntegrationRequestSchema = wrapped(UpdateIntegrationFieldsSchema)
 export type UpdateIntegrationRequest = z.input<typeof UpdateIntegrationRequestSchema>

@@ -1,21 +1,14 @@
 /** How `mock.store`'s integration methods check their arguments (strict, no casting). */
 import * as z from 'zod'
 import { BooleanSchema, oneOf, strictShape } from '../../internal/input-validation.js'
-import {
-  EXISTING_USER_ID,
-  TextIdSchema,
-  UNCHECKED,
-  USER_ID,
-  type StoreCalls,
-} from '../../store/store-calls.js'
+import { EXISTING_USER_ID, TextIdSchema, UNCHECKED, USER_ID } from '../../store/store-calls.js'
+import type { StoreCalls } from '../../store/store-calls.js'
 import { INTEGRATION_TYPES } from './catalogue.js'
 import type { IntegrationsStore } from './store.js'
 
 /** `listIntegrations(userId, options)` and `getIntegration(userId, type, options)`. */
-const OPTIONS = {
-  name: 'options',
-  schema: strictShape({ revealSecrets: BooleanSchema.optional() }, 'option').optional(),
-}
+const REVEAL = strictShape({ revealSecrets: BooleanSchema.optional() }, 'option')
+const OPTIONS = { name: 'options', schema: REVEAL.optional() }
 const TYPE = { name: 'type', schema: TextIdSchema }
 
 /**

@@ -1,8 +1,6 @@
 import { expect, it } from 'vitest'
 import { createStore } from '../../store/store.js'
 
-const at = (iso: string) => () => new Date(iso)
-
 it('reads user 1 the documented integration, its secret masked unless revealSecrets', () => {
   const store = createStore()
   expect(store.listIntegrations(1).map((item) => [item.id, item.integration_type])).toEqual([
@@ -12,7 +10,7 @@ it('reads user 1 the documented integration, its secret masked unless revealSecr
   expect(store.getIntegration(1, 'elevenlabs', { revealSecrets: true })?.config).toEqual({
     api_key: 'sk_your_elevenlabs_key',
   })
-  expect(store.listIntegrations(1, { revealSecrets: true })[0]?.config.api_key).toBe(
+  expect(store.listIntegrations(1, { revealSecrets: true })[0]?.config['api_key']).toBe(
     'sk_your_elevenlabs_key',
   )
   expect(store.getIntegration(1, 'openai')).toBeUndefined()
@@ -29,7 +27,7 @@ it('scopes every integration operation to its owner', () => {
   expect(store.listIntegrations(bob.id)).toEqual([])
   // Bob may connect the same type: one per type and user.
   store.createIntegration(bob.id, { integration_type: 'openai', config: { api_key: 'sk-bob' } })
-  expect(store.getIntegration(ada.id, 'openai', { revealSecrets: true })?.config.api_key).toBe(
+  expect(store.getIntegration(ada.id, 'openai', { revealSecrets: true })?.config['api_key']).toBe(
     'sk-ada',
   )
   expect(store.countIntegrations()).toBe(2)
