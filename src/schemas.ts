@@ -114,3 +114,26 @@ export type {
   ListConversationsQuery,
   ListConversationsResponse,
 } from './resources/conversations/schemas.js'
+// Integrations (reference §4.2)
+export {
+  CreateIntegrationRequestSchema,
+  DeleteIntegrationResponseSchema,
+  IntegrationResponseSchema,
+  IntegrationSchema,
+  IntegrationTypeInfoSchema,
+  IntegrationTypeSchema,
+  ListIntegrationSchemasResponseSchema,
+  ListIntegrationsResponseSchema,
+  UpdateIntegrationRequestSchema,
+} from './resources/integrations/schemas.js'
+export type {
+  CreateIntegrationRequest,
+  DeleteIntegrationResponse,
+  Integration,
+  IntegrationResponse,
+  IntegrationType,
+  IntegrationTypeInfo,
+  ListIntegrationSchemasResponse,
+  ListIntegrationsResponse,
+  UpdateIntegrationRequest,
+} from './resources/integrations/schemas.js'

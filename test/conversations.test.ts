@@ -44,8 +44,14 @@ async function everyPage(mock: VoiceableMock, query: string, pageSize: number) {
 }
 
 /** A mock whose user 2 can call too, with their token. */
+/** The documented mock, and a token of user 2, who has an ElevenLabs key to read conversations with. */
 async function withSecondUser() {
   const mock = createTestMock()
+  if (mock.store.getIntegration(2, 'elevenlabs') === undefined)
+    mock.store.createIntegration(2, {
+      integration_type: 'elevenlabs',
+      config: { api_key: 'sk_second_user' },
+    })
   return { mock, token: await mock.store.issueToken(2) }
 }
 

@@ -35,6 +35,12 @@ import type {
   ConversationResponse,
   ListConversationsQuery,
   ListConversationsResponse,
+  CreateIntegrationRequest,
+  DeleteIntegrationResponse,
+  IntegrationResponse,
+  ListIntegrationSchemasResponse,
+  ListIntegrationsResponse,
+  UpdateIntegrationRequest,
 } from 'voiceable-mock/schemas'
 import { expectTypeOf, it } from 'vitest'
 import type { operations } from './generated/openapi.js'
@@ -91,6 +97,17 @@ interface Expected {
   deletePhoneNumber: { success: DeletePhoneNumberResponse; path: { phoneNumberId: number } }
   listConversations: { success: ListConversationsResponse; query: ListConversationsQuery }
   getConversation: { success: ConversationResponse; path: { conversationId: string } }
+  listIntegrations: { success: ListIntegrationsResponse }
+  listIntegrationSchemas: { success: ListIntegrationSchemasResponse }
+  createIntegration: { success: IntegrationResponse; body: CreateIntegrationRequest }
+  getIntegration: { success: IntegrationResponse; path: { integrationType: string } }
+  updateIntegration: {
+    success: IntegrationResponse
+    body: UpdateIntegrationRequest
+    path: { integrationType: string }
+  }
+  updateIntegrationPatch: Expected['updateIntegration']
+  deleteIntegration: { success: DeleteIntegrationResponse; path: { integrationType: string } }
 }
 
 type JsonOf<T> = T extends { content: { 'application/json': infer Body } } ? Body : never

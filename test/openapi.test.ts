@@ -117,6 +117,13 @@ it('lists, per operation, every status it answers when no fault is injected', ()
     deletePhoneNumber: '200 400 401 403 404 413 429',
     listConversations: '200 400 401 403 413 422 429 502',
     getConversation: '200 400 401 403 404 413 429 502',
+    listIntegrations: '200 400 401 403 413 429',
+    listIntegrationSchemas: '200 400 401 403 413 429',
+    createIntegration: '201 400 401 403 413 422 429',
+    getIntegration: '200 400 401 403 404 413 429',
+    updateIntegration: '200 400 401 403 404 413 422 429',
+    updateIntegrationPatch: '200 400 401 403 404 413 422 429',
+    deleteIntegration: '200 400 401 403 404 413 429',
   })
 })
 
@@ -207,7 +214,7 @@ it('shows every documented example of fixtures/, verbatim, and each validates ag
       if (media.examples !== undefined) check(media.schema, media.examples.documented.value)
     }
   }
-  for (const part of ['Agent', 'Conversation']) {
+  for (const part of ['Agent', 'Conversation', 'Integration']) {
     const schema = resolved['components'].schemas[part]
     check(schema, schema.examples[0])
   }

@@ -70,6 +70,15 @@ it('exports exactly these wire schemas from voiceable-mock/schemas', () => {
       'ConversationSchema',
       'ListConversationsQuerySchema',
       'ListConversationsResponseSchema',
+      'CreateIntegrationRequestSchema',
+      'DeleteIntegrationResponseSchema',
+      'IntegrationResponseSchema',
+      'IntegrationSchema',
+      'IntegrationTypeInfoSchema',
+      'IntegrationTypeSchema',
+      'ListIntegrationSchemasResponseSchema',
+      'ListIntegrationsResponseSchema',
+      'UpdateIntegrationRequestSchema',
     ].sort(),
   )
 })

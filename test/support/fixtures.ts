@@ -18,4 +18,7 @@ export const FIXTURE_FILES = [
   'update-agent.request.json',
   'delete-agent.response.json',
   'get-conversation.data.json',
+  'integration.example.json',
+  'create-integration.request.json',
+  'update-integration.request.json',
 ] as const

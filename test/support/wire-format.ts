@@ -17,6 +17,10 @@ import {
   PhoneNumberResponseSchema,
   DeletePhoneNumberResponseSchema,
   ListAvailablePhoneNumbersResponseSchema,
+  DeleteIntegrationResponseSchema,
+  IntegrationResponseSchema,
+  ListIntegrationSchemasResponseSchema,
+  ListIntegrationsResponseSchema,
 } from 'voiceable-mock/schemas'
 import type { z } from 'zod'
 
@@ -63,6 +67,16 @@ export function schemaFor(endpoint: EndpointName, status: number): z.ZodType {
       return ListConversationsResponseSchema
     case 'getConversation':
       return ConversationResponseSchema
+    case 'listIntegrations':
+      return ListIntegrationsResponseSchema
+    case 'listIntegrationSchemas':
+      return ListIntegrationSchemasResponseSchema
+    case 'createIntegration':
+    case 'getIntegration':
+    case 'updateIntegration':
+      return IntegrationResponseSchema
+    case 'deleteIntegration':
+      return DeleteIntegrationResponseSchema
     case 'unknownRoute':
       return ErrorResponseSchema
   }

@@ -80,8 +80,12 @@ it('serves a user with the integration as usual', async () => {
   expect((await get('/conversations/conv_missing')).body['error']).toBe('conversation_not_found')
 })
 
-it('counts every user as having a key while no store can say (the integrations resource is not in)', () => {
-  expect(hasElevenLabsKey(createStore(), 1)).toBe(true)
-  expect(hasElevenLabsKey({ getIntegration: () => undefined }, 1)).toBe(false)
-  expect(hasElevenLabsKey({ getIntegration: () => ({ id: 3 }) }, 1)).toBe(true)
+it("reads a user's ElevenLabs key from their integrations", () => {
+  const store = createStore()
+  const withoutKey = store
+    .listUsers()
+    .find((user) => store.getIntegration(user.id, 'elevenlabs') === undefined)
+  expect(hasElevenLabsKey(store, 1)).toBe(true)
+  expect(withoutKey).toBeDefined()
+  expect(hasElevenLabsKey(store, withoutKey?.id ?? 0)).toBe(false)
 })

@@ -7,9 +7,11 @@ import { hasElevenLabsKey } from './elevenlabs-key.js'
 import { toConversationQuery } from './query.js'
 import data from './resource.json' with { type: 'json' }
 import { ListConversationsQuerySchema } from './schemas.js'
+import type { IntegrationsStore } from '../integrations/store.js'
 import type { ConversationsStore } from './store.js'
 
-type Context = EndpointContext<ConversationsStore>
+type Store = ConversationsStore & Pick<IntegrationsStore, 'getIntegration'>
+type Context = EndpointContext<Store>
 
 // @note Another user's conversation answers exactly like a missing one, as for keys and agents.
 const notFound = failWith(
@@ -48,4 +50,4 @@ export const resolvers = {
     const id = (context.param('conversationId') as string | undefined) ?? notFound()
     return { data: context.store.getConversation(owner, id) ?? notFound() }
   },
-} satisfies Record<string, Resolver<ConversationsStore>>
+} satisfies Record<string, Resolver<Store>>
