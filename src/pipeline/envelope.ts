@@ -255,12 +255,3 @@ export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
 
 /** The `status.message` of every successful read. */
 export const READ_MESSAGE = 'Success'
-
-/** A success body: `status`, then `data` when there is any (deletes send `status` only). */
-export function toSuccessBody(
-  code: number,
-  message: string,
-  data?: unknown,
-): { status: Status; data?: unknown } {
-  return data === undefined ? { status: { code, message } } : { status: { code, message }, data }
-}
