@@ -29,7 +29,7 @@ function npmInstall(spec) {
   if (result.status !== 0) throw new Error(`Failed to install ${spec}`)
 }
 
-let status = 1
+let status
 const restore = () => npmInstall(`msw@${locked}`)
 process.once('SIGINT', () => {
   restore()
