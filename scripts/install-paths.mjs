@@ -54,7 +54,7 @@ const GIT_URL = /git\+https:\/\/\S+\/voiceable-mock\.git/
 /** Each way: the README's block whose command names it, picked by what it installs. */
 const WAYS = {
   git: installBlocks.find((block) => GIT_URL.test(block.code)),
-  clone: installBlocks.find((block) => /--install-links/.test(block.code)),
+  clone: installBlocks.find((block) => /install-links/.test(block.code)),
   tarball: installBlocks.find((block) => /npm pack/.test(block.code)),
 }
 for (const [way, block] of Object.entries({ ...WAYS, quickStart })) {
@@ -172,6 +172,10 @@ attempt('clone', () => {
   // The README's commands run beside the clone: `../voiceable-mock` is it.
   for (const command of commandsOf(WAYS.clone)) step('clone', command, project)
   runQuickStart('clone', project)
+  // A later install keeps the copy (install-links in the project's .npmrc).
+  step('clone', 'npm install', project)
+  if (lstatSync(join(project, 'node_modules', 'voiceable-mock')).isSymbolicLink())
+    throw new Error('clone: a later npm install turned node_modules/voiceable-mock into a link')
 })
 
 attempt('tarball', () => {
