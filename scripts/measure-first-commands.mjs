@@ -16,7 +16,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
-import { loadavg, tmpdir } from 'node:os'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { blocksOf } from './lib/doc-blocks.mjs'
@@ -42,7 +42,7 @@ const commands = (first?.code ?? '')
   .filter(Boolean)
 const testCommand = commands.find((line) => line.includes('npm test')) ?? 'npm ci && npm test'
 
-const figures = { machine: { cores: navigator.hardwareConcurrency, loadavg: loadavg() } }
+const figures = { machine: { cores: availableParallelism(), loadavg: loadavg() } }
 const seconds = (ms) => Number((ms / 1000).toFixed(1))
 
 function freePort() {
