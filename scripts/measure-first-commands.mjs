@@ -88,11 +88,35 @@ async function timeStart() {
   }
 }
 
-function run(command, cwd) {
+/**
+ * Runs a command; returns its wall time in ms, and in `cpu` its processes' CPU seconds (user +
+ * system, GNU time's figures where /usr/bin/time exists): wall time on a busy machine says more
+ * about the machine than the command, and CPU / cores is what it would take on an idle one.
+ */
+function run(command, cwd, timing = {}) {
+  const timeFile = join(tmpdir(), `voiceable-mock-time-${process.pid}.txt`)
+  const timed = existsSync('/usr/bin/time')
   const startedAt = performance.now()
-  const result = spawnSync('bash', ['-c', command], { cwd, env, stdio: 'inherit' })
+  const result = timed
+    ? spawnSync('/usr/bin/time', ['-o', timeFile, '-f', '%U %S', 'bash', '-c', command], {
+        cwd,
+        env,
+        stdio: 'inherit',
+      })
+    : spawnSync('bash', ['-c', command], { cwd, env, stdio: 'inherit' })
+  const wall = performance.now() - startedAt
+  if (timed) {
+    const [user = 0, system = 0] = readFileSync(timeFile, 'utf8')
+      .trim()
+      .split('\n')
+      .at(-1)
+      .split(' ')
+      .map(Number)
+    timing.cpu = Number((user + system).toFixed(1))
+    rmSync(timeFile, { force: true })
+  }
   if (result.status !== 0) throw new Error(`\`${command}\` exited ${result.status}`)
-  return performance.now() - startedAt
+  return wall
 }
 
 // A full build (a checkout from before scripts/prepare.mjs: `npm run build`).
@@ -120,17 +144,21 @@ if (both || args['fresh-clone']) {
   try {
     const cloneMs = run(`git clone --quiet ${JSON.stringify(DIR)} ${JSON.stringify(clone)}`, work)
     const [install, test] = testCommand.split(/\s+&&\s+/)
-    const installMs = run(install ?? 'npm ci', clone)
-    const testMs = run(test ?? 'npm test', clone)
+    const installCpu = {}
+    const testCpu = {}
+    const installMs = run(install ?? 'npm ci', clone, installCpu)
+    const testMs = run(test ?? 'npm test', clone, testCpu)
     figures.freshClone = {
       command: testCommand,
       clone: seconds(cloneMs),
       install: seconds(installMs),
+      installCpu: installCpu.cpu,
       test: seconds(testMs),
+      testCpu: testCpu.cpu,
       total: seconds(installMs + testMs),
     }
     console.log(
-      `fresh clone: git clone ${figures.freshClone.clone}s; \`${install}\` ${figures.freshClone.install}s; \`${test}\` ${figures.freshClone.test}s; together ${figures.freshClone.total}s`,
+      `fresh clone: git clone ${figures.freshClone.clone}s; \`${install}\` ${figures.freshClone.install}s (CPU ${installCpu.cpu}s); \`${test}\` ${figures.freshClone.test}s (CPU ${testCpu.cpu}s); together ${figures.freshClone.total}s`,
     )
   } finally {
     rmSync(work, { recursive: true, force: true })
