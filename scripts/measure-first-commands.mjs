@@ -115,7 +115,8 @@ function run(command, cwd, timing = {}) {
     timing.cpu = Number((user + system).toFixed(1))
     rmSync(timeFile, { force: true })
   }
-  if (result.status !== 0) throw new Error(`\`${command}\` exited ${result.status}`)
+  timing.status = result.status
+  if (result.status !== 0) console.error(`measure: \`${command}\` exited ${result.status}`)
   return wall
 }
 
@@ -153,8 +154,10 @@ if (both || args['fresh-clone']) {
       clone: seconds(cloneMs),
       install: seconds(installMs),
       installCpu: installCpu.cpu,
+      installStatus: installCpu.status,
       test: seconds(testMs),
       testCpu: testCpu.cpu,
+      testStatus: testCpu.status,
       total: seconds(installMs + testMs),
     }
     console.log(
