@@ -15,6 +15,7 @@ import { readPackageVersion } from './package-version.js'
 import { DataFileError, readDataFile } from './persistence.js'
 import { DEFAULT_HOST } from './server-defaults.js'
 import { MAX_SESSIONS, SESSION_HEADER } from './sessions.js'
+import { withFlagSuggestion } from './suggest-flag.js'
 
 /** The port of the documented development base URL, `http://localhost:3000/api/v1`. */
 const DEFAULT_PORT = 3000
@@ -106,7 +107,9 @@ function parseCommandLine(argv: string[]): CliOptions | 'help' | 'version' {
       },
     }))
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error))
+    throw new UsageError(
+      withFlagSuggestion(error instanceof Error ? error.message : String(error), HELP),
+    )
   }
   if (values.help === true) return 'help'
   if (values.version === true) return 'version'

@@ -1,5 +1,5 @@
 import { SCENARIO_HEADER, SCENARIOS } from '../store/scenario-names.js'
-import type { ErrorResponse, Status } from './wire.js'
+import type { ErrorResponse } from './wire.js'
 
 /**
  * What an error is: its envelope code (the `error` field), HTTP status and `status.message`, and
