@@ -31,7 +31,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/consumer/**', 'test/browser/**'],
+          exclude: ['test/consumer/**', 'test/browser/**', 'test/webapp/**'],
           globalSetup: ['test/support/build-dist.ts'],
         },
       },
