@@ -57,24 +57,35 @@ const sameId = (a: Id, b: Id): boolean => a != null && String(a) === String(b)
  * Where the wizard preselects nothing without a template yet requires a choice, the first choice
  * it offers (the test gives a name only, so no template is chosen).
  */
-const FIRST_CHOICE: Record<string, { description: string; choose: (page: Page) => Promise<void> }> =
-  {
-    'Voice & Language': {
-      description: 'no voice is preselected: pick the first voice offered',
-      choose: async (page) => {
-        await page.getByText('Select voices', { exact: true }).click()
-        const dialog = page.getByRole('dialog', { name: 'Select Voices' })
-        await dialog.getByRole('checkbox').first().click()
-        await dialog.getByRole('button', { name: 'Confirm' }).click()
-      },
+const FIRST_CHOICE: Record<
+  string,
+  { description: string; choose: (page: Page) => Promise<string | undefined> }
+> = {
+  'Voice & Language': {
+    description: 'no voice is preselected: pick the first voice offered',
+    choose: async (page) => {
+      await page.getByText('Select voices', { exact: true }).click()
+      const dialog = page.getByRole('dialog', { name: 'Select Voices' })
+      const voice = dialog.getByRole('checkbox').first()
+      if (!(await isVisible(voice)))
+        return (await dialog.getByText('No voices available').count()) > 0
+          ? 'the picker shows "No voices available." (GET /voices)'
+          : 'no voice offered'
+      await voice.click()
+      await dialog.getByRole('button', { name: 'Confirm' }).click()
+      return undefined
     },
-    'Call Outcomes': {
-      description: 'no goal is preselected: tick the first primary goal',
-      choose: async (page) => {
-        await page.locator('button[role="checkbox"][id^="wizard-outcome-"]').first().click()
-      },
+  },
+  'Call Outcomes': {
+    description: 'no goal is preselected: tick the first primary goal',
+    choose: async (page) => {
+      const goal = page.locator('button[role="checkbox"][id^="wizard-outcome-"]').first()
+      if (!(await isVisible(goal))) return 'no goal offered'
+      await goal.click()
+      return undefined
     },
-  }
+  },
+}
 
 action('create an assistant through the wizard', { url: '/assistants/create' }, async (context) => {
   const { session } = context
@@ -90,9 +101,7 @@ action('create an assistant through the wizard', { url: '/assistants/create' }, 
     const stepName = (await heading.innerText().catch(() => `step ${index + 1}`)).trim()
     const fallback = FIRST_CHOICE[stepName]
     if (fallback !== undefined && !(await whenEnabled(button, 5_000)))
-      await step(context, `${stepName}: ${fallback.description}`, async () => {
-        await fallback.choose(page)
-      })
+      await step(context, `${stepName}: ${fallback.description}`, () => fallback.choose(page))
     const label = (await button.innerText().catch(() => '')).trim() || 'Save & Continue'
     await step(context, `${stepName}: accept the defaults, ${label}`, async () => {
       const blocked = await clickWhenEnabled(button, `"${label}"`)

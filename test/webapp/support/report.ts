@@ -86,12 +86,15 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g,
 const code = (text: string): string => `\`${text.replace(/`/g, "'")}\``
 const mark = (ok: boolean): string => (ok ? 'pass' : '**FAIL**')
 
+/** Numbers, UUIDs and prefixed ids (`conv_8f2k1x`), not names such as `aws_s3`. */
+const ID_SEGMENT = /^(\d+|[0-9a-f-]{16,}|[a-z]+_(?=[a-z]*\d)[a-z0-9]{6,})$/i
+
 /** Replaces id-like path segments, so one missing route is counted once. */
 function routeOf(call: ApiCall): string {
   const path = call.path
     .split('?')[0]!
     .split('/')
-    .map((segment) => (/\d/.test(segment) ? ':id' : segment))
+    .map((segment) => (ID_SEGMENT.test(segment) ? ':id' : segment))
     .join('/')
   return `${call.method} ${path}`
 }
