@@ -153,6 +153,26 @@ it('names the error codes of each error status, and sends the rate-limit headers
   ])
 })
 
+/** The operations the reference (voiceable-api.md) documents, each by its operation id. */
+const DOCUMENTED_OPERATIONS = [
+  ...['listApiKeys', 'createApiKey', 'getApiKey', 'updateApiKey', 'deleteApiKey'],
+  ...['listAgents', 'getAgent', 'updateAgent', 'deleteAgent'],
+  ...['listIntegrations', 'createIntegration', 'getIntegration', 'updateIntegration'],
+  ...['listConversations', 'getConversation'],
+  ...['listCampaigns', 'getCampaign', 'createCampaign'],
+]
+
+it('marks each operation with what it rests on: the docs, or the web app's code', () => {
+  const evidence = new Map(
+    operations().map(({ operation }) => [
+      String(operation['operationId']).replace(/Patch$/, ''),
+      operation['x-evidence'],
+    ]),
+  )
+  for (const [id, kind] of evidence)
+    expect([id, kind]).toEqual([id, DOCUMENTED_OPERATIONS.includes(id) ? 'docs' : 'client'])
+})
+
 it('asks for an API key or a Bearer token per operation: none for sign-in and sign-up, optional for sign-out', () => {
   const security = Object.fromEntries(
     operations().map(({ operation }) => [operation['operationId'], operation['security']]),

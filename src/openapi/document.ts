@@ -318,6 +318,7 @@ function operationOf(
       .join('\n\n'),
     // @note operationIds are unique, so PATCH, the one derived method listed, carries a suffix.
     operationId: patch ? `${endpoint.name}Patch` : endpoint.name,
+    'x-evidence': text.evidence,
     parameters: parametersOf(endpoint),
     ...requestBodyOf(endpoint),
     responses: responsesOf(endpoint, shared),
@@ -327,7 +328,7 @@ function operationOf(
 
 const DESCRIPTION = `The Voiceable REST API as [voiceable-mock](https://www.npmjs.com/package/voiceable-mock) fakes it, generated from the zod schemas its handlers use. Voiceable publishes no OpenAPI document: this is the machine-readable contract of the fake, which follows the docs wherever they speak.
 
-Every endpoint the fake serves is listed, with every status it answers when no fault is injected (\`x-error-codes\` names the \`error\` codes of each). Where the docs are silent, each operation's description says where its behaviour comes from: real-client evidence (the Voiceable web app), a Rails default, or our choice.
+Every endpoint the fake serves is listed, with every status it answers when no fault is injected (\`x-error-codes\` names the \`error\` codes of each). Each operation's \`x-evidence\` says what the endpoint rests on: \`docs\` (the Voiceable docs document it) or \`client\` (only the Voiceable web app's code shows it). Where the docs are silent, each operation's description says where its behaviour comes from: real-client evidence (the web app), a Rails default, or our choice.
 
 Not listed: \`HEAD\`, answered for every \`GET\` as the \`GET\` would be, without a body (a Rails default); the \`.json\` format suffix, accepted on every path (a Rails default); the 404 \`route_not_found\` of a method and path no route holds; the answers of injected faults (\`mock.faults\`); and the demo server's own answers to HTTP it cannot parse, which never reach the API: 431 for headers over 16 KiB and 400 for a malformed request, both in the error envelope, the connection then closed.`
 

@@ -12,7 +12,7 @@ const ECHO: AnyEndpoint = {
   path: '/echo',
   access: 'public',
   response: { status: 200, schema: undefined as never, message: 'Success' },
-  doc: { summary: '', description: '', success: '', provenance: '' },
+  doc: { summary: '', description: '', success: '', provenance: '', evidence: 'docs' },
   async resolve(context) {
     const params = await context.bodyParams()
     const data = Object.fromEntries(

@@ -100,7 +100,16 @@ export interface OperationDoc {
   readonly success: string
   /** Where the behaviour comes from: the docs, real-client evidence, a Rails default or ours. */
   readonly provenance: string
+  /**
+   * What the endpoint itself rests on (the OpenAPI document's `x-evidence`): `docs` when the
+   * Voiceable docs document it, `client` when only the web app's code shows it.
+   */
+  readonly evidence: Evidence
 }
+
+/** What an endpoint rests on: the docs, or the Voiceable web app's code (real-client evidence). */
+export type Evidence = 'docs' | 'client'
+
 
 /** The request body an endpoint reads: its schema and media type. */
 export type EndpointBody =

@@ -14,6 +14,7 @@ import {
   type EndpointAccess,
   type EndpointContext,
   type EndpointDefinition,
+  type Evidence,
   type HttpMethod,
   type OperationDoc,
 } from '../pipeline/endpoint.js'
@@ -42,7 +43,7 @@ export interface EndpointData {
   /** The codes of the resource's own errors the resolver throws (keys of `errors`). */
   readonly errors?: readonly string[]
   /** The OpenAPI words; `success` follows the `status.message`, written in front of it. */
-  readonly doc: OperationDoc
+  readonly doc: Omit<OperationDoc, 'evidence'> & { readonly evidence: string }
   /** Documented examples: the page they are on and their file in `fixtures/`. */
   readonly examples?: {
     readonly request?: { readonly page: string; readonly fixture: string }
@@ -138,6 +139,7 @@ export interface ResourceDefinition<
 }
 
 const MEDIA_TYPES: readonly string[] = ['multipart/form-data']
+const EVIDENCE: readonly string[] = ['docs', 'client'] satisfies Evidence[]
 const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] satisfies HttpMethod[]
 const ACCESS: readonly string[] = [
   'anonymous',
@@ -222,7 +224,11 @@ function toEndpoint<Store extends object>(
         }),
     ...(endpoint.query === undefined ? {} : { query: schema(endpoint.query) as z.ZodObject }),
     errors: (endpoint.errors ?? []).map((code) => must(errors[code], `${at}: no error ${code}`)),
-    doc: { ...endpoint.doc, success: `\`${message}\`: ${endpoint.doc.success}` },
+    doc: {
+      ...endpoint.doc,
+      success: `\`${message}\`: ${endpoint.doc.success}`,
+      evidence: oneOf(endpoint.doc.evidence, EVIDENCE, `${at}: evidence`) as Evidence,
+    },
     examples,
     resolve(context) {
       const reply = resolver(context)

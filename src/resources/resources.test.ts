@@ -45,7 +45,7 @@ it('checks what resource.json names against the code', () => {
           path: '/notes',
           access: 'read',
           response: { status: 200, schema: 'ListNotesResponseSchema', message: 'read' },
-          doc: { summary: '', description: '', success: '', provenance: '' },
+          doc: { summary: '', description: '', success: '', provenance: '', evidence: 'docs' },
         },
       ],
     },
