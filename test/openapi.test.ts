@@ -162,7 +162,7 @@ const DOCUMENTED_OPERATIONS = [
   ...['listCampaigns', 'getCampaign', 'createCampaign'],
 ]
 
-it('marks each operation with what it rests on: the docs, or the web app's code', () => {
+it("marks each operation with what it rests on: the docs, or the web app's code", () => {
   const evidence = new Map(
     operations().map(({ operation }) => [
       String(operation['operationId']).replace(/Patch$/, ''),
