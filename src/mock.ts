@@ -21,9 +21,10 @@ import type { Core } from './pipeline/plain-request.js'
 import { createRateLimiter } from './pipeline/rate-limit.js'
 import { ENDPOINTS, RESOURCES } from './resources/index.js'
 import { ScenarioSchema, type Scenario } from './store/scenario-names.js'
+import type { CollectionDefinition, RecordId } from './store/collection.js'
 import type { Snapshot } from './store/snapshot.js'
 import { createCheckedStore, type StoreCalls } from './store/store-calls.js'
-import { createStore, type VoiceableStore } from './store/store.js'
+import { createStore, recordsOf, type VoiceableStore } from './store/store.js'
 import { createFaultInjector, type FaultControls, type FaultInjector } from './toolkit/faults.js'
 import { createJournal, JOURNAL_MAX_ENTRIES, type RequestJournal } from './toolkit/journal.js'
 
@@ -132,6 +133,17 @@ export function createMockInternals(
     changed?.()
   }
 
+  /** Who owns a record, for the journal's reason of a 404 (`failWithRecord`). */
+  function recordOwner<R extends object, Id extends RecordId>(
+    collection: CollectionDefinition<R, Id>,
+    id: RecordId,
+  ): number | null | undefined {
+    const record = recordsOf(store)
+      .collection(collection)
+      .get(id as Id)
+    return record === undefined ? undefined : (collection.ownerOf?.(record) ?? null)
+  }
+
   const core = createCore({
     endpoints: ENDPOINTS,
     store,
@@ -143,6 +155,7 @@ export function createMockInternals(
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
     unknownRoutes,
     now,
+    recordOwner,
     useScenario,
     onWrite: changed,
   })

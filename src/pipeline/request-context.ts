@@ -2,6 +2,8 @@ import { readBodyParams, readWrapper, type BodyParams } from './body.js'
 import type { EndpointContext } from './endpoint.js'
 import type { PlainRequest } from './plain-request.js'
 import type { Principal } from './principal.js'
+import type { CoreRuntime } from './runtime.js'
+import type { CollectionDefinition, RecordId } from '../store/collection.js'
 
 /**
  * What a resolver sees (`EndpointContext`), one per request. A class rather than an object
@@ -16,6 +18,7 @@ export class RequestContext implements EndpointContext<unknown> {
   readonly #cast: Readonly<Record<string, string | number | null>>
   readonly #search: string
   readonly #request: PlainRequest
+  readonly #recordOwner: CoreRuntime['recordOwner']
 
   constructor(
     store: unknown,
@@ -27,6 +30,7 @@ export class RequestContext implements EndpointContext<unknown> {
     search: string,
     request: PlainRequest,
     revealKeyValues: boolean,
+    recordOwner: CoreRuntime['recordOwner'],
   ) {
     this.store = store
     this.principal = principal
@@ -35,10 +39,18 @@ export class RequestContext implements EndpointContext<unknown> {
     this.#cast = params.cast
     this.#search = search
     this.#request = request
+    this.#recordOwner = recordOwner
   }
 
   param(name: string): string | number | undefined {
     return this.#cast[name] ?? undefined
+  }
+
+  recordOwner<R extends object, Id extends RecordId>(
+    collection: CollectionDefinition<R, Id>,
+    id: RecordId,
+  ): number | null | undefined {
+    return this.#recordOwner(collection, id)
   }
 
   get query(): URLSearchParams {

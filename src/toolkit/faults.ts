@@ -136,6 +136,7 @@ function strikes(
 /** Runs the faults that struck: every latency, then the first terminal effect. */
 async function run(
   matched: ActiveFault[],
+  endpoint: EndpointName,
   signal: AbortSignal | undefined,
   random: () => number,
 ): Promise<FaultOutcome> {
@@ -146,7 +147,7 @@ async function run(
   const terminal = matched.find(({ effect }) => effect.kind !== 'latency')?.effect
   if (terminal?.kind === 'network') return 'network-error'
   if (terminal?.kind === 'rate-limit') return 'rate-limited'
-  if (terminal?.kind === 'error') throw ApiError.injected(terminal.status, terminal.message)
+  if (terminal?.kind === 'error') throw ApiError.injected(terminal.status, terminal.message, endpoint)
   return undefined
 }
 
@@ -241,7 +242,7 @@ export function createFaultInjector(
         }
       }
       faults = faults.filter((fault) => fault.remaining > 0)
-      return matched.length === 0 ? undefined : run(matched, signal, random)
+      return matched.length === 0 ? undefined : run(matched, endpoint, signal, random)
     },
     error,
     networkError(scope?: unknown) {

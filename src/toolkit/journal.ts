@@ -49,6 +49,13 @@ export interface JournalEntry {
   /** When the request arrived, by the mock's clock (the `now` option; ISO 8601, milliseconds). */
   time: string
   durationMs: number
+  /**
+   * Why the answer is what it is, in one sentence, recorded by the core as it answered:
+   * `'401: no credential'`, `'404: API key 5 belongs to user 2, not to the caller (user 1)'`,
+   * `'injected fault: error 503 on listApiKeys'`, `'200: getApiKey answered user 1 (private key)'`.
+   * Never part of the response. `null` only for entries the core did not record.
+   */
+  reason: string | null
 }
 
 export interface RequestJournal {
@@ -124,6 +131,7 @@ export interface JournalRecord {
   /** Epoch milliseconds, by the mock's clock. */
   time: number
   durationMs: number
+  reason: string | null
 }
 
 function matches(entry: JournalRecord, query: JournalQuery): boolean {
@@ -168,6 +176,7 @@ function materialize(kept: JournalRecord): JournalEntry {
     response: kept.responseText === null ? null : maskResponse(JSON.parse(kept.responseText)),
     time: new Date(kept.time).toISOString(),
     durationMs: kept.durationMs,
+    reason: kept.reason,
   }
 }
 

@@ -1,10 +1,11 @@
 /** The code behind the five agent endpoints (reference §4.1; `resource.json`). */
 import type { EndpointContext } from '../../pipeline/endpoint.js'
-import { failWith } from '../../pipeline/envelope.js'
 import { ownerOf, readFields, readQuery, type FieldsReader } from '../../pipeline/fields.js'
 import { pageByOffset } from '../../pipeline/pagination.js'
+import { failWithRecord } from '../../pipeline/record-errors.js'
 import { PERMIT } from '../../pipeline/strong-params.js'
 import type { Resolver } from '../resource.js'
+import { AGENTS } from './collection.js'
 import { AGENTS_DEFAULT_SORT, AGENTS_PAGE_SIZE } from './defaults.js'
 import data from './resource.json' with { type: 'json' }
 import {
@@ -45,14 +46,17 @@ const UPDATE_FIELDS: FieldsReader<UpdateAgentFields> = {
 }
 
 // @note Another user's agent answers exactly like a missing one, as for API keys.
-const notFound = failWith(
+const notFound = failWithRecord(
+  AGENTS,
   'agent_not_found',
   data.errors.agent_not_found,
   data.errorMessages.agentNotFound,
 )
 
 /** The `{agentId}` of the path, cast as ActiveRecord casts it; one that names no agent is a missing agent. */
-const agentIdOf = (context: Context): string => (context.param('agentId') as string) ?? notFound()
+const agentIdOf = (context: Context): string =>
+  (context.param('agentId') as string | undefined) ??
+  notFound(context, context.params['agentId'] ?? '')
 
 function compareAgents(by: 'name' | 'created_at'): (a: Agent, b: Agent) => number {
   return (a, b) => {
@@ -100,17 +104,19 @@ export const resolvers = {
   createAgent: (context: Context) => ({
     data: context.store.createAgent(ownerOf(context), readFields(context, CREATE_FIELDS)),
   }),
-  getAgent: (context: Context) => ({
-    data: context.store.getAgent(ownerOf(context), agentIdOf(context)) ?? notFound(),
-  }),
+  getAgent(context: Context) {
+    const [owner, id] = [ownerOf(context), agentIdOf(context)]
+    return { data: context.store.getAgent(owner, id) ?? notFound(context, id) }
+  },
   updateAgent(context: Context) {
     const [owner, id] = [ownerOf(context), agentIdOf(context)]
     // Looked up before the body is read, as a Rails `before_action` would: 404 wins over 422.
-    if (context.store.getAgent(owner, id) === undefined) notFound()
-    return {
-      data: context.store.updateAgent(owner, id, readFields(context, UPDATE_FIELDS)) ?? notFound(),
-    }
+    if (context.store.getAgent(owner, id) === undefined) notFound(context, id)
+    const fields = readFields(context, UPDATE_FIELDS)
+    return { data: context.store.updateAgent(owner, id, fields) ?? notFound(context, id) }
   },
-  deleteAgent: (context: Context) =>
-    context.store.deleteAgent(ownerOf(context), agentIdOf(context)) ? {} : notFound(),
+  deleteAgent(context: Context) {
+    const id = agentIdOf(context)
+    return context.store.deleteAgent(ownerOf(context), id) ? {} : notFound(context, id)
+  },
 } satisfies Record<string, Resolver<AgentsStore>>
