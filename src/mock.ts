@@ -21,10 +21,10 @@ import type { Core } from './pipeline/plain-request.js'
 import { createRateLimiter } from './pipeline/rate-limit.js'
 import { ENDPOINTS, RESOURCES } from './resources/index.js'
 import { ScenarioSchema, type Scenario } from './store/scenario-names.js'
-import type { CollectionDefinition, RecordId } from './store/collection.js'
 import type { Snapshot } from './store/snapshot.js'
 import { createCheckedStore, type StoreCalls } from './store/store-calls.js'
-import { createStore, recordsOf, type VoiceableStore } from './store/store.js'
+import { createStore, recordsOf, type StoreRecords, type VoiceableStore } from './store/store.js'
+import { createMockEvents, observeJournal, type MockEvents } from './toolkit/events.js'
 import { createFaultInjector, type FaultControls, type FaultInjector } from './toolkit/faults.js'
 import { createJournal, JOURNAL_MAX_ENTRIES, type RequestJournal } from './toolkit/journal.js'
 
@@ -76,6 +76,10 @@ export interface MockInternals {
   core: Core
   /** The fault injector behind `mock.faults`, with the control API's ids, listing and `add(spec)`. */
   faults: FaultInjector
+  /** The store's records, read-only, for the demo server's inspector. */
+  records: StoreRecords
+  /** Each journaled request, journal clearing and store change, as it happens (the inspector's). */
+  watch: MockEvents['watch']
 }
 
 /** Hooks of the demo server into a mock; none is part of the public options. */
@@ -96,9 +100,14 @@ export function createMockInternals(
   options: VoiceableMockOptions = {},
   hooks: MockHooks = {},
 ): MockInternals {
-  const changed = hooks.onChange
+  const events = createMockEvents()
+  const changed = (): void => {
+    hooks.onChange?.()
+    events.emit(CHANGED)
+  }
   const now = options.now ?? (() => new Date())
   const store = createStore(options)
+  const records = recordsOf(store)
   const rateLimiter =
     options.rateLimit === false
       ? undefined
@@ -109,8 +118,11 @@ export function createMockInternals(
           },
           now,
         )
-  const journal = createJournal(
-    options.journal === false ? 0 : (options.journal?.maxEntries ?? JOURNAL_MAX_ENTRIES),
+  const journal = observeJournal(
+    createJournal(
+      options.journal === false ? 0 : (options.journal?.maxEntries ?? JOURNAL_MAX_ENTRIES),
+    ),
+    events,
   )
   const faults = createFaultInjector(
     options.seed ?? DEFAULT_SEED,
@@ -130,18 +142,7 @@ export function createMockInternals(
   function useScenario(scenario: Scenario): void {
     store.useScenario(checkInput(ScenarioSchema, scenario, 'Failed to switch scenario', 'scenario'))
     clearRequestState()
-    changed?.()
-  }
-
-  /** Who owns a record, for the journal's reason of a 404 (`failWithRecord`). */
-  function recordOwner<R extends object, Id extends RecordId>(
-    collection: CollectionDefinition<R, Id>,
-    id: RecordId,
-  ): number | null | undefined {
-    const record = recordsOf(store)
-      .collection(collection)
-      .get(id as Id)
-    return record === undefined ? undefined : (collection.ownerOf?.(record) ?? null)
+    changed()
   }
 
   const core = createCore({
@@ -155,7 +156,7 @@ export function createMockInternals(
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
     unknownRoutes,
     now,
-    recordOwner,
+    recordOwner: (collection, id) => records.ownerOf(collection, id),
     useScenario,
     onWrite: changed,
   })
@@ -174,17 +175,19 @@ export function createMockInternals(
     reset() {
       store.reset()
       clearRequestState()
-      changed?.()
+      changed()
     },
     snapshot: () => store.snapshot(),
     restore(snapshot) {
       store.restore(snapshot)
-      changed?.()
+      changed()
     },
     useScenario,
   }
-  return { mock, core, faults }
+  return { mock, core, faults, records, watch: events.watch }
 }
+
+const CHANGED = { kind: 'changed' } as const
 
 /**
  * Creates an independent fake of the Voiceable API: its own store, seeded data and handlers.

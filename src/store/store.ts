@@ -73,6 +73,11 @@ export interface StoreRecords {
   collection<R extends object, Id extends RecordId>(
     definition: CollectionDefinition<R, Id>,
   ): Collection<R, Id>
+  /** Who owns a record: a user id, `null` for a record nobody owns, `undefined` for none. */
+  ownerOf<R extends object, Id extends RecordId>(
+    definition: CollectionDefinition<R, Id>,
+    id: RecordId,
+  ): number | null | undefined
 }
 
 /** Each store's records, kept beside it (not a property: `mock.store` stays methods only). */
@@ -193,7 +198,14 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
   for (const resource of RESOURCES)
     Object.defineProperties(store, Object.getOwnPropertyDescriptors(resource.store(context)))
   Object.defineProperties(store, Object.getOwnPropertyDescriptors(lifecycle))
-  RECORDS.set(store, { collection: (definition) => data.collection(definition) })
+  RECORDS.set(store, {
+    collection: (definition) => data.collection(definition),
+    ownerOf(definition, id) {
+      // @note Any id may be asked (the raw text of a path that cast to none): it is only looked up.
+      const record = data.collection(definition).get(id as never)
+      return record === undefined ? undefined : (definition.ownerOf?.(record) ?? null)
+    },
+  })
   reset()
   return store
 }

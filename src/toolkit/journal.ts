@@ -71,8 +71,8 @@ export function maskSecret(secret: string): string {
   return `${prefix}********`
 }
 
-/** A data item with its `key_value` masked, if it holds one. */
-function maskItem(item: unknown): unknown {
+/** A data item (or a stored record) with its `key_value` masked, if it holds one. */
+export function maskItem(item: unknown): unknown {
   if (typeof item !== 'object' || item === null) return item
   const keyValue = (item as { key_value?: unknown }).key_value
   return typeof keyValue === 'string' ? { ...item, key_value: maskSecret(keyValue) } : item
@@ -160,7 +160,8 @@ function aliasOf<Kind extends 'number' | 'string'>(
   return typeof value === kind ? (value as Kind extends 'number' ? number : string) : null
 }
 
-function materialize(kept: JournalRecord): JournalEntry {
+/** A kept record as an entry: bodies parsed, secrets masked (the inspector streams them). */
+export function materialize(kept: JournalRecord): JournalEntry {
   return {
     seq: kept.seq,
     endpoint: kept.endpoint,
