@@ -26,10 +26,10 @@ export interface CoreRuntime {
    * Who owns a record: a user id, `null` for a record nobody owns, `undefined` when there is no
    * such record. For the journal's reason of a 404 only (`EndpointContext.recordOwner`).
    */
-  recordOwner<R extends object, Id extends RecordId>(
+  recordOwner: <R extends object, Id extends RecordId>(
     collection: CollectionDefinition<R, Id>,
     id: RecordId,
-  ): number | null | undefined
+  ) => number | null | undefined
   /** Switches the store, and everything kept per scenario, to another scenario. */
   useScenario(scenario: Scenario): void
   /**

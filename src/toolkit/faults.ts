@@ -147,7 +147,8 @@ async function run(
   const terminal = matched.find(({ effect }) => effect.kind !== 'latency')?.effect
   if (terminal?.kind === 'network') return 'network-error'
   if (terminal?.kind === 'rate-limit') return 'rate-limited'
-  if (terminal?.kind === 'error') throw ApiError.injected(terminal.status, terminal.message, endpoint)
+  if (terminal?.kind === 'error')
+    throw ApiError.injected(terminal.status, terminal.message, endpoint)
   return undefined
 }
 
