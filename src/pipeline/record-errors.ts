@@ -5,32 +5,29 @@
  */
 import type { CollectionDefinition, RecordId } from '../store/collection.js'
 import type { EndpointContext } from './endpoint.js'
-import { ApiError } from './envelope.js'
 import { REASONS } from './reasons.js'
 
 /**
- * A function that throws a resource's not-found error with its sentence, as `failWith` does,
- * for the record `id` of `collection` (the id as the path cast it, or the raw text when it cast
- * to none).
+ * A thrower of a resource's not-found error (`failWith`) for the record of `collection` that the
+ * path parameter `param` names (as the path cast it, or its raw text when it cast to none),
+ * which gives the journal the reason: whose record it was, or that there is none.
  * @example
- * const notFound = failWithRecord(API_KEYS, 'not_found', data.errors.not_found, 'API key not found')
- * context.store.getApiKey(owner, id) ?? notFound(context, id)
+ * const notFound = failWithRecord(API_KEYS, 'keyId', failWith('not_found', error, 'API key not found'))
+ * context.store.getApiKey(owner, id) ?? notFound(context)
  */
 export function failWithRecord<R extends object, Id extends RecordId>(
   collection: CollectionDefinition<R, Id>,
-  code: string,
-  error: { readonly status: number; readonly message: string },
-  sentence: string,
-): (context: EndpointContext<unknown>, id: RecordId) => never {
-  return (context, id) => {
+  param: string,
+  fail: (reason: string) => never,
+): (context: EndpointContext<unknown>) => never {
+  return (context) => {
+    const id = context.param(param) ?? context.params[param] ?? ''
     const owner = context.recordOwner(collection, id)
     const caller = context.principal?.user.id
-    const reason =
+    return fail(
       typeof owner === 'number' && caller !== undefined && owner !== caller
         ? REASONS.foreignRecord(collection.label, id, owner, caller)
-        : REASONS.missingRecord(collection.label, id)
-    throw new ApiError({ code, status: error.status, message: error.message }, [sentence], {
-      reason,
-    })
+        : REASONS.missingRecord(collection.label, id),
+    )
   }
 }

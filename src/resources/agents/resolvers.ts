@@ -1,5 +1,6 @@
 /** The code behind the five agent endpoints (reference §4.1; `resource.json`). */
 import type { EndpointContext } from '../../pipeline/endpoint.js'
+import { failWith } from '../../pipeline/envelope.js'
 import { ownerOf, readFields, readQuery, type FieldsReader } from '../../pipeline/fields.js'
 import { pageByOffset } from '../../pipeline/pagination.js'
 import { failWithRecord } from '../../pipeline/record-errors.js'
@@ -48,15 +49,13 @@ const UPDATE_FIELDS: FieldsReader<UpdateAgentFields> = {
 // @note Another user's agent answers exactly like a missing one, as for API keys.
 const notFound = failWithRecord(
   AGENTS,
-  'agent_not_found',
-  data.errors.agent_not_found,
-  data.errorMessages.agentNotFound,
+  'agentId',
+  failWith('agent_not_found', data.errors.agent_not_found, data.errorMessages.agentNotFound),
 )
 
 /** The `{agentId}` of the path, cast as ActiveRecord casts it; one that names no agent is a missing agent. */
 const agentIdOf = (context: Context): string =>
-  (context.param('agentId') as string | undefined) ??
-  notFound(context, context.params['agentId'] ?? '')
+  (context.param('agentId') as string) ?? notFound(context)
 
 function compareAgents(by: 'name' | 'created_at'): (a: Agent, b: Agent) => number {
   return (a, b) => {
@@ -104,19 +103,19 @@ export const resolvers = {
   createAgent: (context: Context) => ({
     data: context.store.createAgent(ownerOf(context), readFields(context, CREATE_FIELDS)),
   }),
-  getAgent(context: Context) {
-    const [owner, id] = [ownerOf(context), agentIdOf(context)]
-    return { data: context.store.getAgent(owner, id) ?? notFound(context, id) }
-  },
+  getAgent: (context: Context) => ({
+    data: context.store.getAgent(ownerOf(context), agentIdOf(context)) ?? notFound(context),
+  }),
   updateAgent(context: Context) {
     const [owner, id] = [ownerOf(context), agentIdOf(context)]
     // Looked up before the body is read, as a Rails `before_action` would: 404 wins over 422.
-    if (context.store.getAgent(owner, id) === undefined) notFound(context, id)
-    const fields = readFields(context, UPDATE_FIELDS)
-    return { data: context.store.updateAgent(owner, id, fields) ?? notFound(context, id) }
+    if (context.store.getAgent(owner, id) === undefined) notFound(context)
+    return {
+      data:
+        context.store.updateAgent(owner, id, readFields(context, UPDATE_FIELDS)) ??
+        notFound(context),
+    }
   },
-  deleteAgent(context: Context) {
-    const id = agentIdOf(context)
-    return context.store.deleteAgent(ownerOf(context), id) ? {} : notFound(context, id)
-  },
+  deleteAgent: (context: Context) =>
+    context.store.deleteAgent(ownerOf(context), agentIdOf(context)) ? {} : notFound(context),
 } satisfies Record<string, Resolver<AgentsStore>>
