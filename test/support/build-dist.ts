@@ -20,12 +20,21 @@ function newestMtime(path: string): number {
 
 export default function setup(): void {
   if (process.env['VOICEABLE_MOCK_CLI'] !== undefined) return
-  const outputs = ['dist/cli.js', 'dist/node.js', 'dist/index.js', 'dist/openapi.json'].map(
-    (file) => join(root, file),
-  )
-  const inputs = ['src', 'fixtures', 'scripts/openapi.mjs', 'tsup.config.ts', 'package.json'].map(
-    (file) => join(root, file),
-  )
+  const outputs = [
+    'dist/cli.js',
+    'dist/node.js',
+    'dist/index.js',
+    'dist/openapi.json',
+    'dist/inspector/inspector.js',
+  ].map((file) => join(root, file))
+  const inputs = [
+    'src',
+    'fixtures',
+    'scripts/openapi.mjs',
+    'scripts/build-inspector.mjs',
+    'tsup.config.ts',
+    'package.json',
+  ].map((file) => join(root, file))
   const built = outputs.every((file) => existsSync(file))
     ? Math.min(...outputs.map(newestMtime))
     : -Infinity
