@@ -78,7 +78,7 @@ export interface MockInternals {
   faults: FaultInjector
   /** The store's records, read-only, for the demo server's inspector. */
   records: StoreRecords
-  /** Each journaled request, journal clearing and store change, as it happens (the inspector's). */
+  /** Each journaled request, journal clearing, store and fault change, as it happens (the inspector's). */
   watch: MockEvents['watch']
 }
 
@@ -127,6 +127,7 @@ export function createMockInternals(
   const faults = createFaultInjector(
     options.seed ?? DEFAULT_SEED,
     rateLimiter === undefined ? undefined : (bucket) => rateLimiter.exhaust(bucket),
+    () => events.emit(FAULTS_CHANGED),
   )
   const baseUrls = (
     typeof options.baseUrl === 'string' ? [options.baseUrl] : (options.baseUrl ?? DEFAULT_BASE_URLS)
@@ -188,6 +189,7 @@ export function createMockInternals(
 }
 
 const CHANGED = { kind: 'changed' } as const
+const FAULTS_CHANGED = { kind: 'faults-changed' } as const
 
 /**
  * Creates an independent fake of the Voiceable API: its own store, seeded data and handlers.

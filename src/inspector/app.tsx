@@ -20,13 +20,14 @@ export function App() {
     session: undefined,
   }))
   const [notice, setNotice] = useState<Notice | undefined>(undefined)
-  const state = useInspector(connection)
+  const { state, refresh } = useInspector(connection)
 
   const act = useCallback<Act>(
     async (label, method, path, body) => {
       try {
         await control(connection, method, path, body)
         setNotice({ text: label, error: false })
+        refresh()
         return true
       } catch (error) {
         const text =
@@ -35,7 +36,7 @@ export function App() {
         return false
       }
     },
-    [connection],
+    [connection, refresh],
   )
 
   const applyToken = (token: string): void => {

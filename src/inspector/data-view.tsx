@@ -99,11 +99,10 @@ function UserData(props: {
       class={props.changed.has(`users:${String(user.id)}`) ? 'changed' : undefined}
     >
       <summary>
-        <span class="email">{email}</span> <span class="muted">user {String(user.id)}</span>{' '}
-        <span class="muted">
-          password <code>{textOf(user.record['password'])}</code>
-        </span>{' '}
-        <span class="counts">{counts}</span>
+        <span class="email">{email}</span>
+        <span class="muted"> · user {String(user.id)} · password </span>
+        <code>{textOf(user.record['password'])}</code>
+        <span class="counts"> · {counts}</span>
       </summary>
       {owned.map(({ key, label }) => {
         const shown = user.records[key]

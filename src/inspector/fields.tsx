@@ -1,4 +1,8 @@
-/** The page's form controls, each with its visible label: every choice and every field. */
+/**
+ * The page's form controls, each with its visible label beside it (`<label for>`: a label that
+ * wrapped a `<select>` would read its options into the select's name).
+ */
+import { useId } from 'preact/hooks'
 
 /** An option of a `Choice`: its value, and its text when that differs. */
 export type Option = string | { readonly value: string; readonly label: string }
@@ -11,10 +15,12 @@ export function Choice(props: {
   options: readonly Option[]
   disabled?: boolean
 }) {
+  const id = useId()
   return (
-    <label>
-      {props.label}
+    <span class="field">
+      <label for={id}>{props.label}</label>
       <select
+        id={id}
         value={props.value}
         disabled={props.disabled === true}
         onChange={(event) => props.onChange(event.currentTarget.value)}
@@ -29,7 +35,7 @@ export function Choice(props: {
           )
         })}
       </select>
-    </label>
+    </span>
   )
 }
 
@@ -45,14 +51,16 @@ export function Field(props: {
   placeholder?: string
 }) {
   const { label, onChange, ...input } = props
+  const id = useId()
   return (
-    <label>
-      {label}
+    <span class="field">
+      <label for={id}>{label}</label>
       <input
         {...input}
+        id={id}
         autoComplete="off"
         onInput={(event) => onChange(event.currentTarget.value)}
       />
-    </label>
+    </span>
   )
 }

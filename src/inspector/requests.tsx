@@ -103,8 +103,8 @@ export function Requests(props: { state: InspectorState; act: Act }) {
   return (
     <section class="panel requests" aria-labelledby="requests-title">
       <div class="panel-head">
-        <h2 id="requests-title">
-          Requests{' '}
+        <h2>
+          <span id="requests-title">Requests</span>{' '}
           <span class="count">
             {shown.length === entries.length
               ? entries.length
@@ -127,7 +127,7 @@ export function Requests(props: { state: InspectorState; act: Act }) {
           Clear journal
         </button>
       </div>
-      <div class="scroll" tabIndex={0} role="region" aria-label="Requests, newest first">
+      <div class="scroll" tabIndex={0} role="region" aria-label="Table of requests, newest first">
         <table class="grid">
           <thead>
             <tr>

@@ -3,7 +3,7 @@
  * through the control API when the event stream (re)starts (`ready`) and kept in step by its
  * events after that.
  */
-import { useEffect, useState } from 'preact/hooks'
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks'
 import type { InspectorData } from '../node/inspector-data.js'
 import type { FaultDescription } from '../toolkit/faults.js'
 import type { JournalEntry } from '../toolkit/journal.js'
@@ -60,8 +60,16 @@ function settled(task: () => void): () => void {
   }
 }
 
-export function useInspector(connection: Connection): InspectorState {
+/**
+ * The state, and `refresh()`: reads the store and the faults again (after the page changed them:
+ * an added fault tells no event).
+ */
+export function useInspector(connection: Connection): {
+  state: InspectorState
+  refresh: () => void
+} {
   const [state, setState] = useState<InspectorState>(INITIAL)
+  const refresh = useRef<() => void>(() => undefined)
   useEffect(() => {
     const abort = new AbortController()
     const update = (change: Partial<InspectorState>): void => {
@@ -107,6 +115,9 @@ export function useInspector(connection: Connection): InspectorState {
           readData()
           readFaults()
           break
+        case 'faults':
+          readFaults()
+          break
         case 'sessions':
           update({ sessions: (data as { sessions: string[] }).sessions })
           break
@@ -114,6 +125,10 @@ export function useInspector(connection: Connection): InspectorState {
           readJournal()
           break
       }
+    }
+    refresh.current = () => {
+      readData()
+      readFaults()
     }
     setState({ ...INITIAL })
     void followEvents(
@@ -127,5 +142,5 @@ export function useInspector(connection: Connection): InspectorState {
     )
     return () => abort.abort()
   }, [connection])
-  return state
+  return { state, refresh: useCallback(() => refresh.current(), []) }
 }

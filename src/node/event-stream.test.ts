@@ -70,3 +70,14 @@ it('tells of a journal clearing and of sessions, and stops when aborted', async 
   await settle()
   expect(chunks).toHaveLength(written)
 })
+
+it('tells that the faults changed when one is added or removed, not when it strikes', async () => {
+  const { target, events } = follow()
+  const fault = target.mock.faults.error(503, { endpoint: 'getApiKey' })
+  await settle()
+  await target.mock.fetch(`${BASE}/api_keys/1`, { headers: KEY })
+  await settle()
+  fault.remove()
+  await settle()
+  expect(events().map(([name]) => name)).toEqual(['ready', 'faults', 'request', 'faults'])
+})

@@ -25,11 +25,12 @@ export const EVENT_STREAM_TYPE = 'text/event-stream; charset=utf-8'
  * - `request`: a journal entry, masked as the journal masks it;
  * - `journal-cleared`: the journal was emptied (a clear, a reset, a scenario switch);
  * - `changed`: the store may have changed (read `GET /__voiceable/data` again);
+ * - `faults`: a fault was added or removed (read `GET /__voiceable/faults` again);
  * - `sessions`: a session was made or dropped: `{ sessions: [ids] }`;
  * - `overflow`: more requests than `EVENT_MAX_BATCH` at once; read the journal instead.
  */
 export type InspectorEventName =
-  'ready' | 'request' | 'journal-cleared' | 'changed' | 'sessions' | 'overflow'
+  'ready' | 'request' | 'journal-cleared' | 'changed' | 'faults' | 'sessions' | 'overflow'
 
 function format(name: InspectorEventName, data: unknown): string {
   return `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`
@@ -49,10 +50,11 @@ export function streamEvents(
   write: (chunk: string) => void,
   signal: AbortSignal,
 ): void {
-  /** Requests and clearings, in order; `changed` and `sessions` are sent once per flush. */
+  /** Requests and clearings, in order; the others are sent once per flush, after them. */
   let queue: (JournalRecord | 'journal-cleared')[] = []
   let requests = 0
   let changed = false
+  let faultsChanged = false
   let sessionsChanged = false
   let timer: ReturnType<typeof setTimeout> | undefined
 
@@ -64,10 +66,11 @@ export function streamEvents(
       for (const item of queue)
         text += item === 'journal-cleared' ? format(item, {}) : format('request', materialize(item))
     if (changed) text += format('changed', {})
+    if (faultsChanged) text += format('faults', {})
     if (sessionsChanged) text += format('sessions', { sessions: sessions.ids() })
     queue = []
     requests = 0
-    changed = sessionsChanged = false
+    changed = faultsChanged = sessionsChanged = false
     write(text)
   }
   const schedule = (): void => {
@@ -75,6 +78,7 @@ export function streamEvents(
   }
   function onEvent(event: MockEvent): void {
     if (event.kind === 'changed') changed = true
+    else if (event.kind === 'faults-changed') faultsChanged = true
     else if (event.kind === 'journal-cleared') {
       queue = ['journal-cleared']
       requests = 0

@@ -1,6 +1,6 @@
 /**
  * What happens to a mock, as it happens: each journaled request, each clearing of the journal,
- * and each change to the store. The demo server's inspector streams them to its page
+ * each change to the store and to the list of faults. The demo server's inspector streams them to its page
  * (`GET /__voiceable/events`); nothing listens otherwise, and then nothing is done.
  */
 import type { Journal, JournalRecord } from './journal.js'
@@ -12,6 +12,8 @@ export type MockEvent =
   | { readonly kind: 'journal-cleared' }
   /** The store may have changed: a 2xx write, a scenario switch, a reset or a restore. */
   | { readonly kind: 'changed' }
+  /** A fault was added or removed, or all were cleared (not when one strikes). */
+  | { readonly kind: 'faults-changed' }
 
 export interface MockEvents {
   /** Calls `listener` with every event from now on; returns the function that stops it. */
