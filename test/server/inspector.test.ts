@@ -153,9 +153,8 @@ async function readEvents(
   response: Response,
   until: (names: string[]) => boolean,
 ): Promise<{ name: string; data: any }[]> {
-  const reader = (response.body as ReadableStream<Uint8Array>)
-    .pipeThrough(new TextDecoderStream())
-    .getReader()
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader()
+  const decoder = new TextDecoder()
   let text = ''
   for (;;) {
     const events = text
@@ -172,7 +171,7 @@ async function readEvents(
     }
     const { value, done } = await reader.read()
     if (done) throw new Error(`The stream ended after: ${text}`)
-    text += value
+    text += decoder.decode(value, { stream: true })
   }
 }
 
