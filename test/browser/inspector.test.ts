@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
@@ -171,6 +171,47 @@ it('adds a fault in the page that answers the next request, lists its hits and r
   expect(await curl('GET', `${server.baseUrl}/api_keys`)).toBe('000')
   await faults.getByRole('button', { name: /^Remove fault-2: network error/ }).click()
   await expect.poll(() => curl('GET', `${server.baseUrl}/api_keys`)).toBe('200')
+})
+
+it('injects an exhausted rate limit from the page, and says so', async () => {
+  const server = await start()
+  const page = await open(`${server.url}/__voiceable/`)
+  const faults = page.getByRole('region', { name: 'Faults', exact: true })
+  await faults.getByLabel('Endpoint').selectOption('getApiKey')
+  await faults.getByLabel('Fault', { exact: true }).selectOption('rate-limit')
+  await faults.getByRole('button', { name: 'Add fault' }).click()
+  await faults.getByRole('listitem').getByText('rate limit exhausted').waitFor()
+  expect(await curl('GET', `${server.baseUrl}/api_keys/1`)).toBe('429')
+  await requestButton(page, 'GET /api/v1/api_keys/1, 429').click()
+  await expect
+    .poll(() => page.locator('.reason').textContent())
+    .toBe('injected fault: rate limit exhausted on getApiKey')
+})
+
+it('downloads the snapshot and uploads it back', async () => {
+  const server = await start()
+  const page = await open(`${server.url}/__voiceable/`)
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download snapshot' }).click(),
+  ])
+  const saved = await download.path()
+  expect(download.suggestedFilename()).toBe('voiceable-mock-snapshot.json')
+  expect(await curl('DELETE', `${server.baseUrl}/api_keys/1`)).toBe('200')
+  await page.getByLabel('Upload snapshot').setInputFiles({
+    name: download.suggestedFilename(),
+    mimeType: 'application/json',
+    buffer: readFileSync(saved),
+  })
+  await page.getByText('Restored voiceable-mock-snapshot.json').waitFor()
+  expect(await curl('GET', `${server.baseUrl}/api_keys/1`)).toBe('200')
+  await page.getByLabel('Upload snapshot').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"nope"}'),
+  })
+  await page.locator('.notice.error').waitFor()
+  expect(await page.locator('.notice').textContent()).toContain('format')
 })
 
 it('refuses the control API to a page on another origin, and works at 127.0.0.1 as at localhost', async () => {
