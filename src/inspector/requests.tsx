@@ -16,6 +16,9 @@ import {
   type RequestFilters,
 } from './view.js'
 
+/** Rows the table shows at most, newest first (the page keeps more; filters reach them). */
+const TABLE_MAX_ROWS = 500
+
 /** The filters above the table: endpoint, status class and user. */
 function FilterBar(props: {
   filters: RequestFilters
@@ -142,7 +145,7 @@ export function Requests(props: { state: InspectorState; act: Act }) {
             </tr>
           </thead>
           <tbody>
-            {shown.map((entry) => (
+            {shown.slice(0, TABLE_MAX_ROWS).map((entry) => (
               <Row
                 key={entry.seq}
                 entry={entry}
@@ -152,6 +155,12 @@ export function Requests(props: { state: InspectorState; act: Act }) {
             ))}
           </tbody>
         </table>
+        {shown.length > TABLE_MAX_ROWS && (
+          <p class="empty">
+            The newest {TABLE_MAX_ROWS} are shown; filter to find older ones, or read the whole
+            journal at GET /__voiceable/journal.
+          </p>
+        )}
         {shown.length === 0 && (
           <p class="empty">
             {entries.length === 0
