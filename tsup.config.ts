@@ -21,6 +21,7 @@ export default defineConfig({
   // Never bundle msw: the consumer's setupServer/setupWorker and our handlers must share one copy.
   external: ['msw', 'zod', '@faker-js/faker', 'jose', /^node:/],
   removeNodeProtocol: false,
-  // The OpenAPI document (`voiceable-mock/openapi.json`), generated from the zod schemas.
-  onSuccess: 'node scripts/openapi.mjs --out dist/openapi.json',
+  // The OpenAPI document (`voiceable-mock/openapi.json`), generated from the zod schemas; then
+  // the inspector's page (dist/inspector/), which only the Node server serves.
+  onSuccess: 'node scripts/openapi.mjs --out dist/openapi.json && node scripts/build-inspector.mjs',
 })

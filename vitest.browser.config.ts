@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config'
 
 /**
  * The browser legs: real headless Chromium (Debian's `chromium`) driven by playwright-core.
- * Run with `npm run test:browser` and `npm run test:storybook`; `npm test` never runs them.
+ * Run with `npm run test:browser`, `npm run test:storybook` and `npm run test:inspector`; `npm test`
+ * never runs them.
  */
 export default defineConfig({
   test: {
@@ -15,6 +16,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'browser', include: ['test/browser/worker.test.ts'] } },
       { extends: true, test: { name: 'storybook', include: ['test/browser/storybook.test.ts'] } },
+      { extends: true, test: { name: 'inspector', include: ['test/browser/inspector.test.ts'] } },
     ],
   },
 })

@@ -8,8 +8,10 @@
 //   - with library: setupWorker(...createVoiceableMock({ baseUrl: '/api/v1' }).handlers).
 // `voiceable-mock` resolves by package name to the BUILT package (dist/), and msw to the one
 // installed copy. Also reports which faker locales end up in the page (only `en` is expected).
+// The inspector (dist/inspector/, the demo server's page) is measured apart: it is served by the
+// Node server only, and the measure fails if any of its bytes reach the library's page.
 // `measureBundleSizes()` is exported for the benchmark helper.
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { gzipSync } from 'node:zlib'
@@ -76,6 +78,26 @@ function fakerLocalesIn(inputs, repoRoot) {
   )
 }
 
+/** The inspector's files as the demo server serves them, each minified and gzipped. */
+function measureInspector(repoRoot) {
+  const dir = join(repoRoot, 'dist/inspector')
+  if (!existsSync(join(dir, 'inspector.js')))
+    throw new Error('Failed to measure: dist/inspector/ is missing, run `npm run build` first')
+  const files = {}
+  for (const file of readdirSync(dir).sort()) {
+    const bytes = readFileSync(join(dir, file))
+    files[file] = { minified: bytes.byteLength, gzipped: gzipSync(bytes, { level: 9 }).byteLength }
+  }
+  const total = Object.values(files).reduce(
+    (sum, size) => ({
+      minified: sum.minified + size.minified,
+      gzipped: sum.gzipped + size.gzipped,
+    }),
+    { minified: 0, gzipped: 0 },
+  )
+  return { files, total }
+}
+
 /** Minified and gzipped sizes of both pages, what the library adds, and where its bytes come from. */
 export async function measureBundleSizes({ repoRoot = REPO_ROOT } = {}) {
   if (!existsSync(join(repoRoot, 'dist/index.js')))
@@ -98,6 +120,14 @@ export async function measureBundleSizes({ repoRoot = REPO_ROOT } = {}) {
       .filter(([name]) => !baselinePackages.has(name))
       .sort(([, a], [, b]) => b - a),
   )
+  // @note The inspector never reaches the library's page: no entry of the library imports it.
+  const leaked = Object.keys(withLibrary.inputs).filter(
+    (input) => input.startsWith('dist/inspector/') || input.includes('/preact/'),
+  )
+  if (leaked.length > 0)
+    throw new Error(
+      `Failed to measure: the inspector reached the library's page: ${leaked.join(', ')}`,
+    )
   const mswCopies = new Set(
     Object.keys(withLibrary.inputs)
       .map((input) => /^(.*node_modules\/msw)\//.exec(input)?.[1])
@@ -114,6 +144,8 @@ export async function measureBundleSizes({ repoRoot = REPO_ROOT } = {}) {
     addedPackagesMinified: addedPackages,
     fakerLocales: fakerLocalesIn(Object.keys(withLibrary.inputs), repoRoot),
     mswCopies: [...mswCopies],
+    /** The demo server's inspector page (served by Node only, never in the library's page). */
+    inspector: measureInspector(repoRoot),
   }
 }
 
@@ -139,5 +171,15 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
       console.log(`  ${name.padEnd(26)} ${kib(bytes).padStart(10)}`)
     console.log(`\nfaker locales in the page: ${sizes.fakerLocales.join(', ') || '(none)'}`)
     console.log(`msw copies in the page: ${sizes.mswCopies.join(', ')}`)
+    console.log(
+      '\ninspector (dist/inspector/, served by the demo server only; not in the page above):',
+    )
+    for (const [file, size] of Object.entries(sizes.inspector.files))
+      console.log(
+        `  ${file.padEnd(26)} ${kib(size.minified).padStart(10)}  ${kib(size.gzipped).padStart(10)}`,
+      )
+    console.log(
+      `  ${'total'.padEnd(26)} ${kib(sizes.inspector.total.minified).padStart(10)}  ${kib(sizes.inspector.total.gzipped).padStart(10)}`,
+    )
   }
 }

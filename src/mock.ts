@@ -23,7 +23,8 @@ import { ENDPOINTS, RESOURCES } from './resources/index.js'
 import { ScenarioSchema, type Scenario } from './store/scenario-names.js'
 import type { Snapshot } from './store/snapshot.js'
 import { createCheckedStore, type StoreCalls } from './store/store-calls.js'
-import { createStore, type VoiceableStore } from './store/store.js'
+import { createStore, recordsOf, type StoreRecords, type VoiceableStore } from './store/store.js'
+import { createMockEvents, observeJournal, type MockEvents } from './toolkit/events.js'
 import { createFaultInjector, type FaultControls, type FaultInjector } from './toolkit/faults.js'
 import { createJournal, JOURNAL_MAX_ENTRIES, type RequestJournal } from './toolkit/journal.js'
 
@@ -75,6 +76,10 @@ export interface MockInternals {
   core: Core
   /** The fault injector behind `mock.faults`, with the control API's ids, listing and `add(spec)`. */
   faults: FaultInjector
+  /** The store's records, read-only, for the demo server's inspector. */
+  records: StoreRecords
+  /** Each journaled request, journal clearing, store and fault change, as it happens (the inspector's). */
+  watch: MockEvents['watch']
 }
 
 /** Hooks of the demo server into a mock; none is part of the public options. */
@@ -95,9 +100,14 @@ export function createMockInternals(
   options: VoiceableMockOptions = {},
   hooks: MockHooks = {},
 ): MockInternals {
-  const changed = hooks.onChange
+  const events = createMockEvents()
+  const changed = (): void => {
+    hooks.onChange?.()
+    events.emit(CHANGED)
+  }
   const now = options.now ?? (() => new Date())
   const store = createStore(options)
+  const records = recordsOf(store)
   const rateLimiter =
     options.rateLimit === false
       ? undefined
@@ -108,12 +118,16 @@ export function createMockInternals(
           },
           now,
         )
-  const journal = createJournal(
-    options.journal === false ? 0 : (options.journal?.maxEntries ?? JOURNAL_MAX_ENTRIES),
+  const journal = observeJournal(
+    createJournal(
+      options.journal === false ? 0 : (options.journal?.maxEntries ?? JOURNAL_MAX_ENTRIES),
+    ),
+    events,
   )
   const faults = createFaultInjector(
     options.seed ?? DEFAULT_SEED,
     rateLimiter === undefined ? undefined : (bucket) => rateLimiter.exhaust(bucket),
+    () => events.emit(FAULTS_CHANGED),
   )
   const baseUrls = (
     typeof options.baseUrl === 'string' ? [options.baseUrl] : (options.baseUrl ?? DEFAULT_BASE_URLS)
@@ -129,7 +143,7 @@ export function createMockInternals(
   function useScenario(scenario: Scenario): void {
     store.useScenario(checkInput(ScenarioSchema, scenario, 'Failed to switch scenario', 'scenario'))
     clearRequestState()
-    changed?.()
+    changed()
   }
 
   const core = createCore({
@@ -143,6 +157,7 @@ export function createMockInternals(
     maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES,
     unknownRoutes,
     now,
+    recordOwner: (collection, id) => records.ownerOf(collection, id),
     useScenario,
     onWrite: changed,
   })
@@ -161,17 +176,20 @@ export function createMockInternals(
     reset() {
       store.reset()
       clearRequestState()
-      changed?.()
+      changed()
     },
     snapshot: () => store.snapshot(),
     restore(snapshot) {
       store.restore(snapshot)
-      changed?.()
+      changed()
     },
     useScenario,
   }
-  return { mock, core, faults }
+  return { mock, core, faults, records, watch: events.watch }
 }
+
+const CHANGED = { kind: 'changed' } as const
+const FAULTS_CHANGED = { kind: 'faults-changed' } as const
 
 /**
  * Creates an independent fake of the Voiceable API: its own store, seeded data and handlers.

@@ -8,14 +8,22 @@ import { join, resolve } from 'node:path'
 export const ROOT = resolve(import.meta.dirname, '..', '..')
 
 /** What the build reads: a change to any of them makes dist/ stale. */
-const INPUTS = ['src', 'fixtures', 'scripts/openapi.mjs', 'tsup.config.ts', 'package.json']
-/** What `npm start` and the JavaScript consumers need: the entries, the bin and the document. */
+const INPUTS = [
+  'src',
+  'fixtures',
+  'scripts/openapi.mjs',
+  'scripts/build-inspector.mjs',
+  'tsup.config.ts',
+  'package.json',
+]
+/** What `npm start` and the JavaScript consumers need: the entries, the bin, the document and the inspector's page. */
 const JS_OUTPUTS = [
   'dist/index.js',
   'dist/schemas.js',
   'dist/node.js',
   'dist/cli.js',
   'dist/openapi.json',
+  'dist/inspector/inspector.js',
 ]
 /** What TypeScript consumers need besides (tsup's declaration build, the slow part). */
 const TYPE_OUTPUTS = ['dist/index.d.ts', 'dist/schemas.d.ts', 'dist/node.d.ts']

@@ -264,8 +264,9 @@ it('prints the banner: version and URL, the base URLs, every built-in user with 
       '',
       `  Base URL   ${origin}/api/v1`,
       `  Also at    ${origin}/voiceable-api   (the real backend's prefix)`,
+      `  Inspector  ${origin}/__voiceable/   (every request and the data, live; open it in a browser)`,
       '  Data       scenario "documented", seed 1',
-      `  Control    ${origin}/__voiceable/ from this machine only, never from a web page (--control-token admits others)`,
+      `  Control    ${origin}/__voiceable/ from this machine only, never from a page on another origin (--control-token admits others)`,
       '  Sessions   X-Voiceable-Mock-Session: <id> gives a client a store of its own, in memory',
       '             (at most 1000: past that the least recently used is dropped)',
       '',
@@ -384,6 +385,8 @@ it('serves the OpenAPI document with --no-control: the public route stays when t
 it('says where the control API is, and that sessions are bounded, in the banner', async () => {
   const off = await startServer(['--no-control'])
   expect(off.stdout()).toContain('\n  Control    off (--no-control)\n')
+  expect(off.stdout()).toContain('\n  Inspector  off (--no-control)\n')
+  expect((await fetch(`${off.url}/__voiceable/`)).status).toBe(404)
   expect((await fetch(`${off.url}/__voiceable/journal`)).status).toBe(404)
   const withToken = await startServer(['--control-token', 'sesame-123'])
   const origin = withToken.url.replace('127.0.0.1', 'localhost')

@@ -10,6 +10,7 @@ import { DEFAULT_SEED } from '../defaults.js'
 import { isScenario, SCENARIOS, type Scenario } from '../store/scenario-names.js'
 import { SnapshotError } from '../store/snapshot.js'
 import { CONTROL_PATH } from './control.js'
+import { INSPECTOR_PATH } from './inspector-files.js'
 import { startMockServer, type MockServer, type StartMockServerOptions } from './mock-server.js'
 import { readPackageVersion } from './package-version.js'
 import { DataFileError, readDataFile } from './persistence.js'
@@ -197,7 +198,7 @@ function describeControl(origin: string, options: StartMockServerOptions): strin
     options.control === false
       ? 'off (--no-control)'
       : options.controlToken === undefined
-        ? `${origin}${CONTROL_PATH}/ from this machine only, never from a web page (--control-token admits others)`
+        ? `${origin}${CONTROL_PATH}/ from this machine only, never from a page on another origin (--control-token admits others)`
         : `${origin}${CONTROL_PATH}/ from this machine, or from anywhere with Authorization: Bearer <--control-token>`
   return [
     `  Control    ${control}`,
@@ -256,6 +257,9 @@ async function formatBanner(
     '',
     `  Base URL   ${origin}/api/v1`,
     `  Also at    ${origin}/voiceable-api   (the real backend's prefix)`,
+    options.control === false
+      ? '  Inspector  off (--no-control)'
+      : `  Inspector  ${origin}${INSPECTOR_PATH}   (every request and the data, live; open it in a browser)`,
     `  Data       ${source}`,
     ...describeControl(origin, options),
     '',

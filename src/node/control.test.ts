@@ -17,6 +17,49 @@ it.each([
   // An Origin means a web page sent it: refused even from loopback.
   [OPEN, { remoteAddress: LOOPBACK, origin: 'http://localhost:5173' }, CONTROL_MESSAGES.pageOrigin],
   [T0K, { remoteAddress: LOOPBACK, origin: 'null' }, CONTROL_MESSAGES.pageOrigin],
+  // The server's own page (the inspector), at the origin the Host names: admitted, by any name
+  // that passes the Host rule; another port, scheme or name is another origin.
+  [
+    OPEN,
+    { remoteAddress: LOOPBACK, origin: 'http://localhost:3000', host: 'localhost:3000' },
+    true,
+  ],
+  [
+    OPEN,
+    { remoteAddress: LOOPBACK, origin: 'http://127.0.0.1:3000', host: '127.0.0.1:3000' },
+    true,
+  ],
+  [OPEN, { remoteAddress: '::1', origin: 'http://[::1]:3000', host: '[::1]:3000' }, true],
+  [OPEN, { remoteAddress: LOOPBACK, origin: 'http://localhost', host: 'LOCALHOST:80' }, true],
+  [
+    OPEN,
+    { remoteAddress: LOOPBACK, origin: 'http://localhost:5173', host: 'localhost:3000' },
+    CONTROL_MESSAGES.pageOrigin,
+  ],
+  [
+    OPEN,
+    { remoteAddress: LOOPBACK, origin: 'https://localhost:3000', host: 'localhost:3000' },
+    CONTROL_MESSAGES.pageOrigin,
+  ],
+  [
+    OPEN,
+    { remoteAddress: LOOPBACK, origin: 'http://127.0.0.1:3000', host: 'localhost:3000' },
+    CONTROL_MESSAGES.pageOrigin,
+  ],
+  [OPEN, { remoteAddress: LOOPBACK, origin: 'http://localhost:3000' }, CONTROL_MESSAGES.pageOrigin],
+  [OPEN, { remoteAddress: LOOPBACK, origin: 'null', host: 'null' }, CONTROL_MESSAGES.pageOrigin],
+  // A DNS-rebinding page is same-origin with itself: the Host rule still refuses it.
+  [
+    OPEN,
+    { remoteAddress: LOOPBACK, origin: 'http://evil.example:3000', host: 'evil.example:3000' },
+    CONTROL_MESSAGES.foreignHost('evil.example:3000'),
+  ],
+  // Its own origin on another address still needs the token there.
+  [
+    OPEN,
+    { remoteAddress: OTHER, origin: 'http://192.0.2.1:3000', host: '192.0.2.1:3000' },
+    CONTROL_MESSAGES.notLoopback(OTHER),
+  ],
   // Another address needs the token.
   [OPEN, { remoteAddress: OTHER }, CONTROL_MESSAGES.notLoopback(OTHER)],
   [T0K, { remoteAddress: '::ffff:192.0.2.10' }, CONTROL_MESSAGES.notLoopback('::ffff:192.0.2.10')],

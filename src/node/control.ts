@@ -15,6 +15,7 @@ import { describeValue } from '../internal/describe-value.js'
 import { FaultSpecSchema } from '../toolkit/fault-schemas.js'
 import { JournalQuerySchema } from '../toolkit/journal-schemas.js'
 import { ScenarioSchema } from '../store/scenario-names.js'
+import { originOfHost } from './host-origin.js'
 import { checkSessionId, SESSION_HEADER } from './sessions.js'
 
 /** Where the control API lives: outside every base path of the API. */
@@ -32,7 +33,7 @@ export interface ControlPolicy {
 /** The sentences of the control API's refusals and problems, named so that tests can assert them. */
 export const CONTROL_MESSAGES = {
   pageOrigin:
-    'Control requests that carry an Origin header (from a web page) are refused; send Authorization: Bearer <control token>',
+    "Control requests from a web page on another origin are refused (only the server's own page, the inspector, may send them); send Authorization: Bearer <control token>",
   notLoopback: (address: string): string =>
     `Control requests from ${address} need Authorization: Bearer <control token> (start the server with --control-token <token>)`,
   noToken:
@@ -66,6 +67,15 @@ function isDirectHost(host: string | undefined): boolean {
   )
 }
 
+/**
+ * Whether an `Origin` is this server's own, at the origin the request's `Host` names (the
+ * inspector's page, at `localhost:3000` as at `127.0.0.1:3000`). The `Host` rule still applies.
+ */
+function isOwnOrigin(origin: string, host: string | undefined): boolean {
+  const own = originOfHost(host)
+  return own !== undefined && origin === own
+}
+
 /** `127.0.0.0/8`, `::1` and their IPv4-mapped forms. */
 function isLoopback(address: string | undefined): boolean {
   if (address === undefined) return false
@@ -83,7 +93,8 @@ function sameSecret(given: string, expected: string): boolean {
  * Whether a control request is admitted, and why not:
  * - `Authorization: Bearer <token>` with the server's token admits it from anywhere; a wrong
  *   token (or a token sent to a server without one) is refused, never ignored;
- * - a request with an `Origin` header comes from a web page: refused without the token;
+ * - a request with an `Origin` header comes from a web page: refused without the token, unless
+ *   it is the server's own origin as the `Host` names it (the inspector's page);
  * - a `Host` other than an IP address or `localhost` may be a DNS-rebinding page: refused too;
  * - otherwise only a request from a loopback address is admitted.
  */
@@ -103,7 +114,8 @@ export function checkControlAccess(
       ? { ok: true }
       : { ok: false, reason: CONTROL_MESSAGES.wrongToken }
   }
-  if (request.origin !== undefined) return { ok: false, reason: CONTROL_MESSAGES.pageOrigin }
+  if (request.origin !== undefined && !isOwnOrigin(request.origin, request.host))
+    return { ok: false, reason: CONTROL_MESSAGES.pageOrigin }
   if (!isDirectHost(request.host))
     return { ok: false, reason: CONTROL_MESSAGES.foreignHost(request.host ?? '') }
   if (isLoopback(request.remoteAddress)) return { ok: true }
@@ -130,12 +142,19 @@ export interface ControlRequest {
   body(): Promise<ControlBody> | ControlBody
 }
 
-/** A control answer: JSON text with its status. */
+/** A control answer: JSON text with its status, or a stream of server-sent events. */
 export interface ControlAnswer {
   status: number
   body: string
   /** Close the connection after answering (the rest of an oversized body is not read). */
   closeConnection?: boolean
+  /** The body's type; JSON unless said. */
+  contentType?: string
+  /**
+   * Instead of `body`, a stream (server-sent events): it writes until `signal` aborts, when the
+   * client goes away or the server closes.
+   */
+  stream?: (write: (chunk: string) => void, signal: AbortSignal) => void
 }
 
 export interface ControlApiOptions {
@@ -144,6 +163,8 @@ export interface ControlApiOptions {
   target(session: string | undefined): MockInternals
   /** Drops every session (`DELETE /__voiceable/sessions`). */
   clearSessions(): void
+  /** More routes, as `'METHOD /path'` (the inspector's, `inspector-routes.ts`). */
+  routes?: Readonly<Record<string, ControlRoute>>
 }
 
 export interface ControlApi {
@@ -153,7 +174,8 @@ export interface ControlApi {
 
 const ScenarioBodySchema = strictShape({ name: ScenarioSchema }, 'field')
 
-function ok(status: number, fields: Record<string, unknown> = {}): ControlAnswer {
+/** A control success: `{"status":{"code":…,"message":"OK"}}` and `fields`. */
+export function ok(status: number, fields: Record<string, unknown> = {}): ControlAnswer {
   return { status, body: JSON.stringify({ status: { code: status, message: 'OK' }, ...fields }) }
 }
 
@@ -200,7 +222,7 @@ function toJournalQuery(query: URLSearchParams): unknown {
 }
 
 /** The routes, as `METHOD /path`; `:id` matches one segment. */
-type Route = (
+export type ControlRoute = (
   mock: MockInternals,
   body: () => unknown,
   request: ControlRequest,
@@ -209,7 +231,8 @@ type Route = (
 
 /** Creates the control API's handler over the default mock and its sessions. */
 export function createControlApi(options: ControlApiOptions): ControlApi {
-  const routes: Record<string, Route> = {
+  const routes: Record<string, ControlRoute> = {
+    ...options.routes,
     'POST /reset': ({ mock }) => {
       mock.reset()
       return ok(200)
@@ -260,7 +283,10 @@ export function createControlApi(options: ControlApiOptions): ControlApi {
     },
   }
 
-  function findRoute(method: string, pathname: string): { route: Route; id: string } | undefined {
+  function findRoute(
+    method: string,
+    pathname: string,
+  ): { route: ControlRoute; id: string } | undefined {
     const rest = pathname.slice(CONTROL_PATH.length)
     const exact = routes[`${method} ${rest}`]
     if (exact !== undefined) return { route: exact, id: '' }

@@ -10,6 +10,8 @@ import { createMockInternals, type VoiceableMock } from '../mock.js'
 import { SnapshotError } from '../store/snapshot.js'
 import { connectMockServer, type MockServerClient } from './connect.js'
 import { createControlApi } from './control.js'
+import { createInspectorFiles } from './inspector-files.js'
+import { createInspectorRoutes } from './inspector-routes.js'
 import { createPersistence, DataFileError, readDataFile, type Persistence } from './persistence.js'
 import { DEFAULT_HOST, SERVER_BASE_PATHS } from './server-defaults.js'
 import { createMockHttpServer } from './server.js'
@@ -84,9 +86,10 @@ export async function startMockServer(
       : (mockOptions.baseUrl ?? SERVER_BASE_PATHS)
   const sessionOptions = { ...mockOptions, baseUrl: basePaths }
   let persistence: Persistence | undefined
-  const { mock, core, faults } = createMockInternals(sessionOptions, {
+  const internals = createMockInternals(sessionOptions, {
     onChange: () => persistence?.changed(),
   })
+  const { mock, core } = internals
   if (persistTo !== undefined) {
     const saved = readDataFile(persistTo, true)
     if (saved !== undefined) {
@@ -106,7 +109,6 @@ export async function startMockServer(
       })
     }
   }
-  const defaultInternals = { mock, core, faults }
   // @note Sessions start from the server's starting state (its scenario or `snapshot`), never
   // from the persisted file, and are never persisted.
   const sessions = createSessions(() => createMockInternals(sessionOptions))
@@ -122,9 +124,11 @@ export async function startMockServer(
       ? {
           control: createControlApi({
             policy: { token: controlToken },
-            target: (session) => (session === undefined ? defaultInternals : sessions.get(session)),
+            target: (session) => (session === undefined ? internals : sessions.get(session)),
             clearSessions: () => sessions.clear(),
+            routes: createInspectorRoutes(sessions),
           }),
+          inspector: createInspectorFiles(),
         }
       : {}),
     ...(log === false ? {} : { log }),

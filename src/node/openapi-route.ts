@@ -7,27 +7,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApiError, JSON_CONTENT_TYPE } from '../pipeline/envelope.js'
 import { createOpenApiDocument, type OpenApiDocument } from '../openapi/document.js'
 import { answerPreflight } from './cors.js'
+import { originOfHost } from './host-origin.js'
 import { readPackageVersion } from './package-version.js'
 
 /** Where the demo server serves its OpenAPI document. */
 export const OPENAPI_PATH = '/__voiceable/openapi.json'
 
-/** A `Host` header that is a host name or an address, with an optional port, and nothing else. */
-const HOST = /^(?:[\w.-]+|\[[\da-f:.]+\])(?::\d{1,5})?$/i
-
 /**
  * The origin a request reached this server at: the one its `Host` names, as a client behind a
- * port mapping sees it; else the socket's own address.
+ * port mapping sees it; else (no `Host`, or a port out of range) the socket's own address.
  */
 function originOf(req: IncomingMessage): string {
-  const host = req.headers.host
-  if (host !== undefined && HOST.test(host)) {
-    try {
-      return new URL(`http://${host}`).origin
-    } catch {
-      // A port out of range: fall back to the socket's address.
-    }
-  }
+  const named = originOfHost(req.headers.host)
+  if (named !== undefined) return named
   const address = (req.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:/, '')
   return `http://${address.includes(':') ? `[${address}]` : address}:${req.socket.localPort ?? 80}`
 }

@@ -11,7 +11,12 @@ import type { HeaderLookup } from '../pipeline/credentials.js'
 import { splitPath, type Core } from '../pipeline/plain-request.js'
 import { ApiError, JSON_CONTENT_TYPE, PIPELINE_MESSAGES } from '../pipeline/envelope.js'
 import { formatAccessLogLine } from './access-log.js'
-import { CONTROL_MAX_BODY_BYTES, isControlPath, type ControlApi } from './control.js'
+import {
+  CONTROL_MAX_BODY_BYTES,
+  isControlPath,
+  type ControlAnswer,
+  type ControlApi,
+} from './control.js'
 import { answerPreflight } from './cors.js'
 import { createOpenApiRoute, OPENAPI_PATH } from './openapi-route.js'
 import { checkSessionId, SESSION_HEADER } from './sessions.js'
@@ -33,6 +38,8 @@ export interface MockRequestListenerOptions {
   sessionCore?: (id: string) => Core
   /** The control API under `/__voiceable/`; without it those paths are the API's 404. */
   control?: ControlApi
+  /** Serves the inspector's page and files, if the path is one (`inspector-files.ts`). */
+  inspector?: (req: IncomingMessage, res: ServerResponse, pathname: string) => boolean
 }
 
 /** Sentences of the answers the server gives itself, before or outside the core. */
@@ -189,7 +196,9 @@ export function createMockRequestListener(
       return
     }
     if (options.control !== undefined && isControlPath(pathname)) {
-      // @note No CORS headers and no preflight answer: no web page may read or drive the control API.
+      if (options.inspector?.(req, res, pathname) === true) return
+      // @note No CORS headers and no preflight answer: no page on another origin may read or
+      // drive the control API (the inspector's page is on this server's own).
       void serveControl(options.control, req, res, pathname, path.slice(pathname.length))
       return
     }
@@ -293,14 +302,24 @@ async function serveControl(
       remoteAddress: req.socket.remoteAddress,
       body: () => readBody(req, CONTROL_MAX_BODY_BYTES),
     })
-    .catch((error: unknown) => ({
+    .catch((error: unknown): ControlAnswer => ({
       status: 500,
       body: JSON.stringify(ApiError.internal(error).toBody()),
       closeConnection: false,
     }))
   if (answer === undefined || res.destroyed) return
+  if (answer.stream !== undefined) {
+    const closed = new AbortController()
+    res.once('close', () => closed.abort())
+    res.writeHead(answer.status, {
+      'Content-Type': answer.contentType ?? JSON_CONTENT_TYPE,
+      'Cache-Control': 'no-store',
+    })
+    answer.stream((chunk) => void res.write(chunk), closed.signal)
+    return
+  }
   res.writeHead(answer.status, {
-    'Content-Type': JSON_CONTENT_TYPE,
+    'Content-Type': answer.contentType ?? JSON_CONTENT_TYPE,
     'Content-Length': String(Buffer.byteLength(answer.body)),
     ...(answer.closeConnection === true ? { Connection: 'close' } : {}),
   })

@@ -47,3 +47,21 @@ it.each([
 ])('checkSessionId(%j) accepts it: %j', (id, accepted) => {
   expect(checkSessionId(id) === undefined).toBe(accepted)
 })
+
+it('lists its ids and tells a watcher when a session is made or dropped', () => {
+  const sessions = createSessions(() => createMockInternals({ journal: false }), 2)
+  let told = 0
+  const stop = sessions.watch(() => void told++)
+  sessions.get('a')
+  sessions.get('a')
+  sessions.get('b')
+  expect(sessions.ids()).toEqual(['a', 'b'])
+  expect(told).toBe(2)
+  sessions.get('c') // drops a
+  expect(sessions.ids()).toEqual(['b', 'c'])
+  sessions.clear()
+  expect(told).toBe(4)
+  stop()
+  sessions.get('d')
+  expect(told).toBe(4)
+})

@@ -28,27 +28,46 @@ export interface Sessions {
   /** Drops every session. */
   clear(): void
   readonly size: number
+  /** The ids of the sessions, least recently used first. */
+  ids(): string[]
+  /** Calls `listener` whenever a session is made or dropped; returns the function that stops it. */
+  watch(listener: () => void): () => void
 }
 
 /** A least-recently-used set of sessions, each made by `create` on first use. */
 export function createSessions(create: () => MockInternals, max: number = MAX_SESSIONS): Sessions {
   // @note A Map iterates in insertion order: re-inserting on use keeps the least recent first.
   const sessions = new Map<string, MockInternals>()
+  const listeners = new Set<() => void>()
+  const changed = (): void => {
+    for (const listener of listeners) listener()
+  }
   return {
     get(id) {
       let session = sessions.get(id)
-      if (session === undefined) {
-        session = create()
-        if (sessions.size >= max) sessions.delete(sessions.keys().next().value as string)
-      } else sessions.delete(id)
+      if (session !== undefined) {
+        sessions.delete(id)
+        sessions.set(id, session)
+        return session
+      }
+      session = create()
+      if (sessions.size >= max) sessions.delete(sessions.keys().next().value as string)
       sessions.set(id, session)
+      changed()
       return session
     },
     clear() {
       sessions.clear()
+      changed()
     },
     get size() {
       return sessions.size
+    },
+    ids: () => [...sessions.keys()],
+    watch(listener) {
+      const watcher = (): void => listener()
+      listeners.add(watcher)
+      return () => void listeners.delete(watcher)
     },
   }
 }

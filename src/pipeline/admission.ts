@@ -20,6 +20,7 @@ import { ApiError, PIPELINE_MESSAGES } from './envelope.js'
 import type { PlainRequest } from './plain-request.js'
 import type { Principal } from './principal.js'
 import type { RateLimitState } from './rate-limit.js'
+import { REASONS } from './reasons.js'
 
 const SCENARIO_HEADER_LOWER = SCENARIO_HEADER.toLowerCase()
 
@@ -42,6 +43,8 @@ export interface Outcome {
   status: number
   body: unknown
   headers: Readonly<Record<string, string>> | undefined
+  /** Why, in one sentence (`REASONS`), once known; the core words successes and other errors. */
+  reason: string | undefined
 }
 
 function checkPublicKey(
@@ -52,8 +55,13 @@ function checkPublicKey(
   if (principal.keyType !== 'public' || policy === 'full-access') return
   if (!limitsPublicKeys(access)) return
   if (policy === 'forbidden')
-    throw new ApiError('forbidden', [PIPELINE_MESSAGES.publicKeyForbidden])
-  if (access === 'write') throw new ApiError('forbidden', [PIPELINE_MESSAGES.publicKeyReadOnly])
+    throw new ApiError('forbidden', [PIPELINE_MESSAGES.publicKeyForbidden], {
+      reason: REASONS.publicKeyForbidden,
+    })
+  if (access === 'write')
+    throw new ApiError('forbidden', [PIPELINE_MESSAGES.publicKeyReadOnly], {
+      reason: REASONS.publicKeyReadOnly,
+    })
 }
 
 /**
@@ -68,7 +76,9 @@ export function createAdmission(runtime: CoreRuntime) {
   function selectScenario(requested: string | undefined): void {
     if (requested === undefined || requested === store.scenario) return
     if (!isScenario(requested))
-      throw new ApiError('bad_request', [PIPELINE_MESSAGES.unknownScenario(requested)])
+      throw new ApiError('bad_request', [PIPELINE_MESSAGES.unknownScenario(requested)], {
+        reason: REASONS.unknownScenario(requested),
+      })
     runtime.useScenario(requested)
   }
 
@@ -80,9 +90,11 @@ export function createAdmission(runtime: CoreRuntime) {
   ): Promise<boolean> {
     const { endpoint } = routed
     if (request.bodyTooLarge === true || (request.body?.byteLength ?? 0) > runtime.maxBodyBytes)
-      throw new ApiError('payload_too_large', [
-        PIPELINE_MESSAGES.payloadTooLarge(runtime.maxBodyBytes),
-      ])
+      throw new ApiError(
+        'payload_too_large',
+        [PIPELINE_MESSAGES.payloadTooLarge(runtime.maxBodyBytes)],
+        { reason: REASONS.payloadTooLarge(runtime.maxBodyBytes) },
+      )
     selectScenario(request.header(SCENARIO_HEADER_LOWER))
     // An unknown route needs no credential, but it is rate-counted like any request (as a Rack
     // rate limiter in front of Rails' router would count it).
@@ -101,21 +113,38 @@ export function createAdmission(runtime: CoreRuntime) {
     const name = (endpoint?.name ?? UNKNOWN_ROUTE) as EndpointName
     const fault = runtime.faults.apply(name, principal, request.signal)
     const injected = fault === undefined ? undefined : await fault
-    if (injected === 'network-error') return true
+    if (injected === 'network-error') {
+      outcome.reason = REASONS.injectedNetworkError(name)
+      return true
+    }
     // An injected rate-limit fault answers as a used-up window would: the same 429 and headers.
     if (injected === 'rate-limited' && rate !== undefined)
       outcome.rate = rate = { ...rate, remaining: 0, exceeded: true }
-    if (!caller.ok && requiresCaller(access)) throw new ApiError('unauthorized', [caller.reason])
+    if (!caller.ok && requiresCaller(access))
+      throw new ApiError('unauthorized', [caller.reason], {
+        reason:
+          caller.reason === PIPELINE_MESSAGES.missingCredentials
+            ? REASONS.noCredential
+            : REASONS.unauthorized(caller.reason),
+      })
     if (rate?.exceeded === true)
       throw new ApiError(
         'rate_limited',
         [PIPELINE_MESSAGES.rateLimited(rate.limit, rate.windowSeconds, rate.retryAfter)],
-        { headers: { 'Retry-After': String(rate.retryAfter) } },
+        {
+          headers: { 'Retry-After': String(rate.retryAfter) },
+          reason:
+            injected === 'rate-limited'
+              ? REASONS.injectedRateLimit(name)
+              : REASONS.rateLimited(rate.count, rate.limit, rate.windowSeconds),
+        },
       )
     if (endpoint === undefined)
-      throw new ApiError('route_not_found', [
-        PIPELINE_MESSAGES.routeNotFound(request.method, routed.pathname),
-      ])
+      throw new ApiError(
+        'route_not_found',
+        [PIPELINE_MESSAGES.routeNotFound(request.method, routed.pathname)],
+        { reason: REASONS.routeNotFound(request.method, routed.pathname) },
+      )
     if (principal !== undefined) checkPublicKey(access, principal, runtime.publicKeyAccess)
     return false
   }

@@ -37,6 +37,7 @@ function createEchoCore(maxBodyBytes = 1024) {
     rateLimiter: undefined,
     faults: createFaultInjector(1, undefined),
     journal,
+    recordOwner: () => undefined,
     publicKeyAccess: 'forbidden',
     revealKeyValues: false,
     maxBodyBytes,

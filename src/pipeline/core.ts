@@ -12,6 +12,7 @@ import type { Core, CoreAnswer, PlainRequest } from './plain-request.js'
 import { splitPath } from './plain-request.js'
 import { toRateLimitHeaders } from './rate-limit.js'
 import { RequestContext } from './request-context.js'
+import { REASONS } from './reasons.js'
 import { createRouter } from './router.js'
 import type { CoreRuntime } from './runtime.js'
 
@@ -70,6 +71,7 @@ export function createCore(runtime: CoreRuntime): Core {
       status: 0,
       body: null,
       headers: undefined,
+      reason: undefined,
     }
     let networkError = false
     try {
@@ -82,11 +84,18 @@ export function createCore(runtime: CoreRuntime): Core {
           routed.query,
           request,
           runtime.revealKeyValues,
+          runtime.recordOwner,
         )
         const resolved = (routed.endpoint as AnyEndpoint).resolve(context)
         const result: EndpointResult = resolved instanceof Promise ? await resolved : resolved
         outcome.status = result.status
         outcome.body = result.body
+        outcome.reason = REASONS.answered(
+          result.status,
+          (routed.endpoint as AnyEndpoint).name,
+          outcome.principal,
+          result.body,
+        )
       }
     } catch (error) {
       // An abort during an injected latency rejects the whole request, as `fetch` does.
@@ -95,6 +104,7 @@ export function createCore(runtime: CoreRuntime): Core {
       outcome.status = apiError.status
       outcome.body = apiError.toBody()
       outcome.headers = apiError.headers
+      outcome.reason = apiError.reason ?? REASONS.error(apiError.status, apiError.errors)
     }
 
     const text = networkError ? null : JSON.stringify(outcome.body)
@@ -115,6 +125,7 @@ export function createCore(runtime: CoreRuntime): Core {
       responseText: text,
       time: startedAt,
       durationMs: performance.now() - started,
+      reason: outcome.reason ?? null,
     })
     if (outcome.status >= 200 && outcome.status < 300 && !READ_METHODS.has(request.method))
       runtime.onWrite?.()

@@ -1,4 +1,5 @@
 import type * as z from 'zod'
+import type { CollectionDefinition, RecordId } from '../store/collection.js'
 import type { BodyParams } from './body.js'
 import type { ErrorDefinition } from './envelope.js'
 import type { Principal } from './principal.js'
@@ -79,6 +80,15 @@ export interface EndpointContext<Store = unknown> {
   bodyParams(): Promise<BodyParams>
   /** Reads reveal `key_value` (the `revealKeyValues` option) instead of the documented `null`. */
   readonly revealKeyValues: boolean
+  /**
+   * Who owns a record, whoever asks: a user id, `null` for a record nobody owns, `undefined` when
+   * there is no such record. Only for the journal's reason of a 404 (`failWithRecord`), never
+   * for a response: another user's record is not found for the caller.
+   */
+  recordOwner<R extends object, Id extends RecordId>(
+    collection: CollectionDefinition<R, Id>,
+    id: RecordId,
+  ): number | null | undefined
 }
 
 export interface EndpointResult {
@@ -109,7 +119,6 @@ export interface OperationDoc {
 
 /** What an endpoint rests on: the docs, or the Voiceable web app's code (real-client evidence). */
 export type Evidence = 'docs' | 'client'
-
 
 /** The request body an endpoint reads: its schema and media type. */
 export type EndpointBody =

@@ -1,4 +1,5 @@
 import { SCENARIO_HEADER, SCENARIOS } from '../store/scenario-names.js'
+import { REASONS } from './reasons.js'
 import type { ErrorResponse } from './wire.js'
 
 /**
@@ -153,11 +154,16 @@ export class ApiError extends Error {
   readonly errors: readonly string[]
   readonly details: string | undefined
   readonly headers: Readonly<Record<string, string>>
+  /**
+   * Why, in one sentence, for the journal (`REASONS`), where the thrower knows more than the
+   * body says (`404: API key 5 belongs to user 2, …`). Never part of the response.
+   */
+  readonly reason: string | undefined
 
   constructor(
     kind: PipelineErrorCode | ErrorKind,
     errors: readonly string[],
-    init: { details?: string; headers?: Record<string, string> } = {},
+    init: { details?: string; headers?: Record<string, string>; reason?: string } = {},
   ) {
     const { code, status, message } = typeof kind === 'string' ? PIPELINE_ERRORS[kind] : kind
     super(`Failed with ${code}: ${errors.join('; ')}`)
@@ -170,15 +176,18 @@ export class ApiError extends Error {
     this.errors = errors
     this.details = init.details
     this.headers = init.headers ?? {}
+    this.reason = init.reason
   }
 
   /** An injected fault's answer: any error status, with its reason phrase and code. */
-  static injected(status: number, message: string | undefined): ApiError {
+  static injected(status: number, message: string | undefined, endpoint: string): ApiError {
     const known = Object.values(PIPELINE_ERRORS).find((entry) => entry.status === status)
-    const reason = known?.message ?? REASON_PHRASES[status] ?? 'Error'
-    return new ApiError({ code: known?.code ?? `http_${status}`, status, message: reason }, [
-      message ?? `Injected fault: ${status} ${reason}`,
-    ])
+    const phrase = known?.message ?? REASON_PHRASES[status] ?? 'Error'
+    return new ApiError(
+      { code: known?.code ?? `http_${status}`, status, message: phrase },
+      [message ?? `Injected fault: ${status} ${phrase}`],
+      { reason: REASONS.injectedError(status, endpoint) },
+    )
   }
 
   /** An answer the demo server gives HTTP it cannot parse (400, 408, 431), before the API sees it. */
@@ -190,6 +199,7 @@ export class ApiError extends Error {
   static internal(error: unknown): ApiError {
     return new ApiError('internal_error', [PIPELINE_MESSAGES.internalError], {
       details: String(error),
+      reason: REASONS.internal(String(error)),
     })
   }
 
@@ -200,16 +210,22 @@ export class ApiError extends Error {
 }
 
 /**
- * A function that throws one of a resource's errors with its sentence, for `?? notFound()`.
+ * A function that throws one of a resource's errors with its sentence, for `?? notFound()`, and
+ * the journal's reason when the thrower knows more than the sentence says. For a missing record,
+ * `failWithRecord` (`record-errors.ts`) finds whose record it was.
  * @example const notFound = failWith('not_found', data.errors.not_found, 'API key not found')
  */
 export function failWith(
   code: string,
   error: { readonly status: number; readonly message: string },
   sentence: string,
-): () => never {
-  return () => {
-    throw new ApiError({ code, status: error.status, message: error.message }, [sentence])
+): (reason?: string) => never {
+  return (reason) => {
+    throw new ApiError(
+      { code, status: error.status, message: error.message },
+      [sentence],
+      reason === undefined ? {} : { reason },
+    )
   }
 }
 

@@ -36,6 +36,7 @@ it('exhausts a bucket so that its next hit is over the limit', () => {
 it('renders the documented header names', () => {
   expect(
     toRateLimitHeaders({
+      count: 7,
       limit: 10,
       windowSeconds: 60,
       remaining: 3,

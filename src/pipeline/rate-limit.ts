@@ -11,6 +11,8 @@ export interface RateLimitOptions {
 }
 
 export interface RateLimitState {
+  /** Requests counted in the current window, this one included. */
+  count: number
   limit: number
   windowSeconds: number
   remaining: number
@@ -48,6 +50,7 @@ export function createRateLimiter(options: RateLimitOptions, now: () => Date): R
       entry.count++
       const end = entry.start + windowMs
       return {
+        count: entry.count,
         limit: options.limit,
         windowSeconds: options.windowSeconds,
         remaining: Math.max(0, options.limit - entry.count),

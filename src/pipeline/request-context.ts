@@ -2,6 +2,8 @@ import { readBodyParams, readWrapper, type BodyParams } from './body.js'
 import { castParam, type EndpointContext, type RouteParams } from './endpoint.js'
 import type { PlainRequest } from './plain-request.js'
 import type { Principal } from './principal.js'
+import type { CoreRuntime } from './runtime.js'
+import type { CollectionDefinition, RecordId } from '../store/collection.js'
 
 /**
  * What a resolver sees (`EndpointContext`), one per request. A class rather than an object
@@ -16,6 +18,7 @@ export class RequestContext implements EndpointContext<unknown> {
   readonly #params: RouteParams
   readonly #search: string
   readonly #request: PlainRequest
+  readonly #recordOwner: CoreRuntime['recordOwner']
 
   constructor(
     store: unknown,
@@ -24,6 +27,7 @@ export class RequestContext implements EndpointContext<unknown> {
     search: string,
     request: PlainRequest,
     revealKeyValues: boolean,
+    recordOwner: CoreRuntime['recordOwner'],
   ) {
     this.store = store
     this.principal = principal
@@ -32,10 +36,18 @@ export class RequestContext implements EndpointContext<unknown> {
     this.#params = params
     this.#search = search
     this.#request = request
+    this.#recordOwner = recordOwner
   }
 
   param(name: string): string | number | undefined {
     return castParam(this.#params, name)
+  }
+
+  recordOwner<R extends object, Id extends RecordId>(
+    collection: CollectionDefinition<R, Id>,
+    id: RecordId,
+  ): number | null | undefined {
+    return this.#recordOwner(collection, id)
   }
 
   get query(): URLSearchParams {

@@ -1,4 +1,5 @@
 import type { PublicKeyAccess } from '../defaults.js'
+import type { CollectionDefinition, RecordId } from '../store/collection.js'
 import type { Scenario } from '../store/scenario-names.js'
 import type { FaultInjector } from '../toolkit/faults.js'
 import type { Journal } from '../toolkit/journal.js'
@@ -21,6 +22,14 @@ export interface CoreRuntime {
   unknownRoutes: 'not-found' | 'passthrough'
   /** The mock's clock: journal times follow it, like every other timestamp. */
   now: () => Date
+  /**
+   * Who owns a record: a user id, `null` for a record nobody owns, `undefined` when there is no
+   * such record. For the journal's reason of a 404 only (`EndpointContext.recordOwner`).
+   */
+  recordOwner: <R extends object, Id extends RecordId>(
+    collection: CollectionDefinition<R, Id>,
+    id: RecordId,
+  ) => number | null | undefined
   /** Switches the store, and everything kept per scenario, to another scenario. */
   useScenario(scenario: Scenario): void
   /**

@@ -67,6 +67,32 @@ export type VoiceableStore = ResourceMethods & StoreLifecycle
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each collection has its own record type
 type AnyCollection = Collection<any, RecordId>
 
+/**
+ * Read access to a store's records by collection, for what must see them whole and never through
+ * `mock.store`: the core's reasons (whose record a 404 was) and the demo server's inspector.
+ * Never write through it: the store's methods keep the indexes and the rules.
+ */
+export interface StoreRecords {
+  collection<R extends object, Id extends RecordId>(
+    definition: CollectionDefinition<R, Id>,
+  ): Collection<R, Id>
+  /** Who owns a record: a user id, `null` for a record nobody owns, `undefined` for none. */
+  ownerOf<R extends object, Id extends RecordId>(
+    definition: CollectionDefinition<R, Id>,
+    id: RecordId,
+  ): number | null | undefined
+}
+
+/** Each store's records, kept beside it (not a property: `mock.store` stays methods only). */
+const RECORDS = new WeakMap<object, StoreRecords>()
+
+/** The records of a store made by `createStore`. */
+export function recordsOf(store: VoiceableStore): StoreRecords {
+  const records = RECORDS.get(store)
+  if (records === undefined) throw new Error('Failed to read records: not a store of createStore')
+  return records
+}
+
 /** The collections and state of a store, and how they are loaded and written as a snapshot. */
 function createData() {
   const collections = new Map<string, AnyCollection>()
@@ -182,6 +208,14 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
   for (const resource of RESOURCES)
     Object.defineProperties(store, Object.getOwnPropertyDescriptors(resource.store(context)))
   Object.defineProperties(store, Object.getOwnPropertyDescriptors(lifecycle))
+  RECORDS.set(store, {
+    collection: (definition) => data.collection(definition),
+    ownerOf(definition, id) {
+      // @note Any id may be asked (the raw text of a path that cast to none): it is only looked up.
+      const record = data.collection(definition).get(id as never)
+      return record === undefined ? undefined : (definition.ownerOf?.(record) ?? null)
+    },
+  })
   reset()
   return store
 }

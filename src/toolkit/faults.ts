@@ -136,6 +136,7 @@ function strikes(
 /** Runs the faults that struck: every latency, then the first terminal effect. */
 async function run(
   matched: ActiveFault[],
+  endpoint: EndpointName,
   signal: AbortSignal | undefined,
   random: () => number,
 ): Promise<FaultOutcome> {
@@ -146,7 +147,8 @@ async function run(
   const terminal = matched.find(({ effect }) => effect.kind !== 'latency')?.effect
   if (terminal?.kind === 'network') return 'network-error'
   if (terminal?.kind === 'rate-limit') return 'rate-limited'
-  if (terminal?.kind === 'error') throw ApiError.injected(terminal.status, terminal.message)
+  if (terminal?.kind === 'error')
+    throw ApiError.injected(terminal.status, terminal.message, endpoint)
   return undefined
 }
 
@@ -164,9 +166,25 @@ function toEffect(spec: FaultSpec): Effect {
   }
 }
 
+/** The rate limiter's `exhaust`; a mock without a rate limit cannot exhaust one. */
+function requireRateLimiter(
+  exhaust: ((bucket: string) => void) | undefined,
+): (bucket: string) => void {
+  if (exhaust === undefined)
+    throw new TypeError(
+      'Failed to exhaust the rate limit: this mock was created with rateLimit: false',
+    )
+  return exhaust
+}
+
+/**
+ * The faults of a mock. `changed` is told whenever a fault is added or removed, or all are
+ * cleared (the inspector lists them live); not when one strikes.
+ */
 export function createFaultInjector(
   seed: number,
   exhaust: ((bucket: string) => void) | undefined,
+  changed: () => void = () => undefined,
 ): FaultInjector {
   let faults: ActiveFault[] = []
   /** Every fault since the last clear, for `describe()`; `faults` holds the active ones. */
@@ -184,24 +202,20 @@ export function createFaultInjector(
     }
     faults.push(fault)
     added.push(fault)
+    changed()
     return {
       id: fault.id,
       get hits() {
         return fault.hits
       },
-      remove() {
-        faults = faults.filter((other) => other !== fault)
-        added = added.filter((other) => other !== fault)
-      },
+      remove: () => drop(fault),
     }
   }
 
-  function requireRateLimiter(): (bucket: string) => void {
-    if (exhaust === undefined)
-      throw new TypeError(
-        'Failed to exhaust the rate limit: this mock was created with rateLimit: false',
-      )
-    return exhaust
+  function drop(fault: ActiveFault): void {
+    faults = faults.filter((other) => other !== fault)
+    added = added.filter((other) => other !== fault)
+    changed()
   }
 
   type Added = Fault & { id: string }
@@ -224,6 +238,7 @@ export function createFaultInjector(
   function clear(): void {
     faults = []
     added = []
+    changed()
   }
 
   return {
@@ -241,7 +256,7 @@ export function createFaultInjector(
         }
       }
       faults = faults.filter((fault) => fault.remaining > 0)
-      return matched.length === 0 ? undefined : run(matched, signal, random)
+      return matched.length === 0 ? undefined : run(matched, endpoint, signal, random)
     },
     error,
     networkError(scope?: unknown) {
@@ -251,7 +266,7 @@ export function createFaultInjector(
     latency,
     exhaustRateLimit(scope: unknown) {
       const { userId } = checkInput(ExhaustRateLimitSchema, scope, EXHAUST_FAILURE, 'scope')
-      requireRateLimiter()(`user:${userId}`)
+      requireRateLimiter(exhaust)(`user:${userId}`)
     },
     clear,
     reset() {
@@ -259,7 +274,7 @@ export function createFaultInjector(
       random = createSeededRandom(seed)
     },
     add(spec) {
-      if (spec.kind === 'rate-limit') requireRateLimiter()
+      if (spec.kind === 'rate-limit') requireRateLimiter(exhaust)
       const fault = add(toEffect(spec), toScope(spec))
       return { id: fault.id, fault }
     },
@@ -274,8 +289,7 @@ export function createFaultInjector(
     remove(id) {
       const fault = added.find((candidate) => candidate.id === id)
       if (fault === undefined) return false
-      faults = faults.filter((other) => other !== fault)
-      added = added.filter((other) => other !== fault)
+      drop(fault)
       return true
     },
   }

@@ -4,7 +4,10 @@ import { setOwnProperty } from '../internal/own-property.js'
 import { castParam, type RouteParams } from '../pipeline/endpoint.js'
 import type { Principal } from '../pipeline/principal.js'
 import type { EndpointName } from '../resources/index.js'
-import { SECRET_FIELD_NAMES } from '../resources/integrations/catalogue.js'
+import {
+  maskSecret as maskConfigSecret,
+  SECRET_FIELD_NAMES,
+} from '../resources/integrations/catalogue.js'
 import { JournalQuerySchema, type JournalQuery } from './journal-schemas.js'
 
 export type { JournalQuery }
@@ -52,6 +55,13 @@ export interface JournalEntry {
   /** When the request arrived, by the mock's clock (the `now` option; ISO 8601, milliseconds). */
   time: string
   durationMs: number
+  /**
+   * Why the answer is what it is, in one sentence, recorded by the core as it answered:
+   * `'401: no credential'`, `'404: API key 5 belongs to user 2, not to the caller (user 1)'`,
+   * `'injected fault: error 503 on listApiKeys'`, `'200: getApiKey answered user 1 (private key)'`.
+   * Never part of the response. `null` only for entries the core did not record.
+   */
+  reason: string | null
 }
 
 export interface RequestJournal {
@@ -67,11 +77,33 @@ export function maskSecret(secret: string): string {
   return `${prefix}********`
 }
 
-/** A data item with its `key_value` masked, if it holds one. */
-function maskItem(item: unknown): unknown {
+/**
+ * A data item (or a stored record) with its secrets masked: `key_value`, and the secret fields of
+ * a `config` (a stored integration holds its credentials in clear; nothing shows them).
+ */
+export function maskItem(item: unknown): unknown {
   if (typeof item !== 'object' || item === null) return item
-  const keyValue = (item as { key_value?: unknown }).key_value
-  return typeof keyValue === 'string' ? { ...item, key_value: maskSecret(keyValue) } : item
+  const { key_value: keyValue, config } = item as { key_value?: unknown; config?: unknown }
+  let masked = item
+  if (typeof keyValue === 'string') masked = { ...masked, key_value: maskSecret(keyValue) }
+  if (typeof config === 'object' && config !== null && !Array.isArray(config))
+    masked = { ...masked, config: maskConfig(config as Record<string, unknown>) }
+  return masked
+}
+
+/** As reads show it (`sk_***`), so a response's config, already masked, is kept as sent. */
+const isSecretValue = (value: unknown): value is string | number =>
+  typeof value === 'string' || typeof value === 'number'
+
+function maskConfig(config: Record<string, unknown>): Record<string, unknown> {
+  const masked: Record<string, unknown> = {}
+  for (const [field, value] of Object.entries(config))
+    setOwnProperty(
+      masked,
+      field,
+      SECRET_FIELD_NAMES.has(field) && isSecretValue(value) ? maskConfigSecret(value) : value,
+    )
+  return masked
 }
 
 /** A response body with its secrets masked: `key_value` in `data` (one item or a list), and `token`. */
@@ -146,6 +178,7 @@ export interface JournalRecord {
   /** Epoch milliseconds, by the mock's clock. */
   time: number
   durationMs: number
+  reason: string | null
 }
 
 function matches(entry: JournalRecord, query: JournalQuery): boolean {
@@ -181,7 +214,8 @@ function aliasOf<Kind extends 'number' | 'string'>(
   return typeof value === kind ? (value as Kind extends 'number' ? number : string) : null
 }
 
-function materialize(kept: JournalRecord): JournalEntry {
+/** A kept record as an entry: bodies parsed, secrets masked (the inspector streams them). */
+export function materialize(kept: JournalRecord): JournalEntry {
   const params = castAll(kept.params)
   return {
     seq: kept.seq,
@@ -198,6 +232,7 @@ function materialize(kept: JournalRecord): JournalEntry {
     response: kept.responseText === null ? null : maskResponse(JSON.parse(kept.responseText)),
     time: new Date(kept.time).toISOString(),
     durationMs: kept.durationMs,
+    reason: kept.reason,
   }
 }
 

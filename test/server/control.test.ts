@@ -340,8 +340,9 @@ it('answers unknown control paths and methods with the 404 route_not_found envel
   const server = await start()
   for (const [method, path] of [
     ['GET', '/reset'],
-    ['GET', ''],
-    ['GET', '/'],
+    // `GET /__voiceable/` is the inspector's page (test/server/inspector.test.ts); other methods are not.
+    ['POST', ''],
+    ['PUT', '/'],
     ['POST', '/journal'],
     ['GET', '/faults/fault-1'],
     ['DELETE', '/nothing/here'],

@@ -85,6 +85,16 @@ function signUpProblems(
   return problems
 }
 
+/** The journal's reason for a refused sign-in (the answer itself never says which it was). */
+function whyNotSignedIn(context: Context, email: string | undefined, password: string | undefined) {
+  if (email === undefined || password === undefined)
+    return '401: the body has no email or no password'
+  const user = context.store.findUserByEmail(email)
+  return user === undefined
+    ? `401: no user has the email ${JSON.stringify(email.slice(0, 200))}`
+    : `401: wrong password for user ${user.id} (${user.email})`
+}
+
 /** The body after `status` of a sign-in or sign-up: the user, then the JWT (the web app stores `token`). */
 async function signedIn(context: Context, user: User) {
   return { data: user, token: await context.store.issueToken(user.id) }
@@ -99,7 +109,7 @@ export const resolvers = {
       email !== undefined && password !== undefined
         ? context.store.authenticatePassword(email, password)
         : undefined
-    return signedIn(context, user ?? invalidCredentials())
+    return signedIn(context, user ?? invalidCredentials(whyNotSignedIn(context, email, password)))
   },
   signUp(context: Context) {
     const fields = userFields(context)

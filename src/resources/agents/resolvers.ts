@@ -3,8 +3,10 @@ import type { EndpointContext } from '../../pipeline/endpoint.js'
 import { failWith } from '../../pipeline/envelope.js'
 import { ownerOf, readFields, readQuery, type FieldsReader } from '../../pipeline/fields.js'
 import { pageByOffset } from '../../pipeline/pagination.js'
+import { failWithRecord } from '../../pipeline/record-errors.js'
 import { PERMIT } from '../../pipeline/strong-params.js'
 import type { Resolver } from '../resource.js'
+import { AGENTS } from './collection.js'
 import { AGENTS_DEFAULT_SORT, AGENTS_PAGE_SIZE } from './defaults.js'
 import data from './resource.json' with { type: 'json' }
 import {
@@ -45,14 +47,15 @@ const UPDATE_FIELDS: FieldsReader<UpdateAgentFields> = {
 }
 
 // @note Another user's agent answers exactly like a missing one, as for API keys.
-const notFound = failWith(
-  'agent_not_found',
-  data.errors.agent_not_found,
-  data.errorMessages.agentNotFound,
+const notFound = failWithRecord(
+  AGENTS,
+  'agentId',
+  failWith('agent_not_found', data.errors.agent_not_found, data.errorMessages.agentNotFound),
 )
 
 /** The `{agentId}` of the path, cast as ActiveRecord casts it; one that names no agent is a missing agent. */
-const agentIdOf = (context: Context): string => (context.param('agentId') as string) ?? notFound()
+const agentIdOf = (context: Context): string =>
+  (context.param('agentId') as string) ?? notFound(context)
 
 function compareAgents(by: 'name' | 'created_at'): (a: Agent, b: Agent) => number {
   return (a, b) => {
@@ -101,16 +104,18 @@ export const resolvers = {
     data: context.store.createAgent(ownerOf(context), readFields(context, CREATE_FIELDS)),
   }),
   getAgent: (context: Context) => ({
-    data: context.store.getAgent(ownerOf(context), agentIdOf(context)) ?? notFound(),
+    data: context.store.getAgent(ownerOf(context), agentIdOf(context)) ?? notFound(context),
   }),
   updateAgent(context: Context) {
     const [owner, id] = [ownerOf(context), agentIdOf(context)]
     // Looked up before the body is read, as a Rails `before_action` would: 404 wins over 422.
-    if (context.store.getAgent(owner, id) === undefined) notFound()
+    if (context.store.getAgent(owner, id) === undefined) notFound(context)
     return {
-      data: context.store.updateAgent(owner, id, readFields(context, UPDATE_FIELDS)) ?? notFound(),
+      data:
+        context.store.updateAgent(owner, id, readFields(context, UPDATE_FIELDS)) ??
+        notFound(context),
     }
   },
   deleteAgent: (context: Context) =>
-    context.store.deleteAgent(ownerOf(context), agentIdOf(context)) ? {} : notFound(),
+    context.store.deleteAgent(ownerOf(context), agentIdOf(context)) ? {} : notFound(context),
 } satisfies Record<string, Resolver<AgentsStore>>

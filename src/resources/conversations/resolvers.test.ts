@@ -1,7 +1,7 @@
 /**
  * The documented 400 "Bad request - Missing API key", from the data: a user without an
- * `elevenlabs` integration. The integrations resource is not in this store yet, so its lookup
- * (`getIntegration`) is stubbed on the store the core reads, through the real pipeline.
+ * `elevenlabs` integration. Its lookup (`getIntegration`) is stubbed on the store the core reads,
+ * so the test picks who has one, through the real pipeline.
  */
 import { expect, it } from 'vitest'
 import { createCore } from '../../pipeline/core.js'
@@ -33,6 +33,7 @@ function createCoreWhereOnly(connected: readonly number[]) {
     unknownRoutes: 'not-found',
     now: () => new Date(0),
     useScenario() {},
+    recordOwner: () => undefined,
   })
   const get = async (path: string) => {
     const answer = await core.handle({

@@ -16,14 +16,21 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ]
 
-/** Launches headless Chromium with a fresh temporary profile (playwright makes and removes it). */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Launches headless Chromium with a fresh temporary profile (playwright makes and removes it).
+ * @param extraArgs More switches, e.g. `--host-resolver-rules=MAP devbox.test 127.0.0.1`.
+ */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Failed to launch Chromium: ${CHROMIUM_PATH} does not exist. Install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`,
     )
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, timeout: 60_000 })
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+    timeout: 60_000,
+  })
 }
 
 /** Chromium's own log line for every 4xx response; the tests ask for 401s and 404s on purpose. */

@@ -62,7 +62,12 @@ const announced = new Promise((resolve, reject) => {
 try {
   const base = await announced
   await checkApiKeys(base)
-  console.log(`npx-bin: 3 checks passed against ${base}`)
+  // The inspector's page ships in the tarball (dist/inspector/) and the bin serves it.
+  for (const path of ['/__voiceable/', '/__voiceable/inspector.js', '/__voiceable/inspector.css']) {
+    const res = await fetch(new URL(path, base))
+    if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}, not 200`)
+  }
+  console.log(`npx-bin: 4 checks passed against ${base}`)
 } finally {
   stop()
 }
