@@ -97,12 +97,16 @@ export class BackendClient {
     this.#options = options
   }
 
-  /** Waits until the bucket has a request left, when the last answer said it has none. */
+  /**
+   * Waits until the bucket has a request left, when the last answer said it has none; a wait
+   * longer than `maxRateLimitWaitMs` is not made (the request goes, and a 429 is reported).
+   */
   async #pace(bucket: string): Promise<void> {
     const state = this.#buckets.get(bucket)
     const now = Date.now()
     if (state === undefined || state.remaining > 0 || state.resetAt <= now) return
     const ms = state.resetAt - now
+    if (ms > this.#options.maxRateLimitWaitMs) return
     this.#options.onWait?.(ms, 'the rate limit (X-RateLimit-Remaining: 0)')
     await sleep(ms)
   }
