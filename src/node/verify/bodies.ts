@@ -62,19 +62,3 @@ export function blankBody(schema: z.ZodType): unknown {
 export function minimalBody(schema: z.ZodType, text: string): unknown {
   return fill(schema, 'minimal', text)
 }
-
-/**
- * The body with its `name` (one level inside the wrapper: `{"api_key":{"name":…}}`) set to
- * `name`, so whatever `verify` creates is recognisable by its name.
- */
-export function withName(body: unknown, name: string): unknown {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return body
-  return Object.fromEntries(
-    Object.entries(body).map(([wrapper, fields]) => [
-      wrapper,
-      typeof fields === 'object' && fields !== null && !Array.isArray(fields) && 'name' in fields
-        ? { ...fields, name }
-        : fields,
-    ]),
-  )
-}
