@@ -36,10 +36,10 @@ const FORWARDED = [
   'retry-after',
 ]
 
-async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+async function readBody(request: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = []
   for await (const chunk of request) chunks.push(chunk as Buffer)
-  return chunks.length === 0 ? undefined : Buffer.concat(chunks)
+  return chunks.length === 0 ? undefined : Buffer.concat(chunks).toString('utf8')
 }
 
 /** Starts a proxy to `upstream` (the demo server's origin) on loopback, forwarding `basePath`. */

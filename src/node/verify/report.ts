@@ -89,7 +89,7 @@ export function formatVerifyReport(result: VerifyResult, date: Date = new Date()
   const sections = [
     `# voiceable-mock verify: ${plural(findings.length, 'difference')}`,
     '',
-    `Backend ${code(result.baseUrl)}, ${date.toISOString()}, ${result.write ? 'with --write' : 'reads only (no --write)'}: ${summarize(result)}.`,
+    `Backend ${code(result.baseUrl)}, ${date.toISOString().replace(/\.\d+Z$/, 'Z')}, ${result.write ? 'with --write' : 'reads only (no --write)'}: ${summarize(result)}.`,
   ]
   if (findings.length > 0)
     sections.push(
