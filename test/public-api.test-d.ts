@@ -31,7 +31,7 @@ import {
   formatVerifyReport,
   startMockServer,
   verifyBackend,
-  VerifyError,
+  type VerifyError,
   type MockServer,
   type MockServerClient,
   type RemoteFault,

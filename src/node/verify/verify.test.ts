@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ENDPOINTS } from '../../resources/index.js'
 import { startMockServer, type MockServer } from '../mock-server.js'
 import { verifyBackend } from './verify.js'
@@ -10,26 +10,22 @@ import { verifyBackend } from './verify.js'
 vi.setConfig({ testTimeout: 30_000 })
 
 const API_KEY = 'your-api-key-here'
-const servers: MockServer[] = []
+/** A demo server of its own for each test. */
+let server: MockServer
 
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()))
+beforeEach(async () => {
+  server = await startMockServer({ port: 0 })
 })
 
-async function serve(): Promise<MockServer> {
-  const server = await startMockServer({ port: 0 })
-  servers.push(server)
-  return server
-}
+afterEach(() => server.close())
 
-function records(server: MockServer) {
+function records() {
   const { api_keys, agents, users } = server.mock.snapshot() as unknown as Record<string, unknown>
   return { api_keys, agents, users }
 }
 
 describe('verifyBackend against the demo server', () => {
   it('finds no difference, and reaches every endpoint of the table', async () => {
-    const server = await serve()
     const result = await verifyBackend({ baseUrl: server.baseUrl, apiKey: API_KEY })
     expect(result.findings).toEqual([])
     expect(result).toMatchObject({ write: false, rateLimited: [], notChecked: [], leftBehind: [] })
@@ -42,8 +38,7 @@ describe('verifyBackend against the demo server', () => {
   })
 
   it('with write, creates, reads back, updates and deletes its own key and agent, and leaves nothing behind', async () => {
-    const server = await serve()
-    const before = records(server)
+    const before = records()
     const progress: string[] = []
     const result = await verifyBackend({
       baseUrl: `${server.url}/voiceable-api/`,
@@ -55,7 +50,7 @@ describe('verifyBackend against the demo server', () => {
     expect(result.leftBehind).toEqual([])
     expect(progress[0]).toBe('--write: creates, reads back, updates and deletes:')
     expect(progress).toHaveLength(3)
-    expect(records(server)).toEqual(before)
+    expect(records()).toEqual(before)
     const journal = server.mock.journal
     for (const endpoint of ['createApiKey', 'createAgent'] as const)
       expect(journal.entries({ endpoint, status: 201 })).toHaveLength(1)
@@ -78,7 +73,6 @@ describe('verifyBackend against the demo server', () => {
   })
 
   it('ends with a VerifyError when the key is refused or there is no API at the base URL', async () => {
-    const server = await serve()
     await expect(
       verifyBackend({ baseUrl: server.baseUrl, apiKey: 'sk_live_wrongwrongwrong' }),
     ).rejects.toMatchObject({
