@@ -167,7 +167,7 @@ describe('verify against a backend that differs from the fake', () => {
         },
         401,
       ),
-      'GET /agents (no credential): error: "Unauthorized", the fake says "unauthorized"',
+      'GET /agents (no credential): error: "Unauthorized", the fake says "unauthorized"; the same in 1 other answer',
     ],
     [
       'another Content-Type',
@@ -181,17 +181,30 @@ describe('verify against a backend that differs from the fake', () => {
       on('DELETE', '/auth/sign_out', (answer) => {
         delete answer.headers['x-ratelimit-limit']
       }),
-      'DELETE /auth/sign_out (no credential): header X-RateLimit-Limit: missing (the fake sends it)',
+      'DELETE /auth/sign_out (no credential): header X-RateLimit-Limit: missing (the fake sends it); the same in 1 other answer',
     ],
   ])('finds and names %s', async (_kind, drift, line) => {
     const proxy = await proxyOf(await serve())
     proxy.drift = drift
     const result = await verifyBackend({ baseUrl: proxy.baseUrl, apiKey: API_KEY })
-    expect(lines(result)).toContain(line)
-    // The change, and nothing else (a bad credential's answer to sign-out shares the headers).
-    expect(
-      lines(result).filter((found) => found !== line && !found.includes('(bad credential)')),
-    ).toEqual([])
+    // The change, and nothing else.
+    expect(lines(result)).toEqual([line])
+  })
+
+  it('names a difference every answer shares once, with the requests that showed it', async () => {
+    const proxy = await proxyOf(await serve())
+    proxy.drift = (answer) => {
+      delete answer.headers['x-ratelimit-reset']
+    }
+    const result = await verifyBackend({ baseUrl: proxy.baseUrl, apiKey: API_KEY })
+    const others = result.requests.length - 1
+    expect(lines(result)).toEqual([
+      `GET /api_keys: header X-RateLimit-Reset: missing (the fake sends it); the same in ${others} other answers`,
+    ])
+    expect(result.findings[0]?.alsoIn).toEqual(result.requests.slice(1).map((r) => r.label))
+    expect(formatVerifyReport(result)).toContain(
+      '   - also in the answers to: `GET /api_keys (no credential)`, `GET /api_keys (bad credential)`, ',
+    )
   })
 
   it('finds a difference in what --write creates, and still leaves nothing behind', async () => {

@@ -63,6 +63,10 @@ function formatFinding(finding: VerifyFinding, index: number): string[] {
   ]
   if (finding.alsoAt !== undefined)
     lines.push(`   - also in: ${finding.alsoAt.map((at) => code(at)).join(', ')}`)
+  if (finding.alsoIn !== undefined)
+    lines.push(
+      `   - also in the answers to: ${finding.alsoIn.map((label) => code(label)).join(', ')}`,
+    )
   return lines
 }
 

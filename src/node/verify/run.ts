@@ -38,6 +38,11 @@ export interface VerifyFinding {
   readonly text: string
   /** Other list items with the same difference. */
   readonly alsoAt?: readonly string[]
+  /**
+   * The labels of other requests whose answers have the very same difference (a header missing
+   * from every answer, one 401 message): one finding, its line saying how many.
+   */
+  readonly alsoIn?: readonly string[]
   readonly request: VerifyRequest
   /** The docs/fidelity.md row it affects. */
   readonly fidelity: FidelityRow
@@ -70,6 +75,11 @@ export interface Checked {
   readonly matched: boolean
 }
 
+/** What a difference is, whatever request showed it: findings that share it are one. */
+function sameness(finding: VerifyFinding): string {
+  return [finding.kind, finding.at, finding.text, finding.fidelity.row].join('\n')
+}
+
 export function labelOf(method: string, path: string, note?: string): string {
   return `${method} ${path}${note === undefined ? '' : ` (${note})`}`
 }
@@ -77,7 +87,9 @@ export function labelOf(method: string, path: string, note?: string): string {
 /** The state of one run, and the one way requests are sent and checked. */
 export class Run {
   readonly requests: VerifyRequest[] = []
-  readonly findings: VerifyFinding[] = []
+  readonly #findings: VerifyFinding[] = []
+  /** The requests that showed each difference after the first, by what the difference is. */
+  readonly #alsoIn = new Map<string, string[]>()
   readonly rateLimited: VerifyRequest[] = []
   readonly notChecked: NotChecked[] = []
   /** What `--write` created and could not delete: one sentence each, naming the record. */
@@ -143,9 +155,30 @@ export class Run {
     }
     const { differences, body } = checkAnswer(probe.expect, answer)
     this.redactor.collect(body)
-    for (const difference of differences)
-      this.findings.push(this.#finding(probe, request, difference))
+    for (const difference of differences) this.#add(this.#finding(probe, request, difference))
     return { answer, body, matched: differences.length === 0 }
+  }
+
+  /** Keeps a finding, or names its request beside the same difference found before. */
+  #add(finding: VerifyFinding): void {
+    const alsoIn = this.#alsoIn.get(sameness(finding))
+    if (alsoIn === undefined) {
+      this.#alsoIn.set(sameness(finding), [])
+      this.#findings.push(finding)
+    } else alsoIn.push(finding.request.label)
+  }
+
+  /**
+   * Every difference, once: a difference the answers to several requests share is the first
+   * one's, its line saying in how many other answers it is too (`alsoIn` names them).
+   */
+  get findings(): VerifyFinding[] {
+    return this.#findings.map((finding) => {
+      const alsoIn = this.#alsoIn.get(sameness(finding)) ?? []
+      if (alsoIn.length === 0) return finding
+      const others = `${alsoIn.length} other answer${alsoIn.length === 1 ? '' : 's'}`
+      return { ...finding, line: `${finding.line}; the same in ${others}`, alsoIn: [...alsoIn] }
+    })
   }
 
   /**
