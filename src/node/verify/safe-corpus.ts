@@ -87,7 +87,7 @@ async function credentialProbes(
 }
 
 /** A read with the caller's key of an id that cannot exist (404); sent once per path. */
-export async function readMissing(
+async function readMissing(
   run: Run,
   fake: FakeSide,
   reader: AnyEndpoint,
@@ -110,25 +110,22 @@ async function missingIdProbe(corpus: Corpus, endpoint: AnyEndpoint): Promise<vo
   const { run, fake, endpoints, list } = corpus
   const resolved = await resolvePath(endpoint.path, list, true)
   const path = 'path' in resolved ? resolved.path : missingPath(endpoint.path)
-  const reader = readerOf(endpoints, endpoint.path)
-  if (endpoint.method === 'GET' || reader === undefined) {
-    if (endpoint.method === 'GET') await readMissing(run, fake, endpoint, path)
-    else
-      run.skip(
-        endpoint,
-        labelOf(endpoint.method, path, MISSING_NOTE),
-        `no GET of ${displayTemplate(endpoint.path)} can first confirm that the id does not exist`,
-      )
+  const label = labelOf(endpoint.method, path, MISSING_NOTE)
+  if (endpoint.method === 'GET') {
+    await readMissing(run, fake, endpoint, path)
     return
   }
+  const reader = readerOf(endpoints, endpoint.path)
+  if (reader === undefined)
+    return run.skip(
+      endpoint,
+      label,
+      `no GET of ${displayTemplate(endpoint.path)} can first confirm that the id does not exist`,
+    )
   const read = await readMissing(run, fake, reader, path)
   if (read.answer.status !== 404) {
     const said = read.answer.rateLimited ? 'was rate-limited' : `answered ${read.answer.status}`
-    return run.skip(
-      endpoint,
-      labelOf(endpoint.method, path, MISSING_NOTE),
-      `not sent: GET ${path} ${said}, not 404`,
-    )
+    return run.skip(endpoint, label, `not sent: GET ${path} ${said}, not 404`)
   }
   const expect = await fake.expect(endpoint, 'caller')
   await run.check({ endpoint, path, credential: 'caller', note: MISSING_NOTE, expect })

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ENDPOINTS } from '../../resources/index.js'
 import { startMockServer, type MockServer } from '../mock-server.js'
-import { verifyBackend } from './verify.js'
+import { verifyBackend, VerifyError } from './verify.js'
 
 // verifyBackend against the demo server, which answers as the fake does: no difference, with
 // --write too, and nothing left behind. Drift is shown by test/server/verify.test.ts, through a
@@ -57,6 +57,31 @@ describe('verifyBackend against the demo server', () => {
     for (const endpoint of ['updateApiKey', 'deleteApiKey', 'updateAgent', 'deleteAgent'] as const)
       expect(journal.entries({ endpoint, status: 200 })).toHaveLength(1)
     expect(result.requests.at(-1)?.label).toMatch(/^GET \/agents\/\d+ \(deleted\)$/)
+  })
+
+  it('names what it may have left behind when the backend stops answering during --write', async () => {
+    const flaky: typeof fetch = (input, init) =>
+      init?.method === 'POST' &&
+      new Headers(init.headers).get('X-API-Key') === API_KEY &&
+      (input as string).endsWith('/api_keys')
+        ? Promise.reject(new TypeError('fetch failed', { cause: new Error('socket hang up') }))
+        : fetch(input, init)
+    const failure = await verifyBackend({
+      baseUrl: server.baseUrl,
+      apiKey: API_KEY,
+      write: true,
+      fetch: flaky,
+    }).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(VerifyError)
+    expect(failure).toMatchObject({
+      reason: 'unreachable',
+      message: `cannot reach ${server.baseUrl}: POST /api_keys failed: socket hang up`,
+      leftBehind: [
+        expect.stringMatching(
+          /^perhaps an API key named "voiceable-mock verify \S+Z" \(POST \/api_keys got no answer\)$/,
+        ),
+      ],
+    })
   })
 
   it('refuses bad options with a TypeError that never repeats the key', async () => {

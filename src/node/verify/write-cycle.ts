@@ -142,13 +142,21 @@ async function deleteAgain(run: Run, path: string): Promise<boolean> {
 /** One resource's cycle; a record it could not delete goes to `run.leftBehind`. */
 async function runCycle(run: Run, fake: FakeSide, cycle: WriteCycle): Promise<void> {
   const { create, read, update, remove } = cycle
-  const created = await run.check({
-    endpoint: create,
-    path: create.path,
-    credential: 'caller',
-    body: cycle.createBody,
-    expect: declared(create),
-  })
+  const created = await run
+    .check({
+      endpoint: create,
+      path: create.path,
+      credential: 'caller',
+      body: cycle.createBody,
+      expect: declared(create),
+    })
+    .catch((error: unknown) => {
+      // No answer: the backend may have created it all the same.
+      run.leftBehind.push(
+        `perhaps ${withArticle(cycle.label)} named "${cycle.name}" (POST ${create.path} got no answer)`,
+      )
+      throw error
+    })
   if (created.answer.status < 200 || created.answer.status >= 300) return
   const param = paramsOf(read.path).at(-1) as string
   const id = idOf((created.body as { data?: unknown } | undefined)?.data, param)
