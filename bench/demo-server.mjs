@@ -2,13 +2,13 @@
 // doing the same lookup, and against json-server 0.17 serving the same keys. Each server and
 // each load run is its own child process; loopback only; bounded request counts; rounds
 // interleaved. Measured only when dist/node.js exists (the demo server is built).
-import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createVoiceableMock } from '../dist/index.js'
 import { ROOT, interleave, log, pick, report, statsBy } from './lib/harness.mjs'
+import { load as loadWith, startServer as startScript, stopServers } from './lib/servers.mjs'
 
 const REPO = process.env.BENCH_REPO_ROOT ?? ROOT
 const ROUNDS = pick(5, 3)
@@ -20,46 +20,6 @@ if (!existsSync(join(ROOT, 'dist', 'node.js'))) {
   log('  dist/node.js is missing: demo server not built, not measured')
   report({ name: 'demo-server', skipped: 'demo server not built' })
   process.exit(0)
-}
-
-const children = []
-const stopAll = () => children.forEach((child) => child.kill())
-process.on('exit', stopAll)
-
-/** Spawns a server script; returns its base URL and a way to read its CPU time (µs). */
-function startServer(script, args = []) {
-  const child = spawn(process.execPath, [join(ROOT, 'bench', 'servers', script), ...args], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  })
-  children.push(child)
-  const waiting = []
-  let text = ''
-  child.stdout.on('data', (chunk) => {
-    text += chunk
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n')) {
-      const line = text.slice(0, at)
-      text = text.slice(at + 1)
-      waiting.shift()?.(JSON.parse(line))
-    }
-  })
-  const next = () => new Promise((resolve) => waiting.push(resolve))
-  const cpu = async () => {
-    const reply = next()
-    child.stdin.write('cpu\n')
-    return (await reply).cpu
-  }
-  const started = Promise.race([
-    next(),
-    new Promise((_, reject) =>
-      setTimeout(() => reject(new Error(`Failed to start ${script}: no URL within 30 s`)), 30_000),
-    ),
-    new Promise((_, reject) =>
-      child.on('exit', (code) =>
-        reject(new Error(`Failed to start ${script}: exited with ${code}`)),
-      ),
-    ),
-  ])
-  return started.then(({ base }) => ({ base, cpu }))
 }
 
 function freePort() {
@@ -86,29 +46,8 @@ async function startJsonServer() {
   ])
 }
 
-function load(url, count) {
-  const args = [
-    join(ROOT, 'bench', 'servers', 'load.mjs'),
-    `--url=${url}`,
-    `--count=${count}`,
-    `--concurrency=${CONCURRENCY}`,
-    '--seconds=60',
-    `--headers=${JSON.stringify(HEADERS)}`,
-  ]
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      timeout: 90_000,
-    })
-    let text = ''
-    child.stdout.on('data', (chunk) => (text += chunk))
-    child.on('exit', (code) =>
-      code === 0
-        ? resolve(JSON.parse(text))
-        : reject(new Error(`Failed to load ${url}: exit ${code}`)),
-    )
-  })
-}
+const startServer = (script, args) => startScript(join(ROOT, 'bench', 'servers', script), args)
+const load = (url, count) => loadWith(url, { count, concurrency: CONCURRENCY, headers: HEADERS })
 
 const servers = {
   'demo-server': await startServer('demo.mjs'),
@@ -135,7 +74,7 @@ const values = await interleave(ROUNDS, Object.keys(servers), async (name) => {
   // Throughput as measured (wall), and as the server's CPU allows: one core's second / CPU per request.
   return { wall: run.rps, cpu: 1e6 / cpuPerRequest }
 })
-stopAll()
+stopServers()
 const results = Object.fromEntries(
   Object.entries(values).map(([name, samples]) => [name, statsBy(samples)]),
 )

@@ -48,6 +48,7 @@ const MEASUREMENTS = [
     key: 'build-store-100k',
   },
   { name: 'build-store', file: 'build-store.mjs', args: ['--size=1000000'], key: 'build-store-1m' },
+  { name: 'conversations', file: 'conversations.mjs' },
   { name: 'startup', file: 'startup.mjs' },
   { name: 'demo-server', file: 'demo-server.mjs' },
 ]
@@ -311,6 +312,22 @@ for (const leg of legs) {
         b1m.heapTotalMiB.median <= 2048,
       )
   }
+
+  const cv = r.conversations
+  if (cv && !cv.failed) {
+    out()
+    out(
+      `### Conversations: a page of GET /conversations at ${cv.sizes.big.toLocaleString('en')} stored against ${cv.sizes.small} (${cv.requests.sequential} sequential, ${cv.requests.rounds} rounds; rateLimit and journal off)`,
+    )
+    for (const [query, m] of Object.entries(cv.pages)) {
+      const r1 = ratio(m.big, m.small)
+      out(`- ${query}: ${us(m.big)}; vs ${cv.sizes.small} ${us(m.small)}: ${rx(r1)}`)
+      goal(leg.id, `conversations-page-1m-vs-100-${query}`, x(r1.cpu), '≤ 1.10×', r1.cpu <= 1.1)
+    }
+    out(
+      `- ${cv.sizes.big.toLocaleString('en')} conversations: generated in ${cv.build.ms.cpu.toFixed(0)} ms CPU, heap +${cv.build.heapDeltaMiB.toFixed(0)} MiB (${cv.build.bytesPerConversation.toFixed(0)} B each); snapshot ${cv.snapshotMs.cpu.toFixed(0)} ms CPU, a store started from it and its first page ${cv.restoreMs.cpu.toFixed(0)} ms CPU`,
+    )
+  } else if (cv) notMeasured(leg.id, 'conversations-page-1m-vs-100', 'failed')
 
   const su = r.startup
   if (su && !su.failed) {

@@ -1,4 +1,5 @@
-// Runs one Playwright example (examples/playwright-msw or examples/playwright-server) in
+// Runs one Playwright example (examples/playwright-msw or examples/playwright-server), as the
+// shell block of docs/playwright.md says, in
 // Debian's Chromium: installs it from its lockfile (the library's dist/ as a packed copy, no
 // browser download), type-checks it with the repository's TypeScript, then runs its tests.
 //

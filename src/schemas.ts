@@ -71,3 +71,69 @@ export type {
   ListAgentsResponse,
   UpdateAgentRequest,
 } from './resources/agents/schemas.js'
+
+// Phone numbers (real-client evidence; the docs show them inside an agent)
+export {
+  AgentPhoneNumberSchema,
+  AvailablePhoneNumberSchema,
+  AvailablePhoneNumbersQuerySchema,
+  CreatePhoneNumberRequestSchema,
+  DeletePhoneNumberResponseSchema,
+  ListAvailablePhoneNumbersResponseSchema,
+  ListPhoneNumbersResponseSchema,
+  PhoneNumberResponseSchema,
+  PhoneNumberSchema,
+  UpdatePhoneNumberRequestSchema,
+} from './resources/phone-numbers/schemas.js'
+export type {
+  AgentPhoneNumber,
+  AvailablePhoneNumber,
+  CreatePhoneNumberRequest,
+  DeletePhoneNumberResponse,
+  AvailablePhoneNumbersQuery,
+  ListAvailablePhoneNumbersResponse,
+  ListPhoneNumbersResponse,
+  PhoneNumber,
+  PhoneNumberResponse,
+  UpdatePhoneNumberRequest,
+} from './resources/phone-numbers/schemas.js'
+// Conversations (reference §4.3)
+export {
+  ConversationListItemSchema,
+  ConversationMessageSchema,
+  ConversationResponseSchema,
+  ConversationSchema,
+  ListConversationsQuerySchema,
+  ListConversationsResponseSchema,
+} from './resources/conversations/schemas.js'
+export type {
+  Conversation,
+  ConversationListItem,
+  ConversationMessage,
+  ConversationResponse,
+  ListConversationsQuery,
+  ListConversationsResponse,
+} from './resources/conversations/schemas.js'
+// Integrations (reference §4.2)
+export {
+  CreateIntegrationRequestSchema,
+  DeleteIntegrationResponseSchema,
+  IntegrationResponseSchema,
+  IntegrationSchema,
+  IntegrationTypeInfoSchema,
+  IntegrationTypeSchema,
+  ListIntegrationSchemasResponseSchema,
+  ListIntegrationsResponseSchema,
+  UpdateIntegrationRequestSchema,
+} from './resources/integrations/schemas.js'
+export type {
+  CreateIntegrationRequest,
+  DeleteIntegrationResponse,
+  Integration,
+  IntegrationResponse,
+  IntegrationType,
+  IntegrationTypeInfo,
+  ListIntegrationSchemasResponse,
+  ListIntegrationsResponse,
+  UpdateIntegrationRequest,
+} from './resources/integrations/schemas.js'

@@ -2,14 +2,18 @@ import { readdirSync } from 'node:fs'
 import {
   AgentSchema,
   ApiKeyResponseSchema,
+  ConversationSchema,
   DeleteAgentResponseSchema,
   CreateApiKeyRequestSchema,
   CreateApiKeyResponseSchema,
+  CreateIntegrationRequestSchema,
   DeleteApiKeyResponseSchema,
   ErrorResponseSchema,
+  IntegrationSchema,
   ListApiKeysResponseSchema,
   UpdateAgentRequestSchema,
   UpdateApiKeyRequestSchema,
+  UpdateIntegrationRequestSchema,
 } from 'voiceable-mock/schemas'
 import { expect, it } from 'vitest'
 import type { z } from 'zod'
@@ -27,6 +31,10 @@ const SCHEMAS: Record<(typeof FIXTURE_FILES)[number], z.ZodType> = {
   'list-agents.item.json': AgentSchema,
   'update-agent.request.json': UpdateAgentRequestSchema,
   'delete-agent.response.json': DeleteAgentResponseSchema,
+  'get-conversation.data.json': ConversationSchema,
+  'integration.example.json': IntegrationSchema,
+  'create-integration.request.json': CreateIntegrationRequestSchema,
+  'update-integration.request.json': UpdateIntegrationRequestSchema,
 }
 
 it('lists every fixture file in the contract table', () => {

@@ -22,7 +22,7 @@ const start = startMockServer as (options?: unknown) => Promise<MockServer>
 const SCENARIOS = "'documented', 'empty', 'many-keys', 'multi-tenant'"
 /** The endpoint table's names, as every message about an endpoint lists them. */
 const ENDPOINTS =
-  "'listApiKeys', 'createApiKey', 'getApiKey', 'updateApiKey', 'deleteApiKey', 'signIn', 'signUp', 'signOut', 'getCurrentUser', 'listAgents', 'createAgent', 'getAgent', 'updateAgent', 'deleteAgent', 'unknownRoute'"
+  "'listApiKeys', 'createApiKey', 'getApiKey', 'updateApiKey', 'deleteApiKey', 'signIn', 'signUp', 'signOut', 'getCurrentUser', 'listAgents', 'createAgent', 'getAgent', 'updateAgent', 'deleteAgent', 'listPhoneNumbers', 'listAccountPhoneNumbers', 'listAvailablePhoneNumbers', 'createPhoneNumber', 'getPhoneNumber', 'updatePhoneNumber', 'deletePhoneNumber', 'listConversations', 'getConversation', 'listIntegrations', 'listIntegrationSchemas', 'createIntegration', 'getIntegration', 'updateIntegration', 'deleteIntegration', 'unknownRoute'"
 const MOCK_OPTIONS =
   'baseUrl, generateKeyValue, generateTokenId, journal, maxBodyBytes, now, publicKeyAccess, rateLimit, revealKeyValues, scenario, seed, snapshot, tokenTtlSeconds, unknownRoutes'
 const SERVER_OPTIONS =

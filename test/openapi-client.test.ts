@@ -20,7 +20,8 @@ function readmeSnippet(): { generate: string; client: string } {
   const blocks = [...section.matchAll(/```(sh|ts)\n([\s\S]*?)```/g)]
   const commands = blocks.find(([, language]) => language === 'sh')?.[2] ?? ''
   return {
-    generate: commands.split('\n').find((line) => line.startsWith('npx openapi-typescript')) ?? '',
+    generate:
+      commands.split('\n').find((line) => line.startsWith('npx --yes openapi-typescript@7')) ?? '',
     client: blocks.find(([, language]) => language === 'ts')?.[2] ?? '',
   }
 }
@@ -28,14 +29,14 @@ function readmeSnippet(): { generate: string; client: string } {
 it("generates a typed client with the README's two commands, and its example compiles and runs against mock.fetch", async () => {
   const { generate, client } = readmeSnippet()
   expect(generate).toBe(
-    'npx openapi-typescript node_modules/voiceable-mock/dist/openapi.json -o src/voiceable-api.d.ts',
+    'npx --yes openapi-typescript@7 node_modules/voiceable-mock/dist/openapi.json -o src/voiceable-api.d.ts',
   )
   // Inside the repository, so that `openapi-fetch` and `voiceable-mock` resolve as in a consumer's.
   const project = join(REPO_ROOT, 'test', 'generated', 'readme-client')
   rmSync(project, { recursive: true, force: true })
   mkdirSync(join(project, 'src'), { recursive: true })
   // The installed package's document is this repository's build of it.
-  const [input, , output] = generate.split(' ').slice(2) as [string, string, string]
+  const [input, , output] = generate.split(' ').slice(3) as [string, string, string]
   await run(
     process.execPath,
     [

@@ -24,6 +24,24 @@ import type {
   UpdateAgentRequest,
   UpdateApiKeyRequest,
 } from 'voiceable-mock'
+import type {
+  AvailablePhoneNumbersQuery,
+  CreatePhoneNumberRequest,
+  DeletePhoneNumberResponse,
+  ListAvailablePhoneNumbersResponse,
+  ListPhoneNumbersResponse,
+  PhoneNumberResponse,
+  UpdatePhoneNumberRequest,
+  ConversationResponse,
+  ListConversationsQuery,
+  ListConversationsResponse,
+  CreateIntegrationRequest,
+  DeleteIntegrationResponse,
+  IntegrationResponse,
+  ListIntegrationSchemasResponse,
+  ListIntegrationsResponse,
+  UpdateIntegrationRequest,
+} from 'voiceable-mock/schemas'
 import { expectTypeOf, it } from 'vitest'
 import type { operations } from './generated/openapi.js'
 
@@ -62,6 +80,34 @@ interface Expected {
   updateAgent: { success: AgentResponse; body: UpdateAgentRequest; path: { agentId: string } }
   updateAgentPatch: Expected['updateAgent']
   deleteAgent: { success: DeleteAgentResponse; path: { agentId: string } }
+  listPhoneNumbers: { success: ListPhoneNumbersResponse }
+  listAccountPhoneNumbers: { success: ListAvailablePhoneNumbersResponse }
+  listAvailablePhoneNumbers: {
+    success: ListAvailablePhoneNumbersResponse
+    query: AvailablePhoneNumbersQuery
+  }
+  createPhoneNumber: { success: PhoneNumberResponse; body: CreatePhoneNumberRequest }
+  getPhoneNumber: { success: PhoneNumberResponse; path: { phoneNumberId: number } }
+  updatePhoneNumber: {
+    success: PhoneNumberResponse
+    body: UpdatePhoneNumberRequest
+    path: { phoneNumberId: number }
+  }
+  updatePhoneNumberPatch: Expected['updatePhoneNumber']
+  deletePhoneNumber: { success: DeletePhoneNumberResponse; path: { phoneNumberId: number } }
+  listConversations: { success: ListConversationsResponse; query: ListConversationsQuery }
+  getConversation: { success: ConversationResponse; path: { conversationId: string } }
+  listIntegrations: { success: ListIntegrationsResponse }
+  listIntegrationSchemas: { success: ListIntegrationSchemasResponse }
+  createIntegration: { success: IntegrationResponse; body: CreateIntegrationRequest }
+  getIntegration: { success: IntegrationResponse; path: { integrationType: string } }
+  updateIntegration: {
+    success: IntegrationResponse
+    body: UpdateIntegrationRequest
+    path: { integrationType: string }
+  }
+  updateIntegrationPatch: Expected['updateIntegration']
+  deleteIntegration: { success: DeleteIntegrationResponse; path: { integrationType: string } }
 }
 
 type JsonOf<T> = T extends { content: { 'application/json': infer Body } } ? Body : never

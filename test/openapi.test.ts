@@ -63,7 +63,12 @@ it('lists every endpoint of the table with each method it is routed by, PATCH in
 it('names each operation after its endpoint, and the PATCH twin of an update after it too', () => {
   const ids = operations().map(({ operation }) => operation['operationId'] as string)
   expect(ids.sort()).toEqual(
-    [...ENDPOINTS.map((endpoint) => endpoint.name), 'updateApiKeyPatch', 'updateAgentPatch'].sort(),
+    [
+      ...ENDPOINTS.map((endpoint) => endpoint.name),
+      ...ENDPOINTS.filter(({ method, path }) => method === 'PUT' && path.includes('/:')).map(
+        (endpoint) => `${endpoint.name}Patch`,
+      ),
+    ].sort(),
   )
 })
 
@@ -102,6 +107,23 @@ it('lists, per operation, every status it answers when no fault is injected', ()
     updateAgent: '200 400 401 403 404 413 422 429',
     updateAgentPatch: '200 400 401 403 404 413 422 429',
     deleteAgent: '200 400 401 403 404 413 429',
+    listPhoneNumbers: '200 400 401 403 413 429',
+    listAccountPhoneNumbers: '200 400 401 403 413 429',
+    listAvailablePhoneNumbers: '200 400 401 403 413 422 429',
+    createPhoneNumber: '201 400 401 403 404 413 422 429',
+    getPhoneNumber: '200 400 401 403 404 413 429',
+    updatePhoneNumber: '200 400 401 403 404 413 422 429',
+    updatePhoneNumberPatch: '200 400 401 403 404 413 422 429',
+    deletePhoneNumber: '200 400 401 403 404 413 429',
+    listConversations: '200 400 401 403 413 422 429 502',
+    getConversation: '200 400 401 403 404 413 429 502',
+    listIntegrations: '200 400 401 403 413 429',
+    listIntegrationSchemas: '200 400 401 403 413 429',
+    createIntegration: '201 400 401 403 413 422 429',
+    getIntegration: '200 400 401 403 404 413 429',
+    updateIntegration: '200 400 401 403 404 413 422 429',
+    updateIntegrationPatch: '200 400 401 403 404 413 422 429',
+    deleteIntegration: '200 400 401 403 404 413 429',
   })
 })
 
@@ -192,8 +214,10 @@ it('shows every documented example of fixtures/, verbatim, and each validates ag
       if (media.examples !== undefined) check(media.schema, media.examples.documented.value)
     }
   }
-  const agent = resolved['components'].schemas['Agent']
-  check(agent, agent.examples[0])
+  for (const part of ['Agent', 'Conversation', 'Integration']) {
+    const schema = resolved['components'].schemas[part]
+    check(schema, schema.examples[0])
+  }
   for (const file of FIXTURE_FILES) expect(shown).toContainEqual(fixture(file))
 })
 

@@ -73,21 +73,25 @@ interface CliOptions {
 
 /** Parses argv; `help`/`version` short-circuit. Throws `UsageError` or `StartError`. */
 function parseCommandLine(argv: string[]): CliOptions | 'help' | 'version' {
-  const values = parseFlags(argv, {
-    port: { type: 'string', short: 'p' },
-    host: { type: 'string' },
-    seed: { type: 'string' },
-    scenario: { type: 'string' },
-    data: { type: 'string' },
-    persist: { type: 'boolean' },
-    delay: { type: 'string' },
-    'control-token': { type: 'string' },
-    'no-control': { type: 'boolean' },
-    'reveal-key-values': { type: 'boolean' },
-    quiet: { type: 'boolean', short: 'q' },
-    help: { type: 'boolean', short: 'h' },
-    version: { type: 'boolean', short: 'v' },
-  })
+  const values = parseFlags(
+    argv,
+    {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      seed: { type: 'string' },
+      scenario: { type: 'string' },
+      data: { type: 'string' },
+      persist: { type: 'boolean' },
+      delay: { type: 'string' },
+      'control-token': { type: 'string' },
+      'no-control': { type: 'boolean' },
+      'reveal-key-values': { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+    HELP,
+  )
   if (values.help === true) return 'help'
   if (values.version === true) return 'version'
 

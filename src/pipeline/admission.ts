@@ -14,6 +14,7 @@ import {
   UNKNOWN_ROUTE,
   type AnyEndpoint,
   type EndpointAccess,
+  type RouteParams,
 } from './endpoint.js'
 import { ApiError, PIPELINE_MESSAGES } from './envelope.js'
 import type { PlainRequest } from './plain-request.js'
@@ -29,9 +30,7 @@ const NO_CALLER: CallerResult = { ok: false, reason: PIPELINE_MESSAGES.missingCr
 export interface Routed {
   endpoint: AnyEndpoint | undefined
   pathname: string
-  params: Record<string, string>
-  /** `params` as the lookups cast them (`castParams`). */
-  cast: Readonly<Record<string, string | number | null>>
+  params: RouteParams
   query: string
 }
 

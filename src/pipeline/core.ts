@@ -21,27 +21,13 @@ export type { CoreRuntime }
 const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /** The path parameters of a request that has none (shared: the journal keeps it as it is). */
-const NO_PARAMS: Readonly<Record<string, string | number | null>> = Object.freeze({})
+const NO_PARAMS: Readonly<Record<string, string>> = Object.freeze({})
 
 /** The path under `basePath`, or `undefined` when the path is not under it (compared exactly). */
 function underBase(pathname: string, basePath: string): string | undefined {
   if (!pathname.startsWith(basePath)) return undefined
   const rest = pathname.slice(basePath.length)
   return rest === '' || rest.startsWith('/') ? rest : undefined
-}
-
-/** The path parameters as the lookups cast them, for the journal. */
-function castParams(
-  endpoint: AnyEndpoint | undefined,
-  params: Record<string, string>,
-): Readonly<Record<string, string | number | null>> {
-  if (endpoint?.params === undefined) return NO_PARAMS
-  const cast: Record<string, string | number | null> = {}
-  for (const [name, param] of Object.entries(endpoint.params)) {
-    const raw = params[name]
-    cast[name] = raw === undefined ? null : (param.cast(raw) ?? null)
-  }
-  return cast
 }
 
 /** The headers of an answer: the JSON content type and length, the rate limit once counted. */
@@ -92,7 +78,7 @@ export function createCore(runtime: CoreRuntime): Core {
         const context = new RequestContext(
           store,
           outcome.principal,
-          { raw: routed.params, cast: routed.cast },
+          routed.params,
           routed.query,
           request,
           runtime.revealKeyValues,
@@ -121,7 +107,7 @@ export function createCore(runtime: CoreRuntime): Core {
       endpoint: (routed.endpoint?.name ?? UNKNOWN_ROUTE) as EndpointName,
       method: request.method,
       path: routed.pathname,
-      params: routed.cast,
+      params: routed.params,
       body: tooLarge ? undefined : request.body,
       userId: outcome.principal?.user.id ?? null,
       credential: toCredential(outcome.principal),
@@ -159,12 +145,10 @@ export function createCore(runtime: CoreRuntime): Core {
       const match = routeOf(request.method, pathname, request.basePath)
       if (match === undefined && runtime.unknownRoutes === 'passthrough')
         return Promise.resolve(undefined)
-      const params = match?.params ?? {}
       return answer(request, {
         endpoint: match?.endpoint,
         pathname,
-        params,
-        cast: castParams(match?.endpoint, params),
+        params: { raw: match?.params ?? NO_PARAMS, kinds: match?.endpoint.params },
         query,
       })
     },

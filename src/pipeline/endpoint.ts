@@ -39,6 +39,19 @@ export interface PathParam {
   readonly cast: (raw: string) => string | number | undefined
 }
 
+/** The path parameters of a request as sent, and how each is cast (its endpoint's `params`). */
+export interface RouteParams {
+  readonly raw: Readonly<Record<string, string>>
+  readonly kinds: Readonly<Record<string, PathParam>> | undefined
+}
+
+/** A path parameter as the lookup casts it, or `undefined` when it names no record. */
+export function castParam(params: RouteParams, name: string): string | number | undefined {
+  const raw = params.raw[name]
+  const kind = params.kinds?.[name]
+  return raw === undefined || kind === undefined ? undefined : kind.cast(raw)
+}
+
 /** What a resolver sees once the request has passed authentication, the rate limit and faults. */
 export interface EndpointContext<Store = unknown> {
   readonly store: Store

@@ -1,5 +1,5 @@
 import { SCENARIO_HEADER, SCENARIOS } from '../store/scenario-names.js'
-import type { ErrorResponse, Status } from './wire.js'
+import type { ErrorResponse } from './wire.js'
 
 /**
  * What an error is: its envelope code (the `error` field), HTTP status and `status.message`, and
@@ -255,12 +255,3 @@ export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8'
 
 /** The `status.message` of every successful read. */
 export const READ_MESSAGE = 'Success'
-
-/** A success body: `status`, then `data` when there is any (deletes send `status` only). */
-export function toSuccessBody(
-  code: number,
-  message: string,
-  data?: unknown,
-): { status: Status; data?: unknown } {
-  return data === undefined ? { status: { code, message } } : { status: { code, message }, data }
-}

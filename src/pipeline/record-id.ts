@@ -34,9 +34,13 @@ export function toTextRecordId(raw: string | undefined): string | undefined {
  * The kinds of path parameter a resource declares (`resource.json`), each with its wire type and
  * how the backend casts it before a lookup:
  * - `integer-id`: an integer id (API keys, users), cast by `toRecordId`;
- * - `integer-text-id`: an integer kept as text (agents' `"123"`), cast by `toTextRecordId`.
+ * - `integer-text-id`: an integer kept as text (agents' `"123"`), cast by `toTextRecordId`;
+ * - `text`: a key that is text (an integration's type, `elevenlabs`; a conversation's drawn id,
+ *   `conv_abc123`), looked up as it is: any non-empty segment, compared exactly (an empty one
+ *   names no record).
  */
 export const PARAM_KINDS: Readonly<Record<string, PathParam>> = {
   'integer-id': { schema: z.number().int().positive(), cast: toRecordId },
   'integer-text-id': { schema: z.string().regex(/^[1-9]\d{0,15}$/), cast: toTextRecordId },
+  text: { schema: z.string().min(1), cast: (raw) => (raw === '' ? undefined : raw) },
 }

@@ -1,5 +1,5 @@
 import { readBodyParams, readWrapper, type BodyParams } from './body.js'
-import type { EndpointContext } from './endpoint.js'
+import { castParam, type EndpointContext, type RouteParams } from './endpoint.js'
 import type { PlainRequest } from './plain-request.js'
 import type { Principal } from './principal.js'
 
@@ -13,17 +13,14 @@ export class RequestContext implements EndpointContext<unknown> {
   readonly principal: Principal | undefined
   readonly params: Readonly<Record<string, string>>
   readonly revealKeyValues: boolean
-  readonly #cast: Readonly<Record<string, string | number | null>>
+  readonly #params: RouteParams
   readonly #search: string
   readonly #request: PlainRequest
 
   constructor(
     store: unknown,
     principal: Principal | undefined,
-    params: {
-      raw: Readonly<Record<string, string>>
-      cast: Readonly<Record<string, string | number | null>>
-    },
+    params: RouteParams,
     search: string,
     request: PlainRequest,
     revealKeyValues: boolean,
@@ -32,13 +29,13 @@ export class RequestContext implements EndpointContext<unknown> {
     this.principal = principal
     this.params = params.raw
     this.revealKeyValues = revealKeyValues
-    this.#cast = params.cast
+    this.#params = params
     this.#search = search
     this.#request = request
   }
 
   param(name: string): string | number | undefined {
-    return this.#cast[name] ?? undefined
+    return castParam(this.#params, name)
   }
 
   get query(): URLSearchParams {

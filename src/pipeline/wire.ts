@@ -27,6 +27,19 @@ export const ErrorResponseSchema = z.strictObject({
 })
 export type ErrorResponse = z.infer<typeof ErrorResponseSchema>
 
+/** A success body: `status`, then `data`, then any other fields (`total_count`, `token`). */
+export function envelopeOf<
+  Data extends z.ZodType,
+  Extra extends z.ZodRawShape = Record<never, never>,
+>(data: Data, extra?: Extra) {
+  return z.strictObject({ status: StatusSchema, data, ...(extra as Extra) })
+}
+
+/** A success body of `status` only: what deletes and sign-out answer. */
+export function statusOnly() {
+  return z.strictObject({ status: StatusSchema })
+}
+
 /** A free-form JSON object (an agent's `conversation_config`, an integration's `config`). */
 export const JsonObject = z.record(z.string(), z.unknown())
 

@@ -8,6 +8,9 @@ import * as accounts from './accounts/index.js'
 import { USERS } from './accounts/users.js'
 import * as agents from './agents/index.js'
 import * as apiKeys from './api-keys/index.js'
+import * as phoneNumbers from './phone-numbers/index.js'
+import * as conversations from './conversations/index.js'
+import * as integrations from './integrations/index.js'
 import { defineResource } from './resource.js'
 
 /** Every resource, in the endpoint table's order (journal names, fault scopes, CORS methods follow it). */
@@ -15,6 +18,9 @@ export const RESOURCES = [
   defineResource(apiKeys),
   defineResource(accounts),
   defineResource(agents),
+  defineResource(phoneNumbers),
+  defineResource(conversations),
+  defineResource(integrations),
 ] as const
 
 /**

@@ -17,7 +17,7 @@ import {
   type HttpMethod,
   type OperationDoc,
 } from '../pipeline/endpoint.js'
-import { READ_MESSAGE, toSuccessBody, type ErrorDefinition } from '../pipeline/envelope.js'
+import { READ_MESSAGE, type ErrorDefinition } from '../pipeline/envelope.js'
 import { PARAM_KINDS } from '../pipeline/record-id.js'
 import type { CollectionDefinition, RecordId } from '../store/collection.js'
 import type { Seeder, StateField, StoreContext } from '../store/context.js'
@@ -107,6 +107,11 @@ export interface ResourceParts<Store extends object> {
   readonly storeCalls: StoreCalls<Store>
   /** The documented examples `data` names, by file name. */
   readonly fixtures?: Readonly<Record<string, unknown>>
+  /**
+   * Brings a snapshot written before this resource changed the format up to date (a parsed but
+   * unvalidated snapshot in, the same or an upgraded one out); it runs before validation.
+   */
+  readonly upgradeSnapshot?: (snapshot: Record<string, unknown>) => Record<string, unknown>
 }
 
 /** A schema the OpenAPI document names as a component, with its description. */
@@ -221,9 +226,11 @@ function toEndpoint<Store extends object>(
     examples,
     resolve(context) {
       const reply = resolver(context)
+      // @note `status` first, then the reply's fields in their order: one object per answer.
+      const toBody = (body: Reply) => Object.assign({ status: { code: status, message } }, body)
       return reply instanceof Promise
-        ? reply.then((body) => ({ status, body: { ...toSuccessBody(status, message), ...body } }))
-        : { status, body: { ...toSuccessBody(status, message), ...reply } }
+        ? reply.then((body) => ({ status, body: toBody(body) }))
+        : { status, body: toBody(reply) }
     },
   }
 }
@@ -284,5 +291,6 @@ export function defineResource<const Parts extends ResourceParts<any>>(
     seed: parts.seed,
     store: parts.store,
     storeCalls: parts.storeCalls,
+    ...(parts.upgradeSnapshot === undefined ? {} : { upgradeSnapshot: parts.upgradeSnapshot }),
   } as unknown as DefinitionOf<Parts>
 }

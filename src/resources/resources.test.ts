@@ -24,7 +24,10 @@ it('names every collection and state field of the snapshot once', () => {
 })
 
 it('seeds the owners first, then every other resource in list order', () => {
-  expect(SEED_ORDER.map((resource) => resource.name)).toEqual(['accounts', 'apiKeys', 'agents'])
+  expect(SEED_ORDER.map((resource) => resource.name)).toEqual([
+    'accounts',
+    ...RESOURCES.map((resource) => resource.name).filter((name) => name !== 'accounts'),
+  ])
 })
 
 it('checks what resource.json names against the code', () => {

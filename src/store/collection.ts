@@ -15,6 +15,7 @@ export interface CollectionDefinition<
   Id extends RecordId = RecordId,
   Key extends string = string,
   Singular extends string = string,
+  Counted extends boolean = boolean,
 > {
   /** The snapshot's name for the list: `api_keys`. */
   readonly key: Key
@@ -31,7 +32,7 @@ export interface CollectionDefinition<
    * Whether ids come from a counter (`next_<singular>_id` in the snapshot): integer ids and
    * numeric text ids (`"123"`) do; drawn text ids (`conv_…`) do not.
    */
-  readonly counted: boolean
+  readonly counted: Counted
   /** A deep copy of a record, fields in the wire's order. */
   readonly copy: (record: R) => R
   /**
@@ -44,7 +45,7 @@ export interface CollectionDefinition<
 }
 
 /** How a collection is declared (`defineCollection`): the fields that say what each record is. */
-export interface CollectionOptions<R extends object> {
+export interface CollectionOptions<R extends object, Drawn extends boolean = false> {
   /** What one record is named in a problem: `API key`. */
   readonly label: string
   /** The field that owns each record (`user_id`); none for a collection nobody owns. */
@@ -52,7 +53,7 @@ export interface CollectionOptions<R extends object> {
   /** The field besides the id whose value no two records share (`key_value`). */
   readonly unique?: keyof R & string
   /** Ids are drawn text (`conv_…`), not counted. Default: counted. */
-  readonly drawnIds?: true
+  readonly drawnIds?: Drawn
   /** A deep copy of a record, fields in the wire's order. */
   readonly copy: (record: R) => R
   /** Fields a record of the first snapshot format lacked, and their values then (`@1` snapshots). */
@@ -69,12 +70,13 @@ export function defineCollection<
   const Key extends string,
   const Singular extends string,
   R extends { readonly id: RecordId },
+  const Drawn extends boolean = false,
 >(
   key: Key,
   singular: Singular,
   record: z.ZodType<R>,
-  options: CollectionOptions<R>,
-): CollectionDefinition<R, R['id'], Key, Singular> {
+  options: CollectionOptions<R, Drawn>,
+): CollectionDefinition<R, R['id'], Key, Singular, Drawn extends true ? false : true> {
   const { owner, unique } = options
   return {
     key,
@@ -83,7 +85,7 @@ export function defineCollection<
     record,
     idOf: (item) => item.id,
     ownerOf: owner === undefined ? undefined : (item) => item[owner] as number,
-    counted: options.drawnIds !== true,
+    counted: (options.drawnIds !== true) as Drawn extends true ? false : true,
     copy: options.copy,
     unique:
       unique === undefined ? undefined : { field: unique, of: (item) => String(item[unique]) },

@@ -28,8 +28,10 @@ const SNAPSHOT_FORMAT_1 = 'voiceable-mock/snapshot@1'
 
 type Resource = (typeof RESOURCES)[number]
 type CollectionFields<C> =
-  C extends CollectionDefinition<infer Stored, RecordId, infer Key, infer Singular>
-    ? { [P in Key]: Stored[] } & { [P in `next_${Singular}_id`]: number }
+  C extends CollectionDefinition<infer Stored, RecordId, infer Key, infer Singular, infer Counted>
+    ? { [P in Key]: Stored[] } & (Counted extends true
+        ? { [P in `next_${Singular}_id`]: number }
+        : unknown)
     : never
 type StateFields<F> =
   F extends StateField<infer _Value, infer Key, infer Json> ? { [P in Key]: Json } : never
@@ -162,12 +164,12 @@ function upgradeFormat1(old: Record<string, unknown>): Record<string, unknown> {
   return upgraded
 }
 
+function isObject(input: unknown): input is Record<string, unknown> {
+  return typeof input === 'object' && input !== null && !Array.isArray(input)
+}
+
 function isFormat1(input: unknown): input is Record<string, unknown> {
-  return (
-    typeof input === 'object' &&
-    input !== null &&
-    (input as { format?: unknown }).format === SNAPSHOT_FORMAT_1
-  )
+  return isObject(input) && input['format'] === SNAPSHOT_FORMAT_1
 }
 
 /** Where a snapshot's fields come from: a parsed snapshot, a scenario being built, the store. */
@@ -224,7 +226,11 @@ function complete(parsed: Record<string, unknown>): Snapshot {
  */
 export function parseSnapshot(input: unknown): Snapshot {
   schema ??= buildSchema()
-  const result = schema.safeParse(isFormat1(input) ? upgradeFormat1(input) : input)
+  let upgraded = isFormat1(input) ? upgradeFormat1(input) : input
+  for (const resource of SEED_ORDER)
+    if (resource.upgradeSnapshot !== undefined && isObject(upgraded))
+      upgraded = resource.upgradeSnapshot(upgraded)
+  const result = schema.safeParse(upgraded)
   if (result.success) return complete(result.data)
   throw new SnapshotError(
     result.error.issues

@@ -13,8 +13,11 @@ import { checkInput, PositiveIntegerSchema } from '../internal/input-validation.
 export interface ArgCheck {
   readonly name: string
   readonly schema: z.ZodType
-  /** A problem of the parsed value that needs the store (`userId must be the id of a user …`). */
-  readonly against?: (value: never, store: never) => string | undefined
+  /**
+   * A problem of the parsed value that needs the store (`userId must be the id of a user …`);
+   * `args` are the call's arguments as given.
+   */
+  readonly against?: (value: never, store: never, args: readonly unknown[]) => string | undefined
 }
 
 /** How one store method is checked. */
@@ -64,7 +67,7 @@ function checked(store: object, method: (...args: never[]) => unknown, call: Sto
   const run = (args: unknown[]): unknown => {
     const parsed = call.args.map((arg, i) => {
       const value = checkInput(arg.schema, args[i], call.failure, arg.name)
-      const problem = arg.against?.(value as never, store as never)
+      const problem = arg.against?.(value as never, store as never, args)
       if (problem !== undefined) throw new TypeError(`${call.failure}: ${problem}`)
       return value
     })

@@ -1,8 +1,10 @@
 import { checkInput } from '../internal/input-validation.js'
 import { nestsDeeperThan } from '../internal/json-depth.js'
 import { setOwnProperty } from '../internal/own-property.js'
+import { castParam, type RouteParams } from '../pipeline/endpoint.js'
 import type { Principal } from '../pipeline/principal.js'
 import type { EndpointName } from '../resources/index.js'
+import { SECRET_FIELD_NAMES } from '../resources/integrations/catalogue.js'
 import { JournalQuerySchema, type JournalQuery } from './journal-schemas.js'
 
 export type { JournalQuery }
@@ -12,7 +14,8 @@ export const JOURNAL_MAX_ENTRIES = 10_000
 
 /**
  * One request the fake handled. Secrets are masked: `key_value` and `token` in responses (see
- * `maskSecret`), `password` and `password_confirmation` in request bodies.
+ * `maskSecret`); in request bodies, `password`, `password_confirmation` and every field an
+ * integration type marks secret (`api_key`, `access_token`, …) that holds text.
  */
 export interface JournalEntry {
   /** 1, 2, 3… in the order requests finished. */
@@ -31,9 +34,9 @@ export interface JournalEntry {
   /** `params.agentId`, or `null`: kept through 0.x as an alias. */
   agentId: string | null
   /**
-   * The parsed JSON request body, passwords masked; the raw text if it was not JSON (or nested
-   * deeper than `JOURNAL_MAX_BODY_DEPTH`), or `JOURNAL_WITHHELD_BODY` if that text mentions a
-   * password; `null` if there was none.
+   * The parsed JSON request body, passwords and integration secrets masked (`********`); the raw
+   * text if it was not JSON (or nested deeper than `JOURNAL_MAX_BODY_DEPTH`), or a `[withheld: …]`
+   * note if that text mentions a password or gives a secret field text; `null` if there was none.
    */
   body: unknown
   /** The authenticated user, or `null` when the request did not authenticate. */
@@ -82,20 +85,39 @@ function maskResponse(body: unknown): unknown {
   return masked
 }
 
-/** Request-body fields that hold a password: masked wherever they appear. */
-const PASSWORD_FIELDS = new Set(['password', 'password_confirmation'])
+/**
+ * Request-body fields that hold a secret, masked wherever they hold text or a number: passwords,
+ * and the fields integration types mark secret (`config.api_key`, `access_token`, …). By name, so
+ * the `{"api_key": {...}}` wrapper of an API-key body (an object) is kept.
+ */
+const SECRET_BODY_FIELDS: ReadonlySet<string> = new Set([
+  'password',
+  'password_confirmation',
+  ...SECRET_FIELD_NAMES,
+])
 
 /** What the journal keeps of a request body it could not parse and that mentions a password. */
 export const JOURNAL_WITHHELD_BODY = '[withheld: an unparsed body that mentions a password]'
 
-/** A parsed request body with every password field masked (it nests at most `JOURNAL_MAX_BODY_DEPTH`). */
-function maskPasswords(value: unknown): unknown {
+/** What it keeps of one that gives a secret field text or a number (`"api_key": "…`). */
+const JOURNAL_WITHHELD_SECRET_BODY = '[withheld: an unparsed body that holds a secret]'
+
+/** A secret field followed by text or a number, in JSON that did not parse. */
+const SECRET_TEXT = new RegExp(`"(?:${[...SECRET_FIELD_NAMES].join('|')})"\\s*:\\s*["\\d-]`, 'i')
+
+/** A secret a body gives as text or a number (an object there is a wrapper, as `api_key`'s). */
+function isScalarSecret(value: unknown): boolean {
+  return typeof value === 'string' || typeof value === 'number'
+}
+
+/** A parsed request body with every secret field masked (it nests at most `JOURNAL_MAX_BODY_DEPTH`). */
+function maskSecrets(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value
-  if (Array.isArray(value)) return value.map(maskPasswords)
+  if (Array.isArray(value)) return value.map(maskSecrets)
   const masked: Record<string, unknown> = {}
   for (const [name, field] of Object.entries(value)) {
     const copy =
-      PASSWORD_FIELDS.has(name) && typeof field === 'string' ? '********' : maskPasswords(field)
+      SECRET_BODY_FIELDS.has(name) && isScalarSecret(field) ? '********' : maskSecrets(field)
     setOwnProperty(masked, name, copy)
   }
   return masked
@@ -112,8 +134,8 @@ export interface JournalRecord {
   endpoint: EndpointName
   method: string
   path: string
-  /** The path parameters as cast (`JournalEntry.params`); the same object for every request without any. */
-  params: Readonly<Record<string, string | number | null>>
+  /** The path parameters as sent, and how each is cast (cast when an entry is read). */
+  params: RouteParams
   /** The request body's bytes, if any. */
   body: Uint8Array | undefined
   userId: number | null
@@ -131,13 +153,20 @@ function matches(entry: JournalRecord, query: JournalQuery): boolean {
     (query.endpoint === undefined || entry.endpoint === query.endpoint) &&
     (query.method === undefined || entry.method === query.method.toUpperCase()) &&
     (query.userId === undefined || entry.userId === query.userId) &&
-    (query.keyId === undefined || entry.params['keyId'] === query.keyId) &&
-    (query.agentId === undefined || entry.params['agentId'] === query.agentId) &&
+    (query.keyId === undefined || castParam(entry.params, 'keyId') === query.keyId) &&
+    (query.agentId === undefined || castParam(entry.params, 'agentId') === query.agentId) &&
     (query.status === undefined || entry.status === query.status)
   )
 }
 
 const decoder = new TextDecoder()
+
+/** Every path parameter as the lookup casts it; `null` for one that names no record. */
+function castAll(params: RouteParams): Record<string, string | number | null> {
+  const cast: Record<string, string | number | null> = {}
+  for (const name of Object.keys(params.raw)) cast[name] = castParam(params, name) ?? null
+  return cast
+}
 
 /**
  * A 0.x alias of a path parameter (`keyId`, `agentId`): the parameter when it is of its type,
@@ -153,14 +182,15 @@ function aliasOf<Kind extends 'number' | 'string'>(
 }
 
 function materialize(kept: JournalRecord): JournalEntry {
+  const params = castAll(kept.params)
   return {
     seq: kept.seq,
     endpoint: kept.endpoint,
     method: kept.method,
     path: kept.path,
-    params: { ...kept.params },
-    keyId: aliasOf(kept.params, 'keyId', 'number'),
-    agentId: aliasOf(kept.params, 'agentId', 'string'),
+    params,
+    keyId: aliasOf(params, 'keyId', 'number'),
+    agentId: aliasOf(params, 'agentId', 'string'),
     body: kept.body === undefined ? null : readBody(decoder.decode(kept.body)),
     userId: kept.userId,
     credential: kept.credential,
@@ -249,11 +279,12 @@ export function createJournal(maxEntries: number = JOURNAL_MAX_ENTRIES): Journal
  */
 export const JOURNAL_MAX_BODY_DEPTH = 256
 
-/** A request body as an entry shows it: parsed with passwords masked, or text without any password. */
+/** A request body as an entry shows it: parsed with secrets masked, or text without any secret. */
 function readBody(text: string): unknown {
   const body = parseLoose(text)
-  if (typeof body === 'string') return /password/i.test(body) ? JOURNAL_WITHHELD_BODY : body
-  return maskPasswords(body)
+  if (typeof body !== 'string') return maskSecrets(body)
+  if (/password/i.test(body)) return JOURNAL_WITHHELD_BODY
+  return SECRET_TEXT.test(body) ? JOURNAL_WITHHELD_SECRET_BODY : body
 }
 
 function parseLoose(text: string): unknown {

@@ -54,9 +54,11 @@ export interface ModelState {
   issuedIds: Set<number>
   /** Secrets of deleted keys: they must answer 401 for as long as this timeline lasts. */
   revoked: Map<string, number>
-  /** Agents: no operation of the model touches them, so they are carried as the snapshot has them. */
-  agents: unknown[]
-  nextAgentId: number
+  /**
+   * The snapshot the state started from, in its field order: the fields no operation of the model
+   * touches (agents, phone numbers, conversations, integrations, …) are carried as it has them.
+   */
+  untouched: Readonly<Record<string, unknown>>
   /** `jti`s of tokens revoked by signing out, in the order they were revoked. */
   revokedTokenIds: string[]
 }
@@ -77,8 +79,7 @@ export function stateFromSnapshot(snapshot: Snapshot): ModelState {
     tokenSecret: snapshot.token_secret,
     issuedIds: new Set(keys.keys()),
     revoked: new Map(),
-    agents: structuredClone(snapshot.agents),
-    nextAgentId: snapshot.next_agent_id,
+    untouched: structuredClone(snapshot),
     revokedTokenIds: [...snapshot.revoked_token_ids],
   }
 }
@@ -99,19 +100,16 @@ export function cloneState(state: ModelState): ModelState {
     tokenSecret: state.tokenSecret,
     issuedIds: new Set(state.issuedIds),
     revoked: new Map(state.revoked),
-    agents: structuredClone(state.agents),
-    nextAgentId: state.nextAgentId,
+    untouched: state.untouched,
     revokedTokenIds: [...state.revokedTokenIds],
   }
 }
 
 /** The snapshot the fake should produce for this state (keys in id order, users in id order). */
 export function toSnapshot(state: ModelState): Snapshot {
-  return {
-    format: 'voiceable-mock/snapshot@2',
+  const touched: Record<string, unknown> = {
     next_user_id: state.nextUserId,
     next_api_key_id: state.nextKeyId,
-    next_agent_id: state.nextAgentId,
     token_secret: state.tokenSecret,
     users: [...state.users.values()]
       .sort((a, b) => a.id - b.id)
@@ -121,9 +119,15 @@ export function toSnapshot(state: ModelState): Snapshot {
     api_keys: [...state.keys.values()]
       .sort((a, b) => a.id - b.id)
       .map((key) => ({ ...toWire(key, true), key_value: key.key_value })),
-    agents: structuredClone(state.agents) as Snapshot['agents'],
     revoked_token_ids: [...state.revokedTokenIds],
   }
+  // Every field where the starting snapshot has it: the fake writes them in one fixed order.
+  return Object.fromEntries(
+    Object.entries(state.untouched).map(([field, value]) => [
+      field,
+      field in touched ? touched[field] : structuredClone(value),
+    ]),
+  ) as Snapshot
 }
 
 /** A user as the API sends it: the fields the web app reads, in that order, never the password. */

@@ -32,6 +32,8 @@ export interface CallOptions {
   json?: unknown
   /** Sent as-is. */
   body?: string
+  /** Sent as `multipart/form-data` (the boundary chosen by `Request`). */
+  form?: FormData
   baseUrl?: string
 }
 
@@ -65,7 +67,11 @@ export async function call(
   }
   const response = await getResponse(
     mock.handlers,
-    new Request(`${options.baseUrl ?? BASE_URL}${path}`, { method, headers, body: body ?? null }),
+    new Request(`${options.baseUrl ?? BASE_URL}${path}`, {
+      method,
+      headers,
+      body: options.form ?? body ?? null,
+    }),
   )
   if (response === undefined) throw new Error(`No handler answered ${route}`)
   const text = await response.text()

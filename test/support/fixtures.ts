@@ -17,4 +17,8 @@ export const FIXTURE_FILES = [
   'list-agents.item.json',
   'update-agent.request.json',
   'delete-agent.response.json',
+  'get-conversation.data.json',
+  'integration.example.json',
+  'create-integration.request.json',
+  'update-integration.request.json',
 ] as const

@@ -3,6 +3,7 @@ import {
   AgentResponseSchema,
   ApiKeyResponseSchema,
   AuthResponseSchema,
+  ConversationResponseSchema,
   CreateApiKeyResponseSchema,
   CurrentUserResponseSchema,
   DeleteAgentResponseSchema,
@@ -10,7 +11,16 @@ import {
   ErrorResponseSchema,
   ListAgentsResponseSchema,
   ListApiKeysResponseSchema,
+  ListConversationsResponseSchema,
   SignOutResponseSchema,
+  ListPhoneNumbersResponseSchema,
+  PhoneNumberResponseSchema,
+  DeletePhoneNumberResponseSchema,
+  ListAvailablePhoneNumbersResponseSchema,
+  DeleteIntegrationResponseSchema,
+  IntegrationResponseSchema,
+  ListIntegrationSchemasResponseSchema,
+  ListIntegrationsResponseSchema,
 } from 'voiceable-mock/schemas'
 import type { z } from 'zod'
 
@@ -42,6 +52,31 @@ export function schemaFor(endpoint: EndpointName, status: number): z.ZodType {
       return AgentResponseSchema
     case 'deleteAgent':
       return DeleteAgentResponseSchema
+    case 'listPhoneNumbers':
+      return ListPhoneNumbersResponseSchema
+    case 'getPhoneNumber':
+    case 'createPhoneNumber':
+    case 'updatePhoneNumber':
+      return PhoneNumberResponseSchema
+    case 'deletePhoneNumber':
+      return DeletePhoneNumberResponseSchema
+    case 'listAccountPhoneNumbers':
+    case 'listAvailablePhoneNumbers':
+      return ListAvailablePhoneNumbersResponseSchema
+    case 'listConversations':
+      return ListConversationsResponseSchema
+    case 'getConversation':
+      return ConversationResponseSchema
+    case 'listIntegrations':
+      return ListIntegrationsResponseSchema
+    case 'listIntegrationSchemas':
+      return ListIntegrationSchemasResponseSchema
+    case 'createIntegration':
+    case 'getIntegration':
+    case 'updateIntegration':
+      return IntegrationResponseSchema
+    case 'deleteIntegration':
+      return DeleteIntegrationResponseSchema
     case 'unknownRoute':
       return ErrorResponseSchema
   }

@@ -87,16 +87,20 @@ function reportOf(raw: string | undefined): string | undefined {
 }
 
 function parseVerifyLine(argv: string[], io: VerifyIo): VerifyCommand | 'help' {
-  const values = parseFlags(argv, {
-    'base-url': { type: 'string' },
-    'api-key': { type: 'string' },
-    write: { type: 'boolean' },
-    json: { type: 'boolean' },
-    report: { type: 'string' },
-    timeout: { type: 'string' },
-    'max-wait': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  })
+  const values = parseFlags(
+    argv,
+    {
+      'base-url': { type: 'string' },
+      'api-key': { type: 'string' },
+      write: { type: 'boolean' },
+      json: { type: 'boolean' },
+      report: { type: 'string' },
+      timeout: { type: 'string' },
+      'max-wait': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    VERIFY_HELP,
+  )
   if (values.help === true) return 'help'
   const baseUrl = baseUrlOf(values['base-url'])
   const apiKey = values['api-key'] ?? io.env?.[API_KEY_VARIABLE]

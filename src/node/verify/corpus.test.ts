@@ -31,7 +31,7 @@ function stubBackend(sent: { method: string; path: string; key: string | null; b
       body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
     })
     const status = key !== 'the-key' ? 401 : path.includes(MISSING_ID) ? 404 : 200
-    const data = path.split('/').length === 2 ? [{ id: 7, conversation_id: 'conv_1' }] : { id: 7 }
+    const data = path.split('/').length === 2 ? [{ id: 7, widget_id: 'w_1' }] : { id: 7 }
     return Promise.resolve(
       Response.json(
         { status: { code: status, message: 'Success' }, data },
@@ -97,41 +97,41 @@ describe('the safe corpus', () => {
   })
 
   it('covers an endpoint added to the table later, ids from its own list', async () => {
-    const ConversationSchema = z.strictObject({ conversation_id: z.string() })
-    const conversations = [
+    const WidgetSchema = z.strictObject({ widget_id: z.string() })
+    const widgets = [
       {
         ...(ENDPOINTS.find((endpoint) => endpoint.name === 'listAgents') as AnyEndpoint),
-        name: 'listConversations',
-        path: '/conversations',
+        name: 'listWidgets',
+        path: '/widgets',
         response: {
           status: 200,
-          schema: z.strictObject({ status: StatusSchema, data: z.array(ConversationSchema) }),
+          schema: z.strictObject({ status: StatusSchema, data: z.array(WidgetSchema) }),
           message: 'Success',
         },
       },
       {
         ...(ENDPOINTS.find((endpoint) => endpoint.name === 'getAgent') as AnyEndpoint),
-        name: 'getConversation',
-        path: '/conversations/:conversationId',
+        name: 'getWidget',
+        path: '/widgets/:widgetId',
         response: {
           status: 200,
-          schema: z.strictObject({ status: StatusSchema, data: ConversationSchema }),
+          schema: z.strictObject({ status: StatusSchema, data: WidgetSchema }),
           message: 'Success',
         },
       },
     ] as AnyEndpoint[]
-    const { run } = await sendCorpus([...ENDPOINTS, ...conversations])
+    const { run } = await sendCorpus([...ENDPOINTS, ...widgets])
     const labels = run.requests
-      .filter((r) => r.endpoint.endsWith('Conversation') || r.endpoint.endsWith('Conversations'))
+      .filter((r) => r.endpoint.endsWith('Widget') || r.endpoint.endsWith('Widgets'))
       .map((r) => r.label)
     expect(labels).toEqual([
-      'GET /conversations',
-      'GET /conversations (no credential)',
-      'GET /conversations (bad credential)',
-      'GET /conversations/conv_1',
-      `GET /conversations/${MISSING_ID} (no such id)`,
-      'GET /conversations/conv_1 (no credential)',
-      'GET /conversations/conv_1 (bad credential)',
+      'GET /widgets',
+      'GET /widgets (no credential)',
+      'GET /widgets (bad credential)',
+      'GET /widgets/w_1',
+      `GET /widgets/${MISSING_ID} (no such id)`,
+      'GET /widgets/w_1 (no credential)',
+      'GET /widgets/w_1 (bad credential)',
     ])
   })
 

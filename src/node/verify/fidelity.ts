@@ -32,6 +32,10 @@ const ROWS = {
   agentObject: { row: 'Agent object', anchor: 'f-agent-object' },
   agentPaging: { row: 'Agent list paging', anchor: 'f-agent-paging' },
   userObject: { row: 'User object', anchor: 'f-user-object' },
+  conversationObject: { row: 'Conversation object' },
+  conversationPaging: { row: 'Conversation list paging', anchor: 'f-conversation-paging' },
+  conversationIds: { row: 'Foreign and missing conversations', anchor: 'f-conversation-ids' },
+  integrationObject: { row: 'Integration object' },
 } as const satisfies Record<string, FidelityRow>
 
 /** Every row named here, for the test that keeps them in docs/fidelity.md. */
@@ -46,6 +50,13 @@ const RECORD_ROWS: Readonly<Record<string, FidelityRow>> = {
   apiKeys: ROWS.keyObject,
   agents: ROWS.agentObject,
   accounts: ROWS.userObject,
+  conversations: ROWS.conversationObject,
+  integrations: ROWS.integrationObject,
+}
+
+/** The row of a resource's missing (and foreign) records, by resource name, over the API keys' one. */
+const MISSING_ROWS: Readonly<Record<string, FidelityRow>> = {
+  conversations: ROWS.conversationIds,
 }
 
 /** Rows of one endpoint's statuses and messages, by endpoint name, over `Statuses and messages`. */
@@ -59,6 +70,7 @@ const ENDPOINT_ROWS: Readonly<Record<string, FidelityRow>> = {
 /** Rows of the fields beside `data` (`total_count`, `token`), by endpoint name. */
 const BESIDE_DATA_ROWS: Readonly<Record<string, FidelityRow>> = {
   listAgents: ROWS.agentPaging,
+  listConversations: ROWS.conversationPaging,
   signIn: ROWS.jwts,
   signUp: ROWS.jwts,
 }
@@ -74,11 +86,15 @@ const WIRE_KINDS: ReadonlySet<string> = new Set([
   'envelope',
 ])
 
-function errorRow(endpoint: AnyEndpoint, expected: Expectation): FidelityRow {
+function errorRow(
+  endpoint: AnyEndpoint,
+  resource: string | undefined,
+  expected: Expectation,
+): FidelityRow {
   const own = ENDPOINT_ROWS[endpoint.name]
   if (own !== undefined && (endpoint.name === 'signIn' || endpoint.name === 'signUp')) return own
   if (expected.errorCode === 'unauthorized') return ROWS.auth
-  if (expected.status === 404) return ROWS.missing
+  if (expected.status === 404) return MISSING_ROWS[resource ?? ''] ?? ROWS.missing
   if (expected.status === 422) return ROWS.validation
   return own ?? ROWS.statuses
 }
@@ -100,7 +116,7 @@ export function fidelityRow(
   if (kind === 'error-code') return ROWS.errorCodes
   if (!WIRE_KINDS.has(kind) || at === 'status.code')
     return expected.status >= 300
-      ? errorRow(endpoint, expected)
+      ? errorRow(endpoint, resource, expected)
       : (ENDPOINT_ROWS[endpoint.name] ?? ROWS.statuses)
   if (sentStatus >= 300) return ROWS.errorEnvelope
   if (/^data\b/.test(at))

@@ -3,11 +3,11 @@
  * as the Voiceable web app sends and reads them (`voiceable-client-contract.md`).
  */
 import * as z from 'zod'
-import { Id, StatusSchema, Timestamp } from '../../pipeline/wire.js'
+import { envelopeOf, statusOnly } from '../../pipeline/wire.js'
+import { Id, Timestamp } from '../../pipeline/wire.js'
 
 /** `user`, `admin` or `enterprise` (the web app shows API keys to `enterprise` users only). */
 export const RoleSchema = z.enum(['user', 'admin', 'enterprise'])
-export type Role = z.infer<typeof RoleSchema>
 
 /** A user's membership, as the web app types it (`AuthContext.tsx:7`). */
 export const MembershipStatusSchema = z.enum([
@@ -18,7 +18,6 @@ export const MembershipStatusSchema = z.enum([
   'suspended',
   'free',
 ])
-export type MembershipStatus = z.infer<typeof MembershipStatusSchema>
 
 /**
  * A user as the API sends it (sign in, sign up, current user), fields in the order the web app
@@ -32,27 +31,18 @@ export const UserSchema = z.strictObject({
   created_at: Timestamp,
   updated_at: Timestamp,
 })
-export type User = z.infer<typeof UserSchema>
 
 /** A user as the store and snapshots keep it: with the password (demo data, never sent). */
 export const UserRecordSchema = UserSchema.extend({ password: z.string().min(1) })
-export type UserRecord = z.infer<typeof UserRecordSchema>
 
 /** `POST /auth/sign_in` → 200 and `POST /auth/sign_up` → 201: the user, then the JWT. */
-export const AuthResponseSchema = z.strictObject({
-  status: StatusSchema,
-  data: UserSchema,
-  token: z.string(),
-})
-export type AuthResponse = z.infer<typeof AuthResponseSchema>
+export const AuthResponseSchema = envelopeOf(UserSchema, { token: z.string() })
 
 /** `DELETE /auth/sign_out` → 200: `status` only. */
-export const SignOutResponseSchema = z.strictObject({ status: StatusSchema })
-export type SignOutResponse = z.infer<typeof SignOutResponseSchema>
+export const SignOutResponseSchema = statusOnly()
 
 /** `GET /user/current` → 200. */
-export const CurrentUserResponseSchema = z.strictObject({ status: StatusSchema, data: UserSchema })
-export type CurrentUserResponse = z.infer<typeof CurrentUserResponseSchema>
+export const CurrentUserResponseSchema = envelopeOf(UserSchema)
 
 /**
  * `POST /auth/sign_in` request body. Missing or non-string fields are not a 422 but the same 401
@@ -61,7 +51,6 @@ export type CurrentUserResponse = z.infer<typeof CurrentUserResponseSchema>
 export const SignInRequestSchema = z.object({
   user: z.object({ email: z.string(), password: z.string() }),
 })
-export type SignInRequest = z.input<typeof SignInRequestSchema>
 
 /**
  * `POST /auth/sign_up` request body. The shape only: the endpoint validates it as Devise's
@@ -74,4 +63,14 @@ export const SignUpRequestSchema = z.object({
     password_confirmation: z.string().optional(),
   }),
 })
+
+// The types, each inferred from the schema of its name.
+export type Role = z.infer<typeof RoleSchema>
+export type MembershipStatus = z.infer<typeof MembershipStatusSchema>
+export type User = z.infer<typeof UserSchema>
+export type UserRecord = z.infer<typeof UserRecordSchema>
+export type AuthResponse = z.infer<typeof AuthResponseSchema>
+export type SignOutResponse = z.infer<typeof SignOutResponseSchema>
+export type CurrentUserResponse = z.infer<typeof CurrentUserResponseSchema>
+export type SignInRequest = z.input<typeof SignInRequestSchema>
 export type SignUpRequest = z.input<typeof SignUpRequestSchema>

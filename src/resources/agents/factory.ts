@@ -2,7 +2,7 @@ import { toTimestamp } from '../../internal/time.js'
 import type { Faker } from '../../store/random.js'
 import type { Owner } from '../accounts/factory.js'
 import { ELEVENLABS_AGENT_ID_PREFIX } from './defaults.js'
-import type { Agent, PhoneNumber } from './schemas.js'
+import type { AgentRecord } from './schemas.js'
 
 /** What generated agents do, and are named after. */
 export const AGENT_PURPOSES = [
@@ -26,16 +26,6 @@ export function createElevenLabsAgentId(faker: Faker): string {
   return ELEVENLABS_AGENT_ID_PREFIX + faker.string.alphanumeric({ length: 20, casing: 'lower' })
 }
 
-/** A phone number as attached to an agent (documented shape). */
-export function createPhoneNumberData(faker: Faker, id: number): PhoneNumber {
-  return {
-    id,
-    phone_number: `+1${faker.string.numeric({ length: 10, allowLeadingZeros: false })}`,
-    provider: 'elevenlabs',
-    elevenlabs_phone_number_id: `phone_${faker.string.alphanumeric({ length: 12, casing: 'lower' })}`,
-  }
-}
-
 /**
  * A generated agent for `owner`, in the documented field order (no `widget_config`: it appears
  * once a client sets one). Unless given, `updated_at` is `created_at` or a time between it and
@@ -44,8 +34,8 @@ export function createPhoneNumberData(faker: Faker, id: number): PhoneNumber {
 export function createAgentData(
   faker: Faker,
   owner: Owner,
-  overrides: Partial<Agent> & Pick<Agent, 'id' | 'created_at'>,
-): Agent {
+  overrides: Partial<AgentRecord> & Pick<AgentRecord, 'id' | 'created_at'>,
+): AgentRecord {
   const { id, created_at: createdAt, ...rest } = overrides
   const created = new Date(createdAt)
   const refDate = faker.defaultRefDate()
@@ -68,7 +58,6 @@ export function createAgentData(
     published_at: published ? updated : null,
     elevenlabs_agent_id: createElevenLabsAgentId(faker),
     version: faker.number.int({ min: 1, max: 5 }),
-    phone_numbers: [],
     user_id: owner.id,
     user_email: owner.email,
     created_at: createdAt,

@@ -1,24 +1,18 @@
 /** Agents on the wire (reference §4.1), as the docs and the web app show them. */
 import * as z from 'zod'
+import { envelopeOf, statusOnly } from '../../pipeline/wire.js'
 import {
   Id,
   jsonObjectField,
   JsonObject,
   presentText,
-  StatusSchema,
   stringList,
   Timestamp,
 } from '../../pipeline/wire.js'
+import { AgentPhoneNumberSchema } from '../phone-numbers/schemas.js'
 import { AGENTS_PAGE_SIZE } from './defaults.js'
 
-/** A phone number attached to an agent, as the documented agent example shows it. */
-export const PhoneNumberSchema = z.strictObject({
-  id: Id,
-  phone_number: z.string(),
-  provider: z.string(),
-  elevenlabs_phone_number_id: z.string(),
-})
-export type PhoneNumber = z.infer<typeof PhoneNumberSchema>
+export { AgentPhoneNumberSchema }
 
 /** Agent ids are strings of positive integers in canonical form (documented example: `"123"`). */
 export const AgentIdSchema = z.string().regex(/^[1-9]\d{0,15}$/)
@@ -38,31 +32,31 @@ export const AgentSchema = z.strictObject({
   published_at: Timestamp.nullable(),
   elevenlabs_agent_id: z.string(),
   version: z.number().int().positive(),
-  phone_numbers: z.array(PhoneNumberSchema),
+  phone_numbers: z.array(AgentPhoneNumberSchema),
   user_id: Id,
   user_email: z.string(),
   created_at: Timestamp,
   updated_at: Timestamp,
 })
-export type Agent = z.infer<typeof AgentSchema>
+
+/**
+ * An agent as the store keeps it: the wire's fields but `phone_numbers`, which are the phone
+ * numbers attached to it (`resources/phone-numbers`), listed when the agent is read.
+ */
+export const AgentRecordSchema = AgentSchema.omit({ phone_numbers: true })
 
 /** `GET /agents` → 200: a page of agents, the filtered total and where the next page starts. */
-export const ListAgentsResponseSchema = z.strictObject({
-  status: StatusSchema,
-  data: z.array(AgentSchema),
+export const ListAgentsResponseSchema = envelopeOf(z.array(AgentSchema), {
   total_count: z.number().int().nonnegative(),
   has_more: z.boolean(),
   next_offset: z.number().int().nonnegative().nullable(),
 })
-export type ListAgentsResponse = z.infer<typeof ListAgentsResponseSchema>
 
 /** `GET /agents/{id}` → 200, `POST /agents` → 201 and `PUT /agents/{id}` → 200. */
-export const AgentResponseSchema = z.strictObject({ status: StatusSchema, data: AgentSchema })
-export type AgentResponse = z.infer<typeof AgentResponseSchema>
+export const AgentResponseSchema = envelopeOf(AgentSchema)
 
 /** `DELETE /agents/{id}` → 200: `status` only, as documented. */
-export const DeleteAgentResponseSchema = z.strictObject({ status: StatusSchema })
-export type DeleteAgentResponse = z.infer<typeof DeleteAgentResponseSchema>
+export const DeleteAgentResponseSchema = statusOnly()
 
 const agentFields = {
   tags: stringList('Tags').optional(),
@@ -73,22 +67,18 @@ const agentFields = {
 
 /** The fields inside `{"agent": {...}}` on create: `name` is required. Unknown fields are dropped. */
 export const CreateAgentFieldsSchema = z.object({ name: presentText('Name'), ...agentFields })
-export type CreateAgentFields = z.infer<typeof CreateAgentFieldsSchema>
 
 /** `POST /agents` request body. */
 export const CreateAgentRequestSchema = z.object({ agent: CreateAgentFieldsSchema })
-export type CreateAgentRequest = z.input<typeof CreateAgentRequestSchema>
 
 /** The fields inside `{"agent": {...}}` on update, as documented; anything else is dropped. */
 export const UpdateAgentFieldsSchema = z.object({
   name: presentText('Name').optional(),
   ...agentFields,
 })
-export type UpdateAgentFields = z.infer<typeof UpdateAgentFieldsSchema>
 
 /** `PUT /agents/{id}` request body. */
 export const UpdateAgentRequestSchema = z.object({ agent: UpdateAgentFieldsSchema })
-export type UpdateAgentRequest = z.input<typeof UpdateAgentRequestSchema>
 
 const WHOLE_NUMBER = /^\d{1,15}$/
 const PAGE_SIZE_RULE = `Page size must be between ${AGENTS_PAGE_SIZE.min} and ${AGENTS_PAGE_SIZE.max}`
@@ -113,4 +103,15 @@ export const ListAgentsQuerySchema = z.object({
     .enum(['asc', 'desc'], { error: "Sort direction must be 'asc' or 'desc'" })
     .optional(),
 })
+
+// The types, each inferred from the schema of its name.
+export type Agent = z.infer<typeof AgentSchema>
+export type AgentRecord = z.infer<typeof AgentRecordSchema>
+export type ListAgentsResponse = z.infer<typeof ListAgentsResponseSchema>
+export type AgentResponse = z.infer<typeof AgentResponseSchema>
+export type DeleteAgentResponse = z.infer<typeof DeleteAgentResponseSchema>
+export type CreateAgentFields = z.infer<typeof CreateAgentFieldsSchema>
+export type CreateAgentRequest = z.input<typeof CreateAgentRequestSchema>
+export type UpdateAgentFields = z.infer<typeof UpdateAgentFieldsSchema>
+export type UpdateAgentRequest = z.input<typeof UpdateAgentRequestSchema>
 export type ListAgentsQuery = z.infer<typeof ListAgentsQuerySchema>

@@ -11,15 +11,20 @@ import { USERS } from '../accounts/users.js'
 import { AGENTS } from './collection.js'
 import { GENERATED_AGENTS_PER_USER, MULTI_TENANT_AGENTS_PER_USER } from './defaults.js'
 import { DOCUMENTED_AGENT } from './documented.js'
-import { AGENT_PURPOSES, createAgentData, createPhoneNumberData } from './factory.js'
-import type { Agent } from './schemas.js'
+import { PHONE_NUMBERS } from '../phone-numbers/collection.js'
+import { DOCUMENTED_PHONE_NUMBER } from '../phone-numbers/documented.js'
+import { createAgentPhoneNumberData } from '../phone-numbers/factory.js'
+import { AGENT_PURPOSES, createAgentData } from './factory.js'
 import { AGENTS_STREAM } from './store.js'
 
 /** Seeds the documented agent and every user's generated agents. */
 export function seedAgents(seeder: Seeder): void {
   if (seeder.scenario === 'empty') return
-  // Key 1's `allowed_assistants: ["123"]` names the documented agent: user 1 owns it.
-  seeder.add(AGENTS, structuredClone<Agent>(DOCUMENTED_AGENT))
+  // Key 1's `allowed_assistants: ["123"]` names the documented agent: user 1 owns it, with its
+  // documented phone number.
+  const { phone_numbers: _attached, ...documented } = structuredClone(DOCUMENTED_AGENT)
+  seeder.add(AGENTS, documented)
+  seeder.add(PHONE_NUMBERS, { ...DOCUMENTED_PHONE_NUMBER })
   const rng = seeder.faker(AGENTS_STREAM)
   const count = (random: Faker): number =>
     seeder.scenario === 'multi-tenant'
@@ -29,7 +34,6 @@ export function seedAgents(seeder: Seeder): void {
   const plan = users.map((user) => ({ user, count: count(rng) }))
   const total = plan.reduce((sum, entry) => sum + entry.count, 0)
   const refDate = rng.defaultRefDate().getTime()
-  let nextPhoneNumberId = Math.max(...DOCUMENTED_AGENT.phone_numbers.map((phone) => phone.id)) + 1
   let last = Date.parse(DOCUMENTED_USER.created_at)
   let made = 0
   for (const { user, count: n } of plan) {
@@ -45,9 +49,18 @@ export function seedAgents(seeder: Seeder): void {
         created_at: toTimestamp(new Date(last)),
         ...(names[i] === undefined ? {} : { name: names[i] }),
       })
-      if (rng.datatype.boolean({ probability: 0.3 }))
-        agent.phone_numbers.push(createPhoneNumberData(rng, nextPhoneNumberId++))
       seeder.add(AGENTS, agent)
+      if (rng.datatype.boolean({ probability: 0.3 }))
+        seeder.add(
+          PHONE_NUMBERS,
+          createAgentPhoneNumberData(rng, {
+            id: seeder.takeId(PHONE_NUMBERS),
+            label: `${agent.name} line`,
+            agent_id: Number(agent.id),
+            user_id: user.id,
+            created_at: agent.created_at,
+          }),
+        )
     }
   }
 }

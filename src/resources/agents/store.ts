@@ -1,10 +1,13 @@
 /** The agents part of the store: every method scoped to one owner, returning fresh copies. */
+import type { Collection } from '../../store/collection.js'
 import type { StoreContext } from '../../store/context.js'
+import type { AgentPhoneNumber, PhoneNumberRecord } from '../phone-numbers/schemas.js'
 import { ownership } from '../accounts/factory.js'
 import { USERS } from '../accounts/users.js'
+import { PHONE_NUMBERS } from '../phone-numbers/collection.js'
 import { AGENTS, copyAgent, copyJson } from './collection.js'
 import { createElevenLabsAgentId } from './factory.js'
-import type { Agent, CreateAgentFields, UpdateAgentFields } from './schemas.js'
+import type { Agent, AgentRecord, CreateAgentFields, UpdateAgentFields } from './schemas.js'
 
 /** The seeded stream agents draw from: generated agents, and created agents' ElevenLabs ids. */
 export const AGENTS_STREAM = 3
@@ -23,26 +26,48 @@ export interface AgentsStore {
   countAgents(): number
 }
 
-/** The agents' store methods, over the store's agents and users. */
+/** The numbers attached to an agent, as it lists them (the documented shape), in id order. */
+function attachedTo(
+  agent: AgentRecord,
+  numbers: Collection<PhoneNumberRecord, number>,
+): AgentPhoneNumber[] {
+  const attached: AgentPhoneNumber[] = []
+  for (const {
+    id,
+    phone_number,
+    provider,
+    elevenlabs_phone_number_id,
+    agent_id,
+  } of numbers.ownedBy(agent.user_id))
+    if (agent_id === Number(agent.id))
+      attached.push({ id, phone_number, provider, elevenlabs_phone_number_id })
+  return attached
+}
+
+/** The agents' store methods, over the store's agents, their users and phone numbers. */
 export function createAgentsStore(context: StoreContext): AgentsStore {
   const agents = context.collection(AGENTS)
   const users = context.collection(USERS)
+  const numbers = context.collection(PHONE_NUMBERS)
+
+  /** An agent in the wire format: a copy, listing the phone numbers attached to it. */
+  const present = (agent: AgentRecord): Agent => copyAgent(agent, attachedTo(agent, numbers))
 
   return {
     listAgents(userId) {
-      return [...agents.ownedBy(userId)].map(copyAgent)
+      return [...agents.ownedBy(userId)].map(present)
     },
 
     getAgent(userId, id) {
       const agent = agents.owned(userId, id)
-      return agent === undefined ? undefined : copyAgent(agent)
+      return agent === undefined ? undefined : present(agent)
     },
 
     createAgent(userId, fields) {
       const user = users.get(userId)
       if (user === undefined)
         throw new Error(`Failed to find user ${userId}: no such user in the store`)
-      const agent: Agent = {
+      const agent: AgentRecord = {
         id: String(agents.takeId()),
         name: fields.name,
         tags: [...(fields.tags ?? [])],
@@ -55,10 +80,9 @@ export function createAgentsStore(context: StoreContext): AgentsStore {
         published_at: null,
         elevenlabs_agent_id: createElevenLabsAgentId(context.faker(AGENTS_STREAM)),
         version: 1,
-        phone_numbers: [],
         ...ownership(user, context.stamp()),
       }
-      return agents.insert(agent)
+      return present(agents.insert(agent))
     },
 
     updateAgent(userId, id, fields) {
@@ -66,7 +90,7 @@ export function createAgentsStore(context: StoreContext): AgentsStore {
       if (agent === undefined) return undefined
       // @note Objects and lists are replaced whole, not merged, as a jsonb column is by Rails'
       // `update`; the documented Update example sends the whole new `tags`.
-      const next: Agent = copyAgent({
+      const next: AgentRecord = copyAgent({
         ...agent,
         ...(fields.name === undefined ? {} : { name: fields.name }),
         ...(fields.tags === undefined ? {} : { tags: fields.tags }),
@@ -78,15 +102,18 @@ export function createAgentsStore(context: StoreContext): AgentsStore {
           : { platform_settings: fields.platform_settings }),
         ...(fields.widget_config === undefined ? {} : { widget_config: fields.widget_config }),
       })
-      if (JSON.stringify(next) === JSON.stringify(agent)) return copyAgent(agent)
+      if (JSON.stringify(next) === JSON.stringify(agent)) return present(agent)
       next.updated_at = context.stamp(agent.updated_at)
       agents.put(next)
-      return copyAgent(next)
+      return present(next)
     },
 
     deleteAgent(userId, id) {
       if (agents.owned(userId, id) === undefined) return false
       agents.delete(id)
+      // @note Its phone numbers stay the user's, unassigned, as `dependent: :nullify` leaves them.
+      for (const number of [...numbers.ownedBy(userId)])
+        if (number.agent_id === Number(id)) numbers.put({ ...number, agent_id: null })
       return true
     },
 

@@ -1,10 +1,10 @@
 /** API keys on the wire, as documented (reference §3): the key, its bodies and their requests. */
 import * as z from 'zod'
-import { Id, presentText, StatusSchema, stringList, Timestamp } from '../../pipeline/wire.js'
+import { envelopeOf, statusOnly } from '../../pipeline/wire.js'
+import { Id, presentText, stringList, Timestamp } from '../../pipeline/wire.js'
 
 /** `private` (server-side, full access) or `public` (client-side SDK access). */
 export const KeyTypeSchema = z.enum(['private', 'public'])
-export type KeyType = z.infer<typeof KeyTypeSchema>
 
 /**
  * One API key as the API sends it, fields in the documented order. `key_value` is the secret
@@ -23,38 +23,23 @@ export const ApiKeySchema = z.strictObject({
   created_at: Timestamp,
   updated_at: Timestamp,
 })
-export type ApiKey = z.infer<typeof ApiKeySchema>
 
 /** An API key as read back (list, get, update): the secret is never included. */
 export const StoredApiKeySchema = ApiKeySchema.extend({ key_value: z.null() })
 /** An API key with its secret: as created (the one time it is sent), and as the store keeps it. */
 export const ApiKeyRecordSchema = ApiKeySchema.extend({ key_value: z.string().min(1) })
-export type ApiKeyRecord = z.infer<typeof ApiKeyRecordSchema>
 
 /** `GET /api_keys` → 200. */
-export const ListApiKeysResponseSchema = z.strictObject({
-  status: StatusSchema,
-  data: z.array(StoredApiKeySchema),
-})
-export type ListApiKeysResponse = z.infer<typeof ListApiKeysResponseSchema>
+export const ListApiKeysResponseSchema = envelopeOf(z.array(StoredApiKeySchema))
 
 /** `GET /api_keys/{id}` → 200, and `PUT /api_keys/{id}` → 200. */
-export const ApiKeyResponseSchema = z.strictObject({
-  status: StatusSchema,
-  data: StoredApiKeySchema,
-})
-export type ApiKeyResponse = z.infer<typeof ApiKeyResponseSchema>
+export const ApiKeyResponseSchema = envelopeOf(StoredApiKeySchema)
 
 /** `POST /api_keys` → 201. */
-export const CreateApiKeyResponseSchema = z.strictObject({
-  status: StatusSchema,
-  data: ApiKeyRecordSchema,
-})
-export type CreateApiKeyResponse = z.infer<typeof CreateApiKeyResponseSchema>
+export const CreateApiKeyResponseSchema = envelopeOf(ApiKeyRecordSchema)
 
 /** `DELETE /api_keys/{id}` → 200: `status` only, no `data`. */
-export const DeleteApiKeyResponseSchema = z.strictObject({ status: StatusSchema })
-export type DeleteApiKeyResponse = z.infer<typeof DeleteApiKeyResponseSchema>
+export const DeleteApiKeyResponseSchema = statusOnly()
 
 /** The fields inside `{"api_key": {...}}` on create, once permitted and cast. */
 export const CreateApiKeyFieldsSchema = z.object({
@@ -67,11 +52,9 @@ export const CreateApiKeyFieldsSchema = z.object({
   allowed_assistants: stringList('Allowed assistants').optional(),
   transient_assistant: z.boolean({ error: 'Transient assistant must be true or false' }).optional(),
 })
-export type CreateApiKeyFields = z.infer<typeof CreateApiKeyFieldsSchema>
 
 /** `POST /api_keys` request body. */
 export const CreateApiKeyRequestSchema = z.object({ api_key: CreateApiKeyFieldsSchema })
-export type CreateApiKeyRequest = z.input<typeof CreateApiKeyRequestSchema>
 
 /**
  * The fields inside `{"api_key": {...}}` on update, once permitted and cast: only `name`,
@@ -82,8 +65,19 @@ export const UpdateApiKeyFieldsSchema = z.object({
   allowed_origins: stringList('Allowed origins').optional(),
   allowed_assistants: stringList('Allowed assistants').optional(),
 })
-export type UpdateApiKeyFields = z.infer<typeof UpdateApiKeyFieldsSchema>
 
 /** `PUT /api_keys/{id}` request body. */
 export const UpdateApiKeyRequestSchema = z.object({ api_key: UpdateApiKeyFieldsSchema })
+
+// The types, each inferred from the schema of its name.
+export type KeyType = z.infer<typeof KeyTypeSchema>
+export type ApiKey = z.infer<typeof ApiKeySchema>
+export type ApiKeyRecord = z.infer<typeof ApiKeyRecordSchema>
+export type ListApiKeysResponse = z.infer<typeof ListApiKeysResponseSchema>
+export type ApiKeyResponse = z.infer<typeof ApiKeyResponseSchema>
+export type CreateApiKeyResponse = z.infer<typeof CreateApiKeyResponseSchema>
+export type DeleteApiKeyResponse = z.infer<typeof DeleteApiKeyResponseSchema>
+export type CreateApiKeyFields = z.infer<typeof CreateApiKeyFieldsSchema>
+export type CreateApiKeyRequest = z.input<typeof CreateApiKeyRequestSchema>
+export type UpdateApiKeyFields = z.infer<typeof UpdateApiKeyFieldsSchema>
 export type UpdateApiKeyRequest = z.input<typeof UpdateApiKeyRequestSchema>

@@ -1,0 +1,28 @@
+/** Conversations where the docs are silent: each is a row of docs/fidelity.md. */
+
+/** `GET /conversations` page size when none is asked for, and its documented range (docs). */
+export const CONVERSATIONS_PAGE_SIZE = { default: 30, min: 1, max: 100 } as const
+
+/** `status` of every conversation the fake holds: the documented example's (docs). */
+export const CONVERSATION_STATUS = 'completed'
+
+/** The integration whose key the conversation endpoints need: without it, 400 (docs, client). */
+export const ELEVENLABS_INTEGRATION_TYPE = 'elevenlabs'
+
+/** Prefix and length of the random part of generated ids (documented: `conv_abc123`). */
+export const CONVERSATION_ID = { prefix: 'conv_', length: 24 } as const
+
+/** Generated conversations per agent, in every scenario but `empty` (ours). */
+export const CONVERSATIONS_PER_AGENT = { min: 2, max: 12 } as const
+
+/** Share of generated calls that succeed (`call_successful: success`), the rest fail (ours). */
+export const SUCCESS_RATE = 0.8
+
+/** Generated call durations in seconds, by outcome (ours). */
+export const CALL_DURATION = {
+  success: { min: 45, max: 420 },
+  failure: { min: 8, max: 150 },
+} as const
+
+/** Distinct callers (`user_id` of the list filter) one generator draws its calls from (ours). */
+export const CALLERS_PER_GENERATOR = 24
