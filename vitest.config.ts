@@ -53,7 +53,13 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/consumer/**', 'test/browser/**', 'test/docs/**', ...RELIABILITY],
+          exclude: [
+            'test/consumer/**',
+            'test/browser/**',
+            'test/docs/**',
+            'test/webapp/**',
+            ...RELIABILITY,
+          ],
           globalSetup: ['test/support/build-dist.ts'],
         },
       },

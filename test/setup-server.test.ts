@@ -1,4 +1,4 @@
-import { createVoiceableMock, ERROR_MESSAGES } from 'voiceable-mock'
+import { createVoiceableMock, ERROR_MESSAGES, SCENARIO_HEADER } from 'voiceable-mock'
 import { afterAll, afterEach, expect, it, vi } from 'vitest'
 import { fixture } from './support/fixtures.js'
 import { startMswServer } from './support/msw-server.js'
@@ -65,6 +65,16 @@ it('answers the real backend prefix too', async () => {
 it('starts every test from the seeded state after reset()', async () => {
   await fetch('https://api.example.com/api/v1/api_keys/1', { method: 'DELETE', headers })
   mock.reset()
+  expect((await fetch('https://api.example.com/api/v1/api_keys/1', { headers })).status).toBe(200)
+})
+
+it('resets to the starting data after a scenario header switched the store', async () => {
+  const switched = await fetch('https://api.example.com/api/v1/api_keys', {
+    headers: { ...headers, [SCENARIO_HEADER]: 'empty' },
+  })
+  expect(switched.status).toBe(401)
+  mock.reset()
+  expect(mock.store.scenario).toBe('documented')
   expect((await fetch('https://api.example.com/api/v1/api_keys/1', { headers })).status).toBe(200)
 })
 

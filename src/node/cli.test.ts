@@ -235,6 +235,24 @@ it('starts from a --data snapshot: its users and keys, not the built-in data', a
   expect((await fetch(`${server.baseUrl}/api_keys/1`, { headers: AUTH })).status).toBe(401)
 })
 
+it('resets to the --data snapshot after a scenario switch', async () => {
+  const source = createVoiceableMock({ scenario: 'empty' })
+  const { apiKey } = source.store.createUser({ email: 'saved@example.com' })
+  const file = writeTemp('reset.json', JSON.stringify(source.snapshot()))
+  const server = await startServer(['--data', file])
+  const control = (method: string, path: string, body?: unknown) =>
+    fetch(`${server.url}/__voiceable${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+  expect((await control('PUT', '/scenario', { name: 'many-keys' })).status).toBe(200)
+  const mine = () => fetch(`${server.baseUrl}/api_keys`, { headers: { 'X-API-Key': apiKey } })
+  expect((await mine()).status).toBe(401)
+  expect((await control('POST', '/reset')).status).toBe(200)
+  expect((await mine()).status).toBe(200)
+})
+
 it('prints the banner: version and URL, the base URLs, every built-in user with their key, a curl line', async () => {
   const server = await startServer()
   const origin = server.url.replace('127.0.0.1', 'localhost')

@@ -47,11 +47,14 @@ export interface StoreLifecycle {
   snapshot(): Snapshot
   /** Replaces the whole store with a snapshot, validated first; throws `SnapshotError` naming bad fields. */
   restore(snapshot: unknown): void
-  /** Back to the starting state: the same seeded data or starting snapshot, deep-equal. */
+  /**
+   * Back to the starting state given at creation: its scenario's seeded data, or its snapshot,
+   * deep-equal, whatever `useScenario` or `restore` did since.
+   */
   reset(): void
-  /** Switches to another scenario: from now on it is the starting state that `reset()` returns to. */
+  /** Switches the current data to another scenario's; `reset()` still returns to the starting state. */
   useScenario(scenario: Scenario): void
-  /** The scenario of the starting state, or `undefined` when the store started from a snapshot. */
+  /** The scenario of the current data, or `undefined` when it came from the starting snapshot. */
   readonly scenario: Scenario | undefined
 }
 
@@ -121,9 +124,12 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
     tokenTtlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
     generateTokenId: options.generateTokenId,
   }
-  let startingSnapshot =
+  // @note The starting state never changes after creation: `reset()` always returns to it.
+  const startingSnapshot =
     options.snapshot === undefined ? undefined : parseSnapshot(options.snapshot)
-  let scenario: Scenario = options.scenario ?? 'documented'
+  const startingScenario: Scenario = options.scenario ?? 'documented'
+  /** The scenario the current data was built from; `undefined` for the starting snapshot's. */
+  let scenario: Scenario | undefined
   const data = createData()
   let fakers = new Map<number | undefined, Faker>()
   const resetListeners: (() => void)[] = []
@@ -146,12 +152,20 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
     onReset: (listener) => resetListeners.push(listener),
   }
 
-  function reset(): void {
+  /** Loads a scenario's data, or the starting snapshot, drawing afresh from the seed. */
+  function start(next: Scenario | undefined): void {
     fakers = new Map()
+    scenario = next
     data.load(
-      startingSnapshot ?? buildScenario(scenario, settings.seed, (stream) => context.faker(stream)),
+      next === undefined && startingSnapshot !== undefined
+        ? startingSnapshot
+        : buildScenario(next ?? startingScenario, settings.seed, (stream) => context.faker(stream)),
     )
     for (const listener of resetListeners) listener()
+  }
+
+  function reset(): void {
+    start(startingSnapshot === undefined ? startingScenario : undefined)
   }
 
   const lifecycle: StoreLifecycle = {
@@ -160,13 +174,9 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
       data.load(parseSnapshot(snapshot))
     },
     reset,
-    useScenario(next) {
-      startingSnapshot = undefined
-      scenario = next
-      reset()
-    },
+    useScenario: start,
     get scenario() {
-      return startingSnapshot === undefined ? scenario : undefined
+      return scenario
     },
   }
   for (const resource of RESOURCES)

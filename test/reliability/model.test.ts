@@ -646,7 +646,8 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
     // sequence and to try for each request, and the four defaults doubled the run time.
     baseUrl: BASE_URLS,
   })
-  let initial: Timeline = { state: stateFromSnapshot(mock.snapshot()), seen: new Map() }
+  /** The state at creation: `reset()` always returns to it, whatever scenario was used since. */
+  const initial: Timeline = { state: stateFromSnapshot(mock.snapshot()), seen: new Map() }
   let timeline = cloneTimeline(initial)
   let currentScenario: Scenario = config.scenario
   /** Each scenario's starting state, read from a fresh mock with the same seed (not from the one under test). */
@@ -661,7 +662,10 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
   const secrets = new Set<string>([...timeline.state.keys.values()].map((key) => key.key_value))
   const trace: string[] = []
 
-  /** The store switches scenario: it starts over from that scenario's data; rate counts and the journal are cleared. */
+  /**
+   * The store switches scenario: the current data starts over from that scenario's; rate counts
+   * and the journal are cleared. The starting state (what `reset()` returns to) stays.
+   */
   function switchScenario(scenario: Scenario): void {
     let start = startingStates.get(scenario)
     if (start === undefined) {
@@ -671,8 +675,7 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
       startingStates.set(scenario, start)
     }
     currentScenario = scenario
-    initial = { state: cloneState(start), seen: new Map() }
-    timeline = cloneTimeline(initial)
+    timeline = { state: cloneState(start), seen: new Map() }
     options.rateLimit?.buckets.clear()
     for (const key of start.keys.values()) secrets.add(key.key_value)
   }
@@ -1224,6 +1227,7 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
       case 'reset':
         mock.reset()
         timeline = cloneTimeline(initial)
+        currentScenario = config.scenario
         options.rateLimit?.buckets.clear()
         trace.push(`#${trace.length + 1} reset`)
         break

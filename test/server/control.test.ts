@@ -85,6 +85,16 @@ it('switches scenario with PUT /scenario, and lists the valid names for an unkno
   })
 })
 
+it('resets to the starting scenario after PUT /scenario switched to another', async () => {
+  const server = await start()
+  const start0 = server.mock.snapshot()
+  await control(server, 'PUT', '/scenario', { json: { name: 'many-keys' } })
+  expect(server.mock.store.scenario).toBe('many-keys')
+  await control(server, 'POST', '/reset')
+  expect(server.mock.store.scenario).toBe('documented')
+  expect(server.mock.snapshot()).toEqual(start0)
+})
+
 it('serves the snapshot itself with GET /snapshot, and takes it back with PUT /snapshot', async () => {
   const server = await start()
   const saved = await control(server, 'GET', '/snapshot')

@@ -71,10 +71,35 @@ it('answers 400 to an unknown scenario header and leaves the store alone', async
   expect(mock.snapshot()).toEqual(before)
 })
 
-it('keeps the chosen scenario across reset()', () => {
-  const mock = createTestMock()
-  mock.useScenario('empty')
+it('resets to the starting scenario, whatever useScenario chose since', () => {
+  const mock = createTestMock({ scenario: 'empty' })
+  const start = mock.snapshot()
+  mock.useScenario('many-keys')
+  expect(mock.store.scenario).toBe('many-keys')
+  expect(mock.store.listApiKeys(1)).toHaveLength(MANY_KEYS_COUNT)
   mock.store.createUser()
   mock.reset()
-  expect(mock.store.listUsers()).toHaveLength(1)
+  expect(mock.store.scenario).toBe('empty')
+  expect(mock.snapshot()).toEqual(start)
+})
+
+it('resets to the starting snapshot after useScenario and restore', () => {
+  const start = createTestMock({ scenario: 'many-keys' }).snapshot()
+  const mock = createTestMock({ snapshot: start })
+  expect(mock.store.scenario).toBeUndefined()
+  mock.useScenario('empty')
+  expect(mock.store.scenario).toBe('empty')
+  mock.restore(createTestMock({ scenario: 'multi-tenant' }).snapshot())
+  mock.reset()
+  expect(mock.store.scenario).toBeUndefined()
+  expect(mock.snapshot()).toEqual(start)
+})
+
+it('useScenario draws the same data each time for one seed', () => {
+  const mock = createTestMock()
+  mock.useScenario('multi-tenant')
+  const first = mock.snapshot()
+  mock.store.createUser()
+  mock.useScenario('multi-tenant')
+  expect(mock.snapshot()).toEqual(first)
 })

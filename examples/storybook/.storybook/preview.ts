@@ -23,9 +23,8 @@ export default definePreview({
   ],
   // Every story starts from the documented data, with no faults and an empty journal, and with
   // the whole fake in front of the network; the addon removes the handlers after each story.
-  // `useScenario`, not `reset()`: reset returns to the scenario a previous story switched to.
   beforeEach({ msw }) {
-    voiceable.useScenario('documented')
+    voiceable.reset()
     msw.use(...voiceable.handlers)
   },
 })
