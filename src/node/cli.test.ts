@@ -244,7 +244,7 @@ it('resets to the --data snapshot after a scenario switch', async () => {
     fetch(`${server.url}/__voiceable${path}`, {
       method,
       headers: { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     })
   expect((await control('PUT', '/scenario', { name: 'many-keys' })).status).toBe(200)
   const mine = () => fetch(`${server.baseUrl}/api_keys`, { headers: { 'X-API-Key': apiKey } })
