@@ -137,3 +137,74 @@ export type {
   ListIntegrationsResponse,
   UpdateIntegrationRequest,
 } from './resources/integrations/schemas.js'
+// Voices (real-client evidence)
+export {
+  ListVoicesQuerySchema,
+  ListVoicesResponseSchema,
+  VoiceResponseSchema,
+  VoiceSchema,
+} from './resources/voices/schemas.js'
+export type {
+  ListVoicesQuery,
+  ListVoicesResponse,
+  Voice,
+  VoiceResponse,
+} from './resources/voices/schemas.js'
+// Agent templates and behaviours (real-client evidence)
+export {
+  AgentTemplateSchema,
+  ListAgentTemplatesResponseSchema,
+} from './resources/agent-templates/schemas.js'
+export type {
+  AgentTemplate,
+  ListAgentTemplatesResponse,
+} from './resources/agent-templates/schemas.js'
+export {
+  AgentBehaviourResponseSchema,
+  AgentBehaviourSchema,
+  AgentBehaviourSectionSchema,
+  ListAgentBehavioursResponseSchema,
+} from './resources/agent-behaviours/schemas.js'
+export type {
+  AgentBehaviour,
+  AgentBehaviourResponse,
+  ListAgentBehavioursResponse,
+} from './resources/agent-behaviours/schemas.js'
+// Pricing settings (real-client evidence)
+export {
+  CommissionMarkupResponseSchema,
+  ListPricingSettingsQuerySchema,
+  ListPricingSettingsResponseSchema,
+  PricingSettingSchema,
+} from './resources/pricing-settings/schemas.js'
+export type {
+  CommissionMarkupResponse,
+  ListPricingSettingsQuery,
+  ListPricingSettingsResponse,
+  PricingSetting,
+} from './resources/pricing-settings/schemas.js'
+// Outcome definitions and agent functions, under /agents/{id} (real-client evidence)
+export {
+  CreateOutcomeDefinitionRequestSchema,
+  OutcomeDefinitionOrNullResponseSchema,
+  OutcomeDefinitionResponseSchema,
+  OutcomeDefinitionSchema,
+  UpdateOutcomeDefinitionRequestSchema,
+} from './resources/outcome-definitions/schemas.js'
+export type {
+  CreateOutcomeDefinitionRequest,
+  OutcomeDefinition,
+  OutcomeDefinitionOrNullResponse,
+  OutcomeDefinitionResponse,
+  UpdateOutcomeDefinitionRequest,
+} from './resources/outcome-definitions/schemas.js'
+export {
+  AgentFunctionSchema,
+  IntegrationFunctionSchema,
+  ListAgentFunctionsResponseSchema,
+} from './resources/agent-functions/schemas.js'
+export type {
+  AgentFunction,
+  IntegrationFunction,
+  ListAgentFunctionsResponse,
+} from './resources/agent-functions/schemas.js'

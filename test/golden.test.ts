@@ -1,4 +1,8 @@
-import { DOCUMENTED_API_KEY } from './support/documented.js'
+import {
+  DOCUMENTED_AGENT,
+  DOCUMENTED_AGENT_FIRST_MESSAGE,
+  DOCUMENTED_API_KEY,
+} from './support/documented.js'
 import { expect, it } from 'vitest'
 import { call, createTestMock } from './support/call.js'
 import { fixture } from './support/fixtures.js'
@@ -71,7 +75,11 @@ it('reproduces the documented Delete example and revokes the key', async () => {
 
 it('reproduces the documented agent from the built-in data, as one item and in the list', async () => {
   const mock = createTestMock()
-  const item = JSON.stringify(fixture('list-agents.item.json'))
+  const item = JSON.stringify(DOCUMENTED_AGENT)
+  // A superset of the example: the documented bytes, with only the app's greeting added after
+  // the documented `conversation_config` fields.
+  const greeting = `,"first_message":${JSON.stringify(DOCUMENTED_AGENT_FIRST_MESSAGE)}`
+  expect(item.replace(greeting, '')).toBe(JSON.stringify(fixture('list-agents.item.json')))
   const one = await call(mock, 'GET /agents/123')
   expect(one.status).toBe(200)
   expect(one.text).toBe(`{"status":{"code":200,"message":"Success"},"data":${item}}`)

@@ -41,6 +41,20 @@ import type {
   ListIntegrationSchemasResponse,
   ListIntegrationsResponse,
   UpdateIntegrationRequest,
+  AgentBehaviourResponse,
+  CommissionMarkupResponse,
+  CreateOutcomeDefinitionRequest,
+  ListAgentBehavioursResponse,
+  ListAgentFunctionsResponse,
+  ListAgentTemplatesResponse,
+  ListPricingSettingsQuery,
+  ListPricingSettingsResponse,
+  ListVoicesQuery,
+  ListVoicesResponse,
+  OutcomeDefinitionOrNullResponse,
+  OutcomeDefinitionResponse,
+  UpdateOutcomeDefinitionRequest,
+  VoiceResponse,
 } from 'voiceable-mock/schemas'
 import { expectTypeOf, it } from 'vitest'
 import type { operations } from './generated/openapi.js'
@@ -108,6 +122,27 @@ interface Expected {
   }
   updateIntegrationPatch: Expected['updateIntegration']
   deleteIntegration: { success: DeleteIntegrationResponse; path: { integrationType: string } }
+  publishAgent: { success: AgentResponse; path: { agentId: string } }
+  listVoices: { success: ListVoicesResponse; query: ListVoicesQuery }
+  getVoice: { success: VoiceResponse; path: { voiceId: string } }
+  listAgentTemplates: { success: ListAgentTemplatesResponse }
+  listAgentBehaviours: { success: ListAgentBehavioursResponse }
+  getAgentBehaviour: { success: AgentBehaviourResponse; path: { behaviourId: number } }
+  listPricingSettings: { success: ListPricingSettingsResponse; query: ListPricingSettingsQuery }
+  getCommissionMarkup: { success: CommissionMarkupResponse }
+  getOutcomeDefinition: { success: OutcomeDefinitionOrNullResponse; path: { agentId: string } }
+  createOutcomeDefinition: {
+    success: OutcomeDefinitionResponse
+    body: CreateOutcomeDefinitionRequest
+    path: { agentId: string }
+  }
+  updateOutcomeDefinition: {
+    success: OutcomeDefinitionResponse
+    body: UpdateOutcomeDefinitionRequest
+    path: { agentId: string }
+  }
+  updateOutcomeDefinitionPatch: Expected['updateOutcomeDefinition']
+  listAgentFunctions: { success: ListAgentFunctionsResponse; path: { agentId: string } }
 }
 
 type JsonOf<T> = T extends { content: { 'application/json': infer Body } } ? Body : never

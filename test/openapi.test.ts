@@ -107,6 +107,7 @@ it('lists, per operation, every status it answers when no fault is injected', ()
     updateAgent: '200 400 401 403 404 413 422 429',
     updateAgentPatch: '200 400 401 403 404 413 422 429',
     deleteAgent: '200 400 401 403 404 413 429',
+    publishAgent: '200 400 401 403 404 413 429',
     listPhoneNumbers: '200 400 401 403 413 429',
     listAccountPhoneNumbers: '200 400 401 403 413 429',
     listAvailablePhoneNumbers: '200 400 401 403 413 422 429',
@@ -124,6 +125,18 @@ it('lists, per operation, every status it answers when no fault is injected', ()
     updateIntegration: '200 400 401 403 404 413 422 429',
     updateIntegrationPatch: '200 400 401 403 404 413 422 429',
     deleteIntegration: '200 400 401 403 404 413 429',
+    listVoices: '200 400 401 403 413 422 429',
+    getVoice: '200 400 401 403 404 413 429',
+    listAgentTemplates: '200 400 401 403 413 429',
+    listAgentBehaviours: '200 400 401 403 413 429',
+    getAgentBehaviour: '200 400 401 403 404 413 429',
+    listPricingSettings: '200 400 401 403 413 422 429',
+    getCommissionMarkup: '200 400 401 403 413 429',
+    getOutcomeDefinition: '200 400 401 403 404 413 429',
+    createOutcomeDefinition: '201 400 401 403 404 413 422 429',
+    updateOutcomeDefinition: '200 400 401 403 404 413 422 429',
+    updateOutcomeDefinitionPatch: '200 400 401 403 404 413 422 429',
+    listAgentFunctions: '200 400 401 403 404 413 429',
   })
 })
 

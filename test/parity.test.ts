@@ -251,6 +251,62 @@ const documentedCases: ParityCase[] = [
   },
 ]
 
+/** The web app's assistant screens: the catalogues, and agents' goals, workflows and publishing. */
+const assistantCases: ParityCase[] = [
+  {
+    name: 'voices: filtered',
+    method: 'GET',
+    path: '/voices?gender=female&accent=american',
+    headers: [KEY],
+  },
+  { name: 'voices: get', method: 'GET', path: '/voices/EXAVITQu4vr4xnSDxMaL', headers: [KEY] },
+  { name: 'voices: missing', method: 'GET', path: '/voices/no-such-voice', headers: [KEY] },
+  { name: 'agent templates: list', method: 'GET', path: '/agent_templates', headers: [KEY] },
+  { name: 'agent behaviours: list', method: 'GET', path: '/agent_behaviours', headers: [KEY] },
+  { name: 'agent behaviours: get', method: 'GET', path: '/agent_behaviours/1', headers: [KEY] },
+  { name: 'pricing: llm', method: 'GET', path: '/pricing_settings?category=llm', headers: [KEY] },
+  {
+    name: 'pricing: commission markup',
+    method: 'GET',
+    path: '/pricing_settings/commission_markup',
+    headers: [KEY],
+  },
+  {
+    name: 'outcome definition: get',
+    method: 'GET',
+    path: '/agents/123/outcome_definition',
+    headers: [KEY],
+  },
+  {
+    name: 'outcome definition: a second one is 422',
+    method: 'POST',
+    path: '/agents/123/outcome_definition',
+    status: 422,
+    headers: [KEY, JSON_TYPE],
+    body: '{"outcome_definition":{"primary_outcome":"lead_captured"}}',
+  },
+  {
+    name: 'outcome definition: update',
+    method: 'PUT',
+    path: '/agents/123/outcome_definition',
+    headers: [KEY, JSON_TYPE],
+    body: '{"outcome_definition":{"secondary_outcomes":["feedback_collected"]}}',
+  },
+  {
+    name: 'agent functions: list',
+    method: 'GET',
+    path: '/agents/123/agent_functions',
+    headers: [KEY],
+  },
+  {
+    name: 'agents: publish with a JSON type and no body, as the web app sends it',
+    method: 'POST',
+    path: '/agents/123/publish',
+    status: 200,
+    headers: [KEY, JSON_TYPE],
+  },
+]
+
 /** The web app's account calls: the JWT comes from the hostile context (valid in every store). */
 const bearer = (): [string, string] => ['Authorization', `Bearer ${context.jwt}`]
 const SIGN_IN_BODY = JSON.stringify({ user: { email: 'user@example.com', password: 'password' } })
@@ -507,6 +563,7 @@ const faultCases: ParityCase[] = [
 
 const corpus: ParityCase[] = [
   ...documentedCases,
+  ...assistantCases,
   ...accountCases,
   ...authCases,
   ...routingCases,

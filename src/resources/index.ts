@@ -11,6 +11,12 @@ import * as apiKeys from './api-keys/index.js'
 import * as phoneNumbers from './phone-numbers/index.js'
 import * as conversations from './conversations/index.js'
 import * as integrations from './integrations/index.js'
+import * as voices from './voices/index.js'
+import * as agentTemplates from './agent-templates/index.js'
+import * as agentBehaviours from './agent-behaviours/index.js'
+import * as pricingSettings from './pricing-settings/index.js'
+import * as outcomeDefinitions from './outcome-definitions/index.js'
+import * as agentFunctions from './agent-functions/index.js'
 import { defineResource } from './resource.js'
 
 /** Every resource, in the endpoint table's order (journal names, fault scopes, CORS methods follow it). */
@@ -21,6 +27,12 @@ export const RESOURCES = [
   defineResource(phoneNumbers),
   defineResource(conversations),
   defineResource(integrations),
+  defineResource(voices),
+  defineResource(agentTemplates),
+  defineResource(agentBehaviours),
+  defineResource(pricingSettings),
+  defineResource(outcomeDefinitions),
+  defineResource(agentFunctions),
 ] as const
 
 /**

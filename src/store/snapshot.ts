@@ -29,9 +29,11 @@ const SNAPSHOT_FORMAT_1 = 'voiceable-mock/snapshot@1'
 type Resource = (typeof RESOURCES)[number]
 type CollectionFields<C> =
   C extends CollectionDefinition<infer Stored, RecordId, infer Key, infer Singular, infer Counted>
-    ? { [P in Key]: Stored[] } & (Counted extends true
-        ? { [P in `next_${Singular}_id`]: number }
-        : unknown)
+    ? string extends Key
+      ? Record<never, never> // no collection named: a catalogue (voices) adds nothing to the snapshot
+      : { [P in Key]: Stored[] } & (Counted extends true
+          ? { [P in `next_${Singular}_id`]: number }
+          : unknown)
     : never
 type StateFields<F> =
   F extends StateField<infer _Value, infer Key, infer Json> ? { [P in Key]: Json } : never

@@ -23,7 +23,23 @@ export const DOCUMENTED_USER: User = {
 }
 
 /** Agent "123" as the documented list item shows it (reference §4.1). */
-export const DOCUMENTED_AGENT: Agent = fixture('list-agents.item.json') as Agent
+export const DOCUMENTED_AGENT_EXAMPLE: Agent = fixture('list-agents.item.json') as Agent
+
+/** The greeting the fake adds after the documented `conversation_config` (the app's Call Script shows it). */
+export const DOCUMENTED_AGENT_FIRST_MESSAGE =
+  'Hello, thank you for calling customer support. How can I help you today?'
+
+/**
+ * Agent "123" as the fake serves it: the documented item, every field in its place and type, and
+ * `first_message` after the documented `conversation_config` fields (a superset, docs/fidelity.md).
+ */
+export const DOCUMENTED_AGENT: Agent = {
+  ...DOCUMENTED_AGENT_EXAMPLE,
+  conversation_config: {
+    ...DOCUMENTED_AGENT_EXAMPLE.conversation_config,
+    first_message: DOCUMENTED_AGENT_FIRST_MESSAGE,
+  },
+}
 
 /** Bodies over this many bytes get 413 (option `maxBodyBytes`). */
 export const MAX_BODY_BYTES = 1024 * 1024

@@ -21,6 +21,16 @@ import {
   IntegrationResponseSchema,
   ListIntegrationSchemasResponseSchema,
   ListIntegrationsResponseSchema,
+  ListVoicesResponseSchema,
+  VoiceResponseSchema,
+  ListAgentTemplatesResponseSchema,
+  ListAgentBehavioursResponseSchema,
+  AgentBehaviourResponseSchema,
+  ListPricingSettingsResponseSchema,
+  CommissionMarkupResponseSchema,
+  OutcomeDefinitionOrNullResponseSchema,
+  OutcomeDefinitionResponseSchema,
+  ListAgentFunctionsResponseSchema,
 } from 'voiceable-mock/schemas'
 import type { z } from 'zod'
 
@@ -52,6 +62,8 @@ export function schemaFor(endpoint: EndpointName, status: number): z.ZodType {
       return AgentResponseSchema
     case 'deleteAgent':
       return DeleteAgentResponseSchema
+    case 'publishAgent':
+      return AgentResponseSchema
     case 'listPhoneNumbers':
       return ListPhoneNumbersResponseSchema
     case 'getPhoneNumber':
@@ -77,6 +89,27 @@ export function schemaFor(endpoint: EndpointName, status: number): z.ZodType {
       return IntegrationResponseSchema
     case 'deleteIntegration':
       return DeleteIntegrationResponseSchema
+    case 'listVoices':
+      return ListVoicesResponseSchema
+    case 'getVoice':
+      return VoiceResponseSchema
+    case 'listAgentTemplates':
+      return ListAgentTemplatesResponseSchema
+    case 'listAgentBehaviours':
+      return ListAgentBehavioursResponseSchema
+    case 'getAgentBehaviour':
+      return AgentBehaviourResponseSchema
+    case 'listPricingSettings':
+      return ListPricingSettingsResponseSchema
+    case 'getCommissionMarkup':
+      return CommissionMarkupResponseSchema
+    case 'getOutcomeDefinition':
+      return OutcomeDefinitionOrNullResponseSchema
+    case 'createOutcomeDefinition':
+    case 'updateOutcomeDefinition':
+      return OutcomeDefinitionResponseSchema
+    case 'listAgentFunctions':
+      return ListAgentFunctionsResponseSchema
     case 'unknownRoute':
       return ErrorResponseSchema
   }

@@ -1,4 +1,4 @@
-/** The code behind the five agent endpoints (reference §4.1; `resource.json`). */
+/** The code behind the agent endpoints (reference §4.1; `resource.json`). */
 import type { EndpointContext } from '../../pipeline/endpoint.js'
 import { failWith } from '../../pipeline/envelope.js'
 import { ownerOf, readFields, readQuery, type FieldsReader } from '../../pipeline/fields.js'
@@ -116,6 +116,9 @@ export const resolvers = {
         notFound(context),
     }
   },
+  publishAgent: (context: Context) => ({
+    data: context.store.publishAgent(ownerOf(context), agentIdOf(context)) ?? notFound(context),
+  }),
   deleteAgent: (context: Context) =>
     context.store.deleteAgent(ownerOf(context), agentIdOf(context)) ? {} : notFound(context),
 } satisfies Record<string, Resolver<AgentsStore>>

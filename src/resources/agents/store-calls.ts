@@ -47,4 +47,5 @@ export const AGENT_STORE_CALLS: StoreCalls<AgentsStore> = {
     args: [USER_ID, ID, { name: 'fields', schema: withPlainJson(UpdateAgentFieldsSchema.shape) }],
   },
   deleteAgent: { failure: 'Failed to delete agent', args: [USER_ID, ID] },
+  publishAgent: { failure: 'Failed to publish agent', args: [USER_ID, ID] },
 }

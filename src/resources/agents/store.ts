@@ -22,6 +22,8 @@ export interface AgentsStore {
   /** Replaces the fields given (objects and lists whole); bumps `updated_at` if anything changed. */
   updateAgent(userId: number, id: string, fields: UpdateAgentFields): Agent | undefined
   deleteAgent(userId: number, id: string): boolean
+  /** Publishes an agent: published, `published_at` and `updated_at` now, `version` one up. */
+  publishAgent(userId: number, id: string): Agent | undefined
   /** Number of agents across all users. */
   countAgents(): number
 }
@@ -115,6 +117,23 @@ export function createAgentsStore(context: StoreContext): AgentsStore {
       for (const number of [...numbers.ownedBy(userId)])
         if (number.agent_id === Number(id)) numbers.put({ ...number, agent_id: null })
       return true
+    },
+
+    publishAgent(userId, id) {
+      const agent = agents.owned(userId, id)
+      if (agent === undefined) return undefined
+      // @note One time for both, so the app's "unpublished changes" banner (`updated_at` more
+      // than 2 s after `published_at`) goes away.
+      const now = context.stamp(agent.updated_at)
+      const next: AgentRecord = {
+        ...copyAgent(agent),
+        published: true,
+        published_at: now,
+        version: agent.version + 1,
+        updated_at: now,
+      }
+      agents.put(next)
+      return present(next)
     },
 
     countAgents() {
