@@ -18,7 +18,16 @@ export const FUZZ_RUNS = Number(process.env['FUZZ_RUNS'] ?? 30)
 export const FUZZ_SEED = Number(process.env['FUZZ_SEED'] ?? 29)
 /** fast-check's parameters, seeded and bounded; `scale` shrinks a costly property's share. */
 export function fuzzParameters(scale = 1): { seed: number; numRuns: number; endOnFailure: true } {
-  return { seed: FUZZ_SEED, numRuns: Math.max(1, Math.round(FUZZ_RUNS * scale)), endOnFailure: true }
+  return {
+    seed: FUZZ_SEED,
+    numRuns: Math.max(1, Math.round(FUZZ_RUNS * scale)),
+    endOnFailure: true,
+  }
+}
+
+/** A property's time limit, growing with its runs (a long `FUZZ_RUNS` run must not time out). */
+export function fuzzTimeout(scale = 1): number {
+  return Math.max(120_000, Math.round(FUZZ_RUNS * scale) * 3 * 200)
 }
 
 export const IN_PROCESS_ORIGIN = 'https://api.example.com'
@@ -50,7 +59,7 @@ export interface FuzzTarget {
 /** Marks the other user's records: any answer to user 1 that holds it leaks their data. */
 export const OTHER_USER_MARKER = 'zz-other-users-record-zz'
 /** A password no message could hold by chance. */
-const DISTINCT_PASSWORD = 'pw-fuzz-Qx7!vT2#kL9'
+export const DISTINCT_PASSWORD = 'pw-fuzz-Qx7!vT2#kL9'
 const OTHER_SECRET = 'sk_other_users_fuzz_secret_4f1e'
 
 /** Every field name the integration catalogue marks secret. */
@@ -58,7 +67,10 @@ export const SECRET_FIELDS: readonly string[] = [
   ...new Set(
     (
       JSON.parse(
-        readFileSync(new URL('../../src/resources/integrations/catalogue.json', import.meta.url), 'utf8'),
+        readFileSync(
+          new URL('../../src/resources/integrations/catalogue.json', import.meta.url),
+          'utf8',
+        ),
       ) as { types: { secrets: string[] }[] }
     ).types.flatMap((type) => type.secrets),
   ),
@@ -67,15 +79,22 @@ export const SECRET_FIELDS: readonly string[] = [
 /** The integration types of the catalogue, with their fields. */
 export const INTEGRATION_TYPES = (
   JSON.parse(
-    readFileSync(new URL('../../src/resources/integrations/catalogue.json', import.meta.url), 'utf8'),
+    readFileSync(
+      new URL('../../src/resources/integrations/catalogue.json', import.meta.url),
+      'utf8',
+    ),
   ) as { types: { type: string; secrets: string[]; schema: { fields: Record<string, unknown> } }[] }
-).types.map((type) => ({ type: type.type, secrets: type.secrets, fields: Object.keys(type.schema.fields) }))
+).types.map((type) => ({
+  type: type.type,
+  secrets: type.secrets,
+  fields: Object.keys(type.schema.fields),
+}))
 
 /**
  * Adds to a `documented` store what the properties look for: another user's records carrying
  * `OTHER_USER_MARKER`, an integration secret of theirs, a user with a distinctive password.
  */
-function arrangeWorld(mock: VoiceableMock): void {
+export function arrangeWorld(mock: VoiceableMock): void {
   const { store } = mock
   store.createUser({ email: 'fuzz-pw@example.com', password: DISTINCT_PASSWORD })
   store.createAgent(2, { name: OTHER_USER_MARKER })
@@ -95,13 +114,14 @@ export function forbiddenTexts(mock: VoiceableMock): { secrets: string[]; others
         secrets.add(value)
   const othersData = new Set<string>([OTHER_USER_MARKER])
   for (const user of snapshot.users) if (user.id !== 1) othersData.add(user.email)
-  for (const conversation of snapshot.conversations as { user_id: number; conversation_id: string }[])
-    if (conversation.user_id !== 1) othersData.add(conversation.conversation_id)
+  for (const conversation of snapshot.conversations)
+    if (conversation.user_id !== 1) othersData.add(conversation.id)
   return { secrets: [...secrets], othersData: [...othersData] }
 }
 
 /** A line of a stack trace, from V8 or from any source file. */
-const STACK_TRACE = /\n\s+at |\bat (?:async )?\S+ \(|(?:file:\/\/|node:internal|\/src\/|\/dist\/)\S*:\d+:\d+/
+const STACK_TRACE =
+  /\n\s+at |\bat (?:async )?\S+ \(|(?:file:\/\/|node:internal|\/src\/|\/dist\/)\S*:\d+:\d+/
 
 function mswTarget(): FuzzTarget {
   const mock = createVoiceableMock()
@@ -216,6 +236,7 @@ export async function sendAndCheck(
       if (!(expectation.echoable ?? []).some((echo) => echo.includes(data)))
         expect(text.includes(data), `another user's data (${data}): ${what}`).toBe(false)
   }
-  for (const entry of journal) expect(entry, `a stack trace in the journal: ${what}`).not.toMatch(STACK_TRACE)
+  for (const entry of journal)
+    expect(entry, `a stack trace in the journal: ${what}`).not.toMatch(STACK_TRACE)
   return answer
 }

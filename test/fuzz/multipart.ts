@@ -42,7 +42,17 @@ const fileName = fc.oneof(
 const csvCell = fc.oneof(
   fc.string({ maxLength: 12 }),
   fc.string({ unit: 'binary', maxLength: 8 }),
-  fc.constantFrom('"', '""', 'a,b', '"quoted ""twice"""', '\n', '\r\n', '+15550100', '=SUM(A1)', ''),
+  fc.constantFrom(
+    '"',
+    '""',
+    'a,b',
+    '"quoted ""twice"""',
+    '\n',
+    '\r\n',
+    '+15550100',
+    '=SUM(A1)',
+    '',
+  ),
 )
 
 const csvRow = fc
@@ -62,19 +72,22 @@ function hundredThousandLineCsv(): Uint8Array {
 
 /** A CSV file: BOM or not, any line ending, empty lines, a header row or not. */
 const csv = fc.oneof(
-  { weight: 12, arbitrary: fc
-    .record({
-      bom: fc.boolean(),
-      eol: fc.constantFrom('\r\n', '\n', '\r'),
-      header: fc.boolean(),
-      rows: fc.array(fc.oneof(csvRow, fc.constant('')), { maxLength: 20 }),
-      trailing: fc.boolean(),
-    })
-    .map(({ bom, eol, header, rows, trailing }) =>
-      encoder.encode(
-        `${bom ? '\uFEFF' : ''}${header ? `phone_number,name${eol}` : ''}${rows.join(eol)}${trailing ? eol : ''}`,
+  {
+    weight: 12,
+    arbitrary: fc
+      .record({
+        bom: fc.boolean(),
+        eol: fc.constantFrom('\r\n', '\n', '\r'),
+        header: fc.boolean(),
+        rows: fc.array(fc.oneof(csvRow, fc.constant('')), { maxLength: 20 }),
+        trailing: fc.boolean(),
+      })
+      .map(({ bom, eol, header, rows, trailing }) =>
+        encoder.encode(
+          `${bom ? '\uFEFF' : ''}${header ? `phone_number,name${eol}` : ''}${rows.join(eol)}${trailing ? eol : ''}`,
+        ),
       ),
-    ) },
+  },
   { weight: 1, arbitrary: fc.constant(null).map(hundredThousandLineCsv) },
 )
 
@@ -84,13 +97,27 @@ const content = fc.oneof(
   { weight: 6, arbitrary: csv },
   { weight: 3, arbitrary: fc.uint8Array({ maxLength: 200 }) },
   { weight: 2, arbitrary: fc.constant(new Uint8Array(0)) },
-  { weight: 1, arbitrary: fc.integer({ min: 1, max: 2 }).map((mb) => new Uint8Array(mb * 1024 * 1024 + 1).fill(0x78)) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .integer({ min: 1, max: 2 })
+      .map((mb) => new Uint8Array(mb * 1024 * 1024 + 1).fill(0x78)),
+  },
 )
 
 const part = fc.record({
   name: fieldName,
   fileName: fc.option(fileName, { nil: undefined }),
-  contentType: fc.option(fc.constantFrom('text/csv', 'application/octet-stream', 'text/plain; charset=latin1', 'application/json', ''), { nil: undefined }),
+  contentType: fc.option(
+    fc.constantFrom(
+      'text/csv',
+      'application/octet-stream',
+      'text/plain; charset=latin1',
+      'application/json',
+      '',
+    ),
+    { nil: undefined },
+  ),
   headers: fc.constantFrom('full', 'none', 'no-disposition', 'unquoted'),
   content,
 })
@@ -115,7 +142,14 @@ export const multipartCase: fc.Arbitrary<MultipartCase> = fc
     boundary,
     /** Another boundary in the header than in the body. */
     headerBoundary: fc.option(boundary, { nil: undefined }),
-    contentTypeShape: fc.constantFrom('plain', 'quoted', 'missing', 'empty', 'extra-params', 'mixed'),
+    contentTypeShape: fc.constantFrom(
+      'plain',
+      'quoted',
+      'missing',
+      'empty',
+      'extra-params',
+      'mixed',
+    ),
     parts: fc.array(part, { maxLength: 6 }),
     eol: fc.constantFrom('\r\n', '\r\n', '\n'),
     closing: fc.constantFrom('proper', 'proper', 'missing', 'no-final-dashes', 'garbage-after'),
@@ -139,7 +173,8 @@ export const multipartCase: fc.Arbitrary<MultipartCase> = fc
         if (headers !== 'no-disposition') {
           const quoted = headers === 'unquoted' ? name : `"${name}"`
           chunks.push(`Content-Disposition: form-data; name=${quoted}`)
-          if (file !== undefined) chunks.push('; filename="', typeof file === 'string' ? file : file, '"')
+          if (file !== undefined)
+            chunks.push('; filename="', typeof file === 'string' ? file : file, '"')
           chunks.push(eol)
         }
         if (type !== undefined) chunks.push(`Content-Type: ${type}${eol}`)
@@ -157,6 +192,7 @@ export const multipartCase: fc.Arbitrary<MultipartCase> = fc
     const body = concat(chunks)
     return {
       contentType,
-      body: truncate === undefined ? body : body.subarray(0, Math.floor(body.byteLength * truncate)),
+      body:
+        truncate === undefined ? body : body.subarray(0, Math.floor(body.byteLength * truncate)),
     }
   })

@@ -40,7 +40,7 @@ it('answers a broken form to POST /phone_numbers with 400 invalid_form, which it
 
 it('lists invalid_form beside invalid_json for every operation with a body', () => {
   for (const [path, operations] of Object.entries(document.paths))
-    for (const [method, operation] of Object.entries(operations))
+    for (const method of Object.keys(operations))
       if (documented400(path, method).includes('`invalid_json`'))
         expect(documented400(path, method), `${method} ${path}`).toContain('`invalid_form`')
 })
