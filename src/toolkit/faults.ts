@@ -186,6 +186,13 @@ function requireRateLimiter(
   return exhaust
 }
 
+/** `added` without its oldest run-out faults past `FAULT_HISTORY_MAX` (it holds `active` active ones). */
+function withoutOldRunOut(added: ActiveFault[], active: number): ActiveFault[] {
+  let runOut = added.length - active
+  if (runOut <= FAULT_HISTORY_MAX) return added
+  return added.filter((fault) => fault.remaining > 0 || runOut-- <= FAULT_HISTORY_MAX)
+}
+
 /**
  * The faults of a mock. `changed` is told whenever a fault is added or removed, or all are
  * cleared (the inspector lists them live); not when one strikes.
@@ -219,13 +226,6 @@ export function createFaultInjector(
       },
       remove: () => drop(fault),
     }
-  }
-
-  /** Forgets the oldest run-out faults past `FAULT_HISTORY_MAX` (`added` holds every active one). */
-  function forgetRunOut(): void {
-    let runOut = added.length - faults.length
-    if (runOut <= FAULT_HISTORY_MAX) return
-    added = added.filter((fault) => fault.remaining > 0 || runOut-- <= FAULT_HISTORY_MAX)
   }
 
   function drop(fault: ActiveFault): void {
@@ -273,7 +273,7 @@ export function createFaultInjector(
       }
       if (matched.some((fault) => fault.remaining <= 0)) {
         faults = faults.filter((fault) => fault.remaining > 0)
-        forgetRunOut()
+        added = withoutOldRunOut(added, faults.length)
       }
       return matched.length === 0 ? undefined : run(matched, endpoint, signal, random)
     },
