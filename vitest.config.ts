@@ -7,7 +7,7 @@ const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.me
 /**
  * The long suites (about 80 s of the 2-core machine's time): random sequences against the model,
  * the hostile corpus in-process and over HTTP, the corpus through all three transports, 1,000
- * requests at once, and the secrets audit. `npm run test:reliability` and CI run them; `npm test`
+ * requests at once, the secrets audit, and 100 writes cut by SIGKILL at random points. `npm run test:reliability` and CI run them; `npm test`
  * does not, so that it stays within 90 s on a fresh clone.
  */
 const RELIABILITY = [
@@ -16,6 +16,7 @@ const RELIABILITY = [
   'test/server/hostile.test.ts',
   'test/server/concurrency.test.ts',
   'test/server/secrets.test.ts',
+  'test/server/persistence-crash.test.ts',
 ]
 
 /**

@@ -160,9 +160,11 @@ it('names the error codes of each error status, and sends the rate-limit headers
   expect(follow(document['paths']['/auth/sign_in'].post.responses['401'])['x-error-codes']).toEqual(
     ['invalid_credentials'],
   )
+  // A body documented as JSON may come as a broken form too (test/regressions/).
   expect(follow(document['paths']['/api_keys'].post.responses['400'])['x-error-codes']).toEqual([
     'bad_request',
     'invalid_json',
+    'invalid_form',
   ])
 })
 

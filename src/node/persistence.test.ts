@@ -2,7 +2,13 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, expect, it, vi } from 'vitest'
-import { createPersistence, DataFileError, PERSIST_DELAY_MS, readDataFile } from './persistence.js'
+import {
+  createPersistence,
+  DataFileError,
+  PERSIST_DELAY_MS,
+  readDataFile,
+  removeStrayTemporaryFiles,
+} from './persistence.js'
 
 const tmp = mkdtempSync(join(tmpdir(), 'voiceable-mock-persist-'))
 let files = 0
@@ -90,4 +96,23 @@ it.each([
   expect(error).toBeInstanceOf(DataFileError)
   expect(error).toMatchObject({ file, action: 'load', problem })
   expect((error as Error).message).toBe(`Failed to load ${file}: ${problem}`)
+})
+
+it('removes only the temporary files of this data file whose process is gone', () => {
+  const file = fresh()
+  const dir = join(file, '..')
+  // A pid past the kernel's default pid_max: no process has it. Our own pid, with no write of
+  // ours using the file: a killed process whose pid we were given again.
+  const stray = ['.data.json.4194305.1.tmp', `.data.json.${process.pid}.3.tmp`]
+  const kept = [
+    '.data.json.1.1.tmp',
+    '.other.json.4194305.1.tmp',
+    '.data.json.x.1.tmp',
+    'data.json',
+  ]
+  for (const name of [...stray, ...kept]) writeFileSync(join(dir, name), '{')
+  expect(removeStrayTemporaryFiles(file).sort()).toEqual([...stray].sort())
+  // pid 1 is running (init): its file may be a write under way.
+  expect(readdirSync(dir).sort()).toEqual([...kept].sort())
+  expect(removeStrayTemporaryFiles(join(tmp, 'no-such-dir', 'data.json'))).toEqual([])
 })

@@ -3,7 +3,7 @@
  * a change the whole store is written to a temporary file beside the data file and renamed over
  * it, so the file is whole JSON even if the process is killed mid-write. Writes are coalesced.
  */
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
@@ -65,10 +65,56 @@ export function readDataFile(file: string, missingOk: boolean): unknown {
 }
 
 let temporaryFiles = 0
+/** This process's writes under way, by temporary file: never stray, even under a reused pid. */
+const writing = new Set<string>()
+
+/** The temporary file of one write: `.<name>.<pid>.<n>.tmp` beside `file`. */
+function temporaryFileOf(file: string, pid: number, n: number): string {
+  return join(dirname(file), `.${basename(file)}.${pid}.${n}.tmp`)
+}
+
+/** Whether a process with this id is running (one we may not signal still counts). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Removes the temporary files a killed write left beside `file` (a SIGKILL between the open and
+ * the rename leaves one behind). @note Only those of processes no longer running: another server
+ * persisting to the same file may be mid-write; a file of this process's own pid is stray when
+ * no write of this process is using it (pids are reused, e.g. in a container). Returns the names removed.
+ */
+export function removeStrayTemporaryFiles(file: string): string[] {
+  const prefix = `.${basename(file)}.`
+  let names: string[]
+  try {
+    names = readdirSync(dirname(file))
+  } catch {
+    return []
+  }
+  const removed: string[] = []
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue
+    const match = /^(\d+)\.(\d+)\.tmp$/.exec(name.slice(prefix.length))
+    if (match === null) continue
+    const pid = Number(match[1])
+    const path = join(dirname(file), name)
+    if (pid === process.pid ? writing.has(path) : isRunning(pid)) continue
+    rmSync(path, { force: true })
+    removed.push(name)
+  }
+  return removed
+}
 
 /** Writes `text` to a temporary file beside `file`, flushes it to disk, then renames it over `file`. */
 async function writeAtomically(file: string, text: string): Promise<void> {
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${++temporaryFiles}.tmp`)
+  const temporary = temporaryFileOf(file, process.pid, ++temporaryFiles)
+  writing.add(temporary)
   try {
     const handle = await open(temporary, 'w')
     try {
@@ -83,6 +129,8 @@ async function writeAtomically(file: string, text: string): Promise<void> {
   } catch (error) {
     await rm(temporary, { force: true })
     throw error
+  } finally {
+    writing.delete(temporary)
   }
 }
 
@@ -96,13 +144,14 @@ export interface Persistence {
 /**
  * Keeps `file` in step with `snapshot()`: one write at a time, each taking the snapshot when it
  * starts; changes during a write are written after it. A failed write is reported to `onError`
- * and retried with the next change or flush.
+ * and retried with the next change or flush. Temporary files a killed process left are removed first.
  */
 export function createPersistence(
   file: string,
   snapshot: () => unknown,
   onError: (error: unknown) => void = () => undefined,
 ): Persistence {
+  removeStrayTemporaryFiles(file)
   let pending = false
   let timer: NodeJS.Timeout | undefined
   let queue: Promise<void> = Promise.resolve()

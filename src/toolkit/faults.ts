@@ -76,11 +76,20 @@ export interface FaultInjector extends FaultControls {
    * @throws TypeError as the methods do, e.g. a rate-limit fault on a mock without a rate limit.
    */
   add(spec: FaultSpec): { id: string; fault: Fault }
-  /** Every fault added since the last `clear()` or `reset()`, run-out ones too (`active: false`). */
+  /**
+   * Every fault added since the last `clear()` or `reset()` that is active, and the last
+   * `FAULT_HISTORY_MAX` that ran out (`active: false`).
+   */
   describe(): FaultDescription[]
   /** Removes a fault by id; `false` when no fault has that id. */
   remove(id: string): boolean
 }
+
+/**
+ * Run-out faults `describe()` keeps, the most recent: past it the oldest are forgotten. A server
+ * that adds a fault per test and never clears would otherwise keep every one (found by the soak).
+ */
+export const FAULT_HISTORY_MAX = 100
 
 const ADD_FAILURE = 'Failed to add fault'
 const EXHAUST_FAILURE = 'Failed to exhaust the rate limit'
@@ -177,6 +186,13 @@ function requireRateLimiter(
   return exhaust
 }
 
+/** `added` without its oldest run-out faults past `FAULT_HISTORY_MAX` (it holds `active` active ones). */
+function withoutOldRunOut(added: ActiveFault[], active: number): ActiveFault[] {
+  let runOut = added.length - active
+  if (runOut <= FAULT_HISTORY_MAX) return added
+  return added.filter((fault) => fault.remaining > 0 || runOut-- <= FAULT_HISTORY_MAX)
+}
+
 /**
  * The faults of a mock. `changed` is told whenever a fault is added or removed, or all are
  * cleared (the inspector lists them live); not when one strikes.
@@ -255,7 +271,10 @@ export function createFaultInjector(
           terminalFound ||= terminal
         }
       }
-      faults = faults.filter((fault) => fault.remaining > 0)
+      if (matched.some((fault) => fault.remaining <= 0)) {
+        faults = faults.filter((fault) => fault.remaining > 0)
+        added = withoutOldRunOut(added, faults.length)
+      }
       return matched.length === 0 ? undefined : run(matched, endpoint, signal, random)
     },
     error,

@@ -197,28 +197,30 @@ it('writes the last changes on SIGTERM, before the 100 ms have passed', async ()
 })
 
 it('leaves a valid file when killed with SIGKILL during a burst of writes', async () => {
-  for (const killAfterMs of [150, 320, 500]) {
+  // @note The kill comes after a number of created keys, not after a number of milliseconds: on
+  // a loaded machine a fixed delay could pass before the first write (and the test then failed).
+  for (const killAfterCreated of [3, 25, 80]) {
     const file = dataFile()
     // many-keys: a file of a few hundred kB, so a write takes long enough to be cut into.
     const cli = await startCli(['--data', file, '--persist', '--scenario', 'many-keys', '--quiet'])
-    let stop = false
     let created = 0
+    let reached: () => void = () => undefined
+    const enough = new Promise<void>((resolve) => (reached = resolve))
     // Four clients write as fast as they can until the process dies under them.
     const writers = Array.from({ length: 4 }, async (_, writer) => {
-      for (let i = 0; !stop; i++) {
+      for (let i = 0; ; i++) {
         try {
           if ((await createKey(cli.baseUrl, `w${writer}-${i}`)).status === 201) created++
         } catch {
           return
         }
+        if (created >= killAfterCreated) reached()
       }
     })
-    await new Promise((resolve) => setTimeout(resolve, killAfterMs))
+    await enough
     const exit = await cli.stop('SIGKILL')
-    stop = true
     await Promise.all(writers)
     expect(exit.signal).toBe('SIGKILL')
-    expect(created).toBeGreaterThan(0)
     // Whole JSON, and a snapshot the server accepts: a restart from it works.
     const saved = readSnapshot(file)
     expect(() => createVoiceableMock({ snapshot: saved })).not.toThrow()
