@@ -21,6 +21,8 @@ import {
   IntegrationResponseSchema,
   ListIntegrationSchemasResponseSchema,
   ListIntegrationsResponseSchema,
+  CampaignResponseSchema,
+  ListCampaignsResponseSchema,
 } from 'voiceable-mock/schemas'
 import type { z } from 'zod'
 
@@ -77,6 +79,11 @@ export function schemaFor(endpoint: EndpointName, status: number): z.ZodType {
       return IntegrationResponseSchema
     case 'deleteIntegration':
       return DeleteIntegrationResponseSchema
+    case 'listCampaigns':
+      return ListCampaignsResponseSchema
+    case 'createCampaign':
+    case 'getCampaign':
+      return CampaignResponseSchema
     case 'unknownRoute':
       return ErrorResponseSchema
   }
