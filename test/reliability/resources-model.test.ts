@@ -50,7 +50,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('getIntegration'), user, type: pick }),
   fc.record({ kind: fc.constant('getConversation'), user, conversation: pick }),
   fc.record({ kind: fc.constant('listAll'), user }),
-) as fc.Arbitrary<Command>
+)
 
 /** Who owns what: the model's whole state. */
 interface Model {
