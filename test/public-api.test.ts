@@ -79,6 +79,11 @@ it('exports exactly these wire schemas from voiceable-mock/schemas', () => {
       'ListIntegrationSchemasResponseSchema',
       'ListIntegrationsResponseSchema',
       'UpdateIntegrationRequestSchema',
+      'CampaignResponseSchema',
+      'CampaignSchema',
+      'CreateCampaignRequestSchema',
+      'ListCampaignsQuerySchema',
+      'ListCampaignsResponseSchema',
     ].sort(),
   )
 })

@@ -12,6 +12,7 @@ it('lists users by id with their password, and each collection per user, secrets
     { key: 'phone_numbers', label: 'phone number', owned: true },
     { key: 'conversations', label: 'conversation', owned: true },
     { key: 'integrations', label: 'integration', owned: true },
+    { key: 'campaigns', label: 'campaign', owned: true },
   ])
   const [first] = data.users
   expect(first?.record).toMatchObject({ id: 1, email: 'user@example.com', password: 'password' })

@@ -27,7 +27,7 @@ const FIELDS = {
   against: (fields: CreateCampaignFields, store: CampaignsStore, args: readonly unknown[]) =>
     store.ownsCampaignSenders(args[0] as number, fields.agent_id, fields.phone_number_ids)
       ? undefined
-      : `agent_id and phone_number_ids must be user ${String(args[0])}'s own, got '${fields.agent_id}' and ${fields.phone_number_ids.join(', ')}`,
+      : `agent_id and phone_number_ids must name user ${String(args[0])}'s own agent and numbers, got agent '${fields.agent_id}' and numbers [${fields.phone_number_ids.join(', ')}]`,
 }
 
 export const CAMPAIGN_STORE_CALLS: StoreCalls<CampaignsStore> = {
