@@ -1,19 +1,11 @@
 import { expect, it } from 'vitest'
 import { createStore } from '../../store/store.js'
 import { SCENARIOS } from '../../store/scenario-names.js'
+import { fixtures } from './examples.js'
 
 it('gives user 1 the documented campaign 1, in the documented shape', () => {
   const store = createStore()
-  expect(store.getCampaign(1, 1)).toEqual({
-    id: 1,
-    name: 'Q1 Product Launch Campaign',
-    status: 'completed',
-    elevenlabs_batch_call_id: 'batch_abc123',
-    recipients_count: 500,
-    scheduled_at: null,
-    send_immediately: true,
-    created_at: '2024-01-15T10:30:00Z',
-  })
+  expect(store.getCampaign(1, 1)).toEqual(fixtures['campaign.example.json'])
   expect(store.listCampaigns(1).map((campaign) => campaign.id)).toEqual([1])
 })
 
