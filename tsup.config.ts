@@ -19,7 +19,7 @@ export default defineConfig({
   target: 'es2022',
   platform: 'neutral',
   // Never bundle msw: the consumer's setupServer/setupWorker and our handlers must share one copy.
-  external: ['msw', 'zod', '@faker-js/faker', 'jose', /^node:/],
+  external: ['msw', 'zod', '@faker-js/faker', 'jose', 'papaparse', /^node:/],
   removeNodeProtocol: false,
   // The OpenAPI document (`voiceable-mock/openapi.json`), generated from the zod schemas; then
   // the inspector's page (dist/inspector/), which only the Node server serves.

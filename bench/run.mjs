@@ -49,6 +49,7 @@ const MEASUREMENTS = [
   },
   { name: 'build-store', file: 'build-store.mjs', args: ['--size=1000000'], key: 'build-store-1m' },
   { name: 'conversations', file: 'conversations.mjs' },
+  { name: 'campaign-csv', file: 'campaign-csv.mjs' },
   { name: 'startup', file: 'startup.mjs' },
   { name: 'demo-server', file: 'demo-server.mjs' },
 ]
@@ -328,6 +329,19 @@ for (const leg of legs) {
       `- ${cv.sizes.big.toLocaleString('en')} conversations: generated in ${cv.build.ms.cpu.toFixed(0)} ms CPU, heap +${cv.build.heapDeltaMiB.toFixed(0)} MiB (${cv.build.bytesPerConversation.toFixed(0)} B each); snapshot ${cv.snapshotMs.cpu.toFixed(0)} ms CPU, a store started from it and its first page ${cv.restoreMs.cpu.toFixed(0)} ms CPU`,
     )
   } else if (cv) notMeasured(leg.id, 'conversations-page-1m-vs-100', 'failed')
+
+  const cc = r['campaign-csv']
+  if (cc && !cc.failed) {
+    out()
+    out(
+      `### Campaigns: one POST /campaigns with a ${cc.lines.toLocaleString('en')}-line CSV against ${cc.requests} msw requests (GET /campaigns/1; ${cc.rounds} rounds, rate limit off)`,
+    )
+    const create = cc.results['create-10k-csv']
+    const hundred = cc.results['get-x100']
+    const r1 = ratio(create, hundred)
+    out(`- one create ${ms(create)}; ${cc.requests} requests ${ms(hundred)}: ${rx(r1)}`)
+    goal(leg.id, 'campaign-10k-csv-vs-100-requests', x(r1.cpu), '< 1×', r1.cpu < 1)
+  } else if (cc) notMeasured(leg.id, 'campaign-10k-csv-vs-100-requests', 'failed')
 
   const su = r.startup
   if (su && !su.failed) {

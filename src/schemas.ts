@@ -137,6 +137,22 @@ export type {
   ListIntegrationsResponse,
   UpdateIntegrationRequest,
 } from './resources/integrations/schemas.js'
+
+// Campaigns (reference §4.4)
+export {
+  CampaignResponseSchema,
+  CampaignSchema,
+  CreateCampaignRequestSchema,
+  ListCampaignsQuerySchema,
+  ListCampaignsResponseSchema,
+} from './resources/campaigns/schemas.js'
+export type {
+  Campaign,
+  CampaignResponse,
+  CreateCampaignRequest,
+  ListCampaignsQuery,
+  ListCampaignsResponse,
+} from './resources/campaigns/schemas.js'
 // Voices (real-client evidence)
 export {
   ListVoicesQuerySchema,

@@ -14,6 +14,7 @@ import {
   UpdateAgentRequestSchema,
   UpdateApiKeyRequestSchema,
   UpdateIntegrationRequestSchema,
+  CampaignSchema,
 } from 'voiceable-mock/schemas'
 import { expect, it } from 'vitest'
 import type { z } from 'zod'
@@ -35,6 +36,8 @@ const SCHEMAS: Record<(typeof FIXTURE_FILES)[number], z.ZodType> = {
   'integration.example.json': IntegrationSchema,
   'create-integration.request.json': CreateIntegrationRequestSchema,
   'update-integration.request.json': UpdateIntegrationRequestSchema,
+  'campaign.example.json': CampaignSchema,
+  'create-campaign.data.json': CampaignSchema,
 }
 
 it('lists every fixture file in the contract table', () => {

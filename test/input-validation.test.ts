@@ -22,7 +22,7 @@ const start = startMockServer as (options?: unknown) => Promise<MockServer>
 const SCENARIOS = "'documented', 'empty', 'many-keys', 'multi-tenant'"
 /** The endpoint table's names, as every message about an endpoint lists them. */
 const ENDPOINTS =
-  "'listApiKeys', 'createApiKey', 'getApiKey', 'updateApiKey', 'deleteApiKey', 'signIn', 'signUp', 'signOut', 'getCurrentUser', 'listAgents', 'createAgent', 'getAgent', 'updateAgent', 'deleteAgent', 'publishAgent', 'listPhoneNumbers', 'listAccountPhoneNumbers', 'listAvailablePhoneNumbers', 'createPhoneNumber', 'getPhoneNumber', 'updatePhoneNumber', 'deletePhoneNumber', 'listConversations', 'getConversation', 'listIntegrations', 'listIntegrationSchemas', 'createIntegration', 'getIntegration', 'updateIntegration', 'deleteIntegration', 'listVoices', 'getVoice', 'listAgentTemplates', 'listAgentBehaviours', 'getAgentBehaviour', 'listPricingSettings', 'getCommissionMarkup', 'getOutcomeDefinition', 'createOutcomeDefinition', 'updateOutcomeDefinition', 'listAgentFunctions', 'unknownRoute'"
+  "'listApiKeys', 'createApiKey', 'getApiKey', 'updateApiKey', 'deleteApiKey', 'signIn', 'signUp', 'signOut', 'getCurrentUser', 'listAgents', 'createAgent', 'getAgent', 'updateAgent', 'deleteAgent', 'publishAgent', 'listPhoneNumbers', 'listAccountPhoneNumbers', 'listAvailablePhoneNumbers', 'createPhoneNumber', 'getPhoneNumber', 'updatePhoneNumber', 'deletePhoneNumber', 'listConversations', 'getConversation', 'listIntegrations', 'listIntegrationSchemas', 'createIntegration', 'getIntegration', 'updateIntegration', 'deleteIntegration', 'listCampaigns', 'createCampaign', 'getCampaign', 'listVoices', 'getVoice', 'listAgentTemplates', 'listAgentBehaviours', 'getAgentBehaviour', 'listPricingSettings', 'getCommissionMarkup', 'getOutcomeDefinition', 'createOutcomeDefinition', 'updateOutcomeDefinition', 'listAgentFunctions', 'unknownRoute'"
 const MOCK_OPTIONS =
   'baseUrl, generateKeyValue, generateTokenId, journal, maxBodyBytes, now, publicKeyAccess, rateLimit, revealKeyValues, scenario, seed, snapshot, tokenTtlSeconds, unknownRoutes'
 const SERVER_OPTIONS =
@@ -31,6 +31,13 @@ const BASE_URL_RULE =
   "must be an absolute http(s) URL or a path starting with '/', without a query or hash"
 const HTTP_STATUS = 'must be an HTTP status, or 0 for an injected network error'
 const API_KEY = { name: 'CI', key_type: 'private' }
+const CAMPAIGN = {
+  name: 'Q2',
+  agent_id: '123',
+  phone_number_ids: [1],
+  recipients_count: 1,
+  send_immediately: true,
+}
 
 /** The faults a mock holds, as the control API lists them (`GET /__voiceable/faults`). */
 function listFaults(mock: VoiceableMock): unknown[] {
@@ -561,6 +568,34 @@ const rows: Row[] = [
     'faults.exhaustRateLimit()',
     (mock) => mock.faults.exhaustRateLimit(),
     'Failed to exhaust the rate limit: scope must be an object, got undefined',
+  ],
+
+  // Campaigns: the agent and numbers are the user's own, every field checked
+  [
+    "store.createCampaign(1, { ...campaign, agent_id: '999' })",
+    (mock) => mock.store.createCampaign(1, { ...CAMPAIGN, agent_id: '999' }),
+    "Failed to create campaign: agent_id and phone_number_ids must name user 1's own agent and numbers, got agent '999' and numbers [1]",
+  ],
+  [
+    'store.createCampaign(1, { ...campaign, phone_number_ids: [] })',
+    (mock) => mock.store.createCampaign(1, { ...CAMPAIGN, phone_number_ids: [] }),
+    'Failed to create campaign: phone_number_ids must be a non-empty array of phone number ids, got []',
+  ],
+  [
+    "store.createCampaign(1, { ...campaign, scheduled_at: '2024-02-01 10:00' })",
+    (mock) => mock.store.createCampaign(1, { ...CAMPAIGN, scheduled_at: '2024-02-01 10:00' }),
+    "Failed to create campaign: scheduled_at must be an ISO time such as '2024-02-01T10:00:00Z', got '2024-02-01 10:00'",
+  ],
+  [
+    "store.createCampaign(1, { ...campaign, status: 'running' })",
+    (mock) => mock.store.createCampaign(1, { ...CAMPAIGN, status: 'running' }),
+    "Failed to create campaign: unknown field 'status'; the fields are agent_id, name, phone_number_ids, recipients_count, scheduled_at, send_immediately",
+  ],
+  [
+    "store.createPhoneNumber(1, { phone_number: '555', label: 'x', provider: 'twilio' })",
+    (mock) =>
+      mock.store.createPhoneNumber(1, { phone_number: '555', label: 'x', provider: 'twilio' }),
+    "Failed to create phone number: phone_number must be a phone number in E.164 form, such as '+15550100', got '555'",
   ],
 
   // Journal queries

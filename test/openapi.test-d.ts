@@ -41,6 +41,10 @@ import type {
   ListIntegrationSchemasResponse,
   ListIntegrationsResponse,
   UpdateIntegrationRequest,
+  CampaignResponse,
+  CreateCampaignRequest,
+  ListCampaignsQuery,
+  ListCampaignsResponse,
   AgentBehaviourResponse,
   CommissionMarkupResponse,
   CreateOutcomeDefinitionRequest,
@@ -69,6 +73,14 @@ type Wire<T> = T extends readonly (infer Item)[]
   : T extends object
     ? { [K in keyof T]: Wire<Exclude<T[K], undefined>> }
     : T
+
+/**
+ * What a `multipart/form-data` form carries of a zod type: text parts as JSON would, and a file
+ * as openapi-typescript writes `format: binary` (a string).
+ */
+type Form<T> = {
+  [K in keyof T]: Exclude<T[K], undefined> extends File ? string : Wire<Exclude<T[K], undefined>>
+}
 
 type Mutual<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
 
@@ -122,6 +134,9 @@ interface Expected {
   }
   updateIntegrationPatch: Expected['updateIntegration']
   deleteIntegration: { success: DeleteIntegrationResponse; path: { integrationType: string } }
+  listCampaigns: { success: ListCampaignsResponse; query: ListCampaignsQuery }
+  createCampaign: { success: CampaignResponse; form: CreateCampaignRequest }
+  getCampaign: { success: CampaignResponse; path: { campaignId: number } }
   publishAgent: { success: AgentResponse; path: { agentId: string } }
   listVoices: { success: ListVoicesResponse; query: ListVoicesQuery }
   getVoice: { success: VoiceResponse; path: { voiceId: string } }
@@ -161,9 +176,15 @@ type RequestAgrees<Name extends keyof operations & keyof Expected> = [
     ? Expected[Name] extends { body: infer Zod }
       ? Mutual<Body, Wire<Zod>>
       : false
-    : Expected[Name] extends { body: unknown }
-      ? false
-      : true,
+    : operations[Name]['requestBody'] extends {
+          content: { 'multipart/form-data': infer Parts }
+        }
+      ? Expected[Name] extends { form: infer Zod }
+        ? Mutual<Parts, Form<Zod>>
+        : false
+      : Expected[Name] extends { body: unknown } | { form: unknown }
+        ? false
+        : true,
   Expected[Name] extends { path: infer Path }
     ? Mutual<operations[Name]['parameters']['path'], Path>
     : operations[Name]['parameters']['path'] extends undefined

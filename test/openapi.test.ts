@@ -125,6 +125,9 @@ it('lists, per operation, every status it answers when no fault is injected', ()
     updateIntegration: '200 400 401 403 404 413 422 429',
     updateIntegrationPatch: '200 400 401 403 404 413 422 429',
     deleteIntegration: '200 400 401 403 404 413 429',
+    listCampaigns: '200 400 401 403 413 422 429',
+    createCampaign: '201 400 401 403 404 413 422 429',
+    getCampaign: '200 400 401 403 404 413 429',
     listVoices: '200 400 401 403 413 422 429',
     getVoice: '200 400 401 403 404 413 429',
     listAgentTemplates: '200 400 401 403 413 429',
@@ -249,9 +252,9 @@ it('shows every documented example of fixtures/, verbatim, and each validates ag
       if (media.examples !== undefined) check(media.schema, media.examples.documented.value)
     }
   }
-  for (const part of ['Agent', 'Conversation', 'Integration']) {
+  for (const part of ['Agent', 'Conversation', 'Integration', 'Campaign']) {
     const schema = resolved['components'].schemas[part]
-    check(schema, schema.examples[0])
+    for (const example of schema.examples) check(schema, example)
   }
   for (const file of FIXTURE_FILES) expect(shown).toContainEqual(fixture(file))
 })

@@ -22,6 +22,7 @@ import { prepareHostileContext } from './reliability/hostile-check.js'
 import { buildCorpus, resolve, type HostileContext } from './reliability/hostile-corpus.js'
 import { sendRaw } from './server/support.js'
 import { fixture } from './support/fixtures.js'
+import { campaignForm, MULTIPART_TYPE, multipartBody } from './support/multipart.js'
 
 vi.setConfig({ testTimeout: 20_000 })
 
@@ -307,6 +308,111 @@ const assistantCases: ParityCase[] = [
   },
 ]
 
+/** Phone numbers, conversations, integrations and campaigns: the documented calls and the app's. */
+const resourceCases: ParityCase[] = [
+  { name: 'phone numbers: list', method: 'GET', path: '/phone_numbers', headers: [KEY] },
+  { name: 'phone numbers: get', method: 'GET', path: '/phone_numbers/1', headers: [KEY] },
+  {
+    name: 'phone numbers: available',
+    method: 'GET',
+    path: '/phone_numbers/available?country_code=GB',
+    headers: [KEY],
+  },
+  {
+    name: 'phone numbers: create',
+    method: 'POST',
+    path: '/phone_numbers',
+    headers: [KEY, JSON_TYPE],
+    body: '{"phone_number":"+15550109999","label":"Parity","provider":"twilio","agent_id":"123"}',
+  },
+  {
+    name: 'phone numbers: detach',
+    method: 'PUT',
+    path: '/phone_numbers/1',
+    headers: [KEY, JSON_TYPE],
+    body: '{"agent_id":""}',
+  },
+  { name: 'phone numbers: delete', method: 'DELETE', path: '/phone_numbers/1', headers: [KEY] },
+  {
+    name: 'conversations: a page',
+    method: 'GET',
+    path: '/conversations?page_size=5&agent_id=123',
+    headers: [KEY],
+  },
+  {
+    name: 'conversations: documented get',
+    method: 'GET',
+    path: '/conversations/conv_abc123',
+    headers: [KEY],
+  },
+  { name: 'integrations: list', method: 'GET', path: '/integrations', headers: [KEY] },
+  { name: 'integrations: schemas', method: 'GET', path: '/integrations/schemas', headers: [KEY] },
+  {
+    name: 'integrations: documented create of another type',
+    method: 'POST',
+    path: '/integrations',
+    headers: [KEY, JSON_TYPE],
+    body: '{"integration":{"integration_type":"openai","config":{"api_key":"sk_parity"}}}',
+  },
+  {
+    name: 'integrations: documented update',
+    method: 'PUT',
+    path: '/integrations/elevenlabs',
+    headers: [KEY, JSON_TYPE],
+    body: JSON.stringify(fixture('update-integration.request.json')),
+  },
+  {
+    name: 'integrations: delete',
+    method: 'DELETE',
+    path: '/integrations/elevenlabs',
+    headers: [KEY],
+  },
+  {
+    name: "campaigns: the web app's list",
+    method: 'GET',
+    path: '/campaigns?include_details=true',
+    headers: [KEY],
+  },
+  { name: 'campaigns: documented get', method: 'GET', path: '/campaigns/1', headers: [KEY] },
+  {
+    name: 'campaigns: documented create from a CSV',
+    method: 'POST',
+    path: '/campaigns',
+    headers: [KEY, MULTIPART_TYPE],
+    body: campaignForm({
+      recipients_file: {
+        filename: 'recipients.csv',
+        content: '\uFEFFphone_number\r\n+15550100001\r\n"+1 555 010 0002"\r\n',
+      },
+    }),
+    status: 201,
+  },
+  {
+    name: "campaigns: the web app's create, scheduled",
+    method: 'POST',
+    path: '/campaigns',
+    headers: [KEY, MULTIPART_TYPE],
+    body: multipartBody([
+      ['name', 'Parity'],
+      ['phone_number_ids[]', '1'],
+      ['manual_phone_numbers', '[{"name":"A","phone_number":"+15550100001","language":"en"}]'],
+      ['agent_id', '123'],
+      ['send_immediately', 'false'],
+      ['schedule_date', '2024-03-01'],
+      ['schedule_time', '09:30'],
+    ]),
+    status: 201,
+  },
+  {
+    name: 'campaigns: create with every problem',
+    method: 'POST',
+    path: '/campaigns',
+    headers: [KEY, MULTIPART_TYPE],
+    body: campaignForm({ name: '', recipients_file: '', send_immediately: null }),
+    status: 422,
+  },
+]
+
 /** The web app's account calls: the JWT comes from the hostile context (valid in every store). */
 const bearer = (): [string, string] => ['Authorization', `Bearer ${context.jwt}`]
 const SIGN_IN_BODY = JSON.stringify({ user: { email: 'user@example.com', password: 'password' } })
@@ -563,6 +669,7 @@ const faultCases: ParityCase[] = [
 
 const corpus: ParityCase[] = [
   ...documentedCases,
+  ...resourceCases,
   ...assistantCases,
   ...accountCases,
   ...authCases,

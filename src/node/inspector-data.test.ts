@@ -12,6 +12,7 @@ it('lists users by id with their password, and each collection per user, secrets
     { key: 'phone_numbers', label: 'phone number', owned: true },
     { key: 'conversations', label: 'conversation', owned: true },
     { key: 'integrations', label: 'integration', owned: true },
+    { key: 'campaigns', label: 'campaign', owned: true },
     { key: 'outcome_definitions', label: 'outcome definition', owned: true },
     { key: 'agent_functions', label: 'agent function', owned: true },
   ])

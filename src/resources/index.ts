@@ -11,6 +11,7 @@ import * as apiKeys from './api-keys/index.js'
 import * as phoneNumbers from './phone-numbers/index.js'
 import * as conversations from './conversations/index.js'
 import * as integrations from './integrations/index.js'
+import * as campaigns from './campaigns/index.js'
 import * as voices from './voices/index.js'
 import * as agentTemplates from './agent-templates/index.js'
 import * as agentBehaviours from './agent-behaviours/index.js'
@@ -27,6 +28,7 @@ export const RESOURCES = [
   defineResource(phoneNumbers),
   defineResource(conversations),
   defineResource(integrations),
+  defineResource(campaigns),
   defineResource(voices),
   defineResource(agentTemplates),
   defineResource(agentBehaviours),

@@ -68,8 +68,8 @@ export interface ResourceData {
     readonly name: string
     readonly schema: string
     readonly description: string
-    /** A fixture that is an example of the part. */
-    readonly example?: string
+    /** The fixture (or fixtures) that are examples of the part. */
+    readonly example?: string | readonly string[]
   }[]
   /** Its endpoints, in table order. */
   readonly endpoints: readonly EndpointData[]
@@ -292,7 +292,15 @@ export function defineResource<const Parts extends ResourceParts<any>>(
       name: part.name,
       schema: schema(part.schema),
       description: part.description,
-      ...(part.example === undefined ? {} : { examples: [parts.fixtures?.[part.example]] }),
+      ...(part.example === undefined
+        ? {}
+        : {
+            examples: [part.example]
+              .flat()
+              .map((name) =>
+                must(parts.fixtures?.[name], `${data.name}.${part.name}: no fixture ${name}`),
+              ),
+          }),
     })),
     seed: parts.seed,
     store: parts.store,

@@ -78,6 +78,20 @@ export async function prepareHostileContext(
     throw new Error(
       'Failed to set up: the documented scenario has no user 2 with a private key and an agent',
     )
+  const others = store.listUsers().filter((user) => user.id !== 1)
+  const firstOf = <T>(list: (user: { id: number }) => readonly T[] | undefined): T | undefined =>
+    others.map((user) => list(user)?.[0]).find((found) => found !== undefined)
+  const foreignPhoneNumber = firstOf((user) => store.listPhoneNumbers(user.id))
+  const foreignConversation = firstOf((user) => store.listConversations(user.id)?.data)
+  const foreignCampaign = firstOf((user) => store.listCampaigns(user.id))
+  if (
+    foreignPhoneNumber === undefined ||
+    foreignConversation === undefined ||
+    foreignCampaign === undefined
+  )
+    throw new Error(
+      'Failed to set up: no other user than 1 has a phone number, a conversation and a campaign',
+    )
   const secret = mock.snapshot().token_secret
   const iat = Math.floor(nowMs / 1000)
   // Far-off expiry: the clock moves a minute per case.
@@ -89,6 +103,9 @@ export async function prepareHostileContext(
     otherUserKey: other.apiKey,
     foreignKeyId: foreignKey.id,
     foreignAgentId: foreignAgent.id,
+    foreignPhoneNumberId: foreignPhoneNumber.id,
+    foreignConversationId: foreignConversation.conversation_id,
+    foreignCampaignId: foreignCampaign.id,
     jwt: await store.issueToken(1, { expiresInSeconds: 10 * 365 * 86_400 }),
     expiredJwt: await store.issueToken(1, { expiresInSeconds: 0 }),
     jwtUnknownUser: await signToken(

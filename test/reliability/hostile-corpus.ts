@@ -9,6 +9,7 @@
  */
 import { ERROR_MESSAGES } from 'voiceable-mock'
 import { MAX_BODY_BYTES } from '../support/documented.js'
+import { campaignForm, MULTIPART_TYPE, multipartBody } from '../support/multipart.js'
 
 export interface HostileContext {
   /** The documented private key of user 1 (`your-api-key-here`). */
@@ -23,6 +24,10 @@ export interface HostileContext {
   foreignKeyId: number
   /** An agent id owned by user 2: foreign to user 1. */
   foreignAgentId: string
+  /** A phone number, a conversation and a campaign of another user than 1: foreign to user 1. */
+  foreignPhoneNumberId: number
+  foreignConversationId: string
+  foreignCampaignId: number
   /** Valid JWT of user 1. */
   jwt: string
   /** JWT of user 1 that has expired. */
@@ -1411,8 +1416,243 @@ function scenarioCases(): HostileCase[] {
   return cases
 }
 
+// ---------------------------------------------------------------------------------------------
+// Phone numbers, conversations, integrations and campaigns: other users' records, bodies a client
+// might get wrong, and multipart forms (Create Campaign).
+
+const notFoundOf = (error: string, sentence: string) => ({
+  status: 404,
+  error,
+  errors: [sentence],
+})
+const PHONE_NUMBER_NOT_FOUND = notFoundOf('phone_number_not_found', 'Phone number not found')
+const AGENT_NOT_FOUND_BY_NUMBER = notFoundOf('agent_not_found', 'Agent not found')
+const SENDERS_NOT_FOUND = notFoundOf(
+  'phone_number_or_agent_not_found',
+  'Phone number or agent not found',
+)
+
+function documentedResourceCases(): HostileCase[] {
+  const key = asUser1
+  const form = (body: string, headers: [string, Value][] = [key, MULTIPART_TYPE]) => ({
+    method: 'POST',
+    path: '/campaigns',
+    headers,
+    body,
+  })
+  return [
+    {
+      name: "GET another user's phone number is 404",
+      method: 'GET',
+      path: (c) => `/phone_numbers/${c.foreignPhoneNumberId}`,
+      headers: [key],
+      expect: PHONE_NUMBER_NOT_FOUND,
+    },
+    {
+      name: "PUT another user's phone number, even with an invalid body, is 404",
+      method: 'PUT',
+      path: (c) => `/phone_numbers/${c.foreignPhoneNumberId}`,
+      headers: [key, JSON_TYPE],
+      body: '{"label":" "}',
+      expect: PHONE_NUMBER_NOT_FOUND,
+    },
+    {
+      name: "DELETE another user's phone number is 404",
+      method: 'DELETE',
+      path: (c) => `/phone_numbers/${c.foreignPhoneNumberId}`,
+      headers: [key],
+      expect: PHONE_NUMBER_NOT_FOUND,
+    },
+    {
+      name: "attaching phone number 1 to another user's agent is 404",
+      method: 'PUT',
+      path: '/phone_numbers/1',
+      headers: [key, JSON_TYPE],
+      body: (c) => JSON.stringify({ agent_id: c.foreignAgentId }),
+      expect: AGENT_NOT_FOUND_BY_NUMBER,
+    },
+    {
+      name: "POST /phone_numbers on another user's agent is 404 before the 422",
+      method: 'POST',
+      path: '/phone_numbers',
+      headers: [key, JSON_TYPE],
+      body: (c) => JSON.stringify({ phone_number: 'x', agent_id: c.foreignAgentId }),
+      expect: AGENT_NOT_FOUND_BY_NUMBER,
+    },
+    {
+      name: 'POST /phone_numbers with a __proto__ body is 422',
+      method: 'POST',
+      path: '/phone_numbers',
+      headers: [key, JSON_TYPE],
+      body: '{"__proto__":{"polluted":1},"constructor":{"prototype":{"polluted":1}}}',
+      expect: invalid(
+        "Phone number can't be blank",
+        "Label can't be blank",
+        "Provider can't be blank",
+      ),
+    },
+    {
+      name: "GET another user's conversation is 404",
+      method: 'GET',
+      path: (c) => `/conversations/${c.foreignConversationId}`,
+      headers: [key],
+      expect: notFoundOf('conversation_not_found', 'Conversation not found'),
+    },
+    {
+      name: 'GET /conversations with a tampered cursor is 422',
+      method: 'GET',
+      path: '/conversations?cursor=eyJ0YW1wZXJlZCI6dHJ1ZX0',
+      headers: [key],
+      expect: { status: 422, error: 'validation_failed' },
+    },
+    {
+      name: 'GET /conversations with page_size 101 is 422',
+      method: 'GET',
+      path: '/conversations?page_size=101',
+      headers: [key],
+      expect: { status: 422, error: 'validation_failed' },
+    },
+    {
+      name: 'GET an integration type user 1 lacks is 404',
+      method: 'GET',
+      path: '/integrations/openai',
+      headers: [key],
+      expect: notFoundOf('integration_not_found', 'Integration not found'),
+    },
+    {
+      name: 'POST /integrations of a type user 1 has is 422',
+      method: 'POST',
+      path: '/integrations',
+      headers: [key, JSON_TYPE],
+      body: '{"integration":{"integration_type":"elevenlabs","config":{"api_key":"sk_x"}}}',
+      expect: invalid('Integration type has already been taken'),
+    },
+    {
+      name: 'POST /integrations with a __proto__ config is 422',
+      method: 'POST',
+      path: '/integrations',
+      headers: [key, JSON_TYPE],
+      body: '{"integration":{"integration_type":"openai","config":{"__proto__":{"polluted":1}}}}',
+      expect: { status: 422, error: 'validation_failed' },
+    },
+    {
+      name: "GET another user's campaign is 404",
+      method: 'GET',
+      path: (c) => `/campaigns/${c.foreignCampaignId}`,
+      headers: [key],
+      expect: notFoundOf('campaign_not_found', 'Campaign not found'),
+    },
+    {
+      name: "POST /campaigns with another user's agent is 404 before the 422",
+      ...form('', [key, MULTIPART_TYPE]),
+      body: (c) => campaignForm({ agent_id: c.foreignAgentId, name: '' }),
+      expect: SENDERS_NOT_FOUND,
+    },
+    {
+      name: "POST /campaigns with another user's phone number is 404",
+      ...form(''),
+      body: (c) => campaignForm({ phone_number_id: String(c.foreignPhoneNumberId) }),
+      expect: SENDERS_NOT_FOUND,
+    },
+    {
+      name: 'POST /campaigns with several phone_number_ids[], one foreign, is 404',
+      ...form(''),
+      body: (c) =>
+        multipartBody([
+          ['name', 'x'],
+          ['phone_number_ids[]', '1'],
+          ['phone_number_ids[]', String(c.foreignPhoneNumberId)],
+          ['agent_id', '123'],
+          ['manual_phone_numbers', '[{"name":"a","phone_number":"+15550100001","language":"en"}]'],
+          ['send_immediately', 'true'],
+        ]),
+      expect: SENDERS_NOT_FOUND,
+    },
+    {
+      name: 'POST /campaigns with a JSON body and no ids is 404',
+      method: 'POST',
+      path: '/campaigns',
+      headers: [key, JSON_TYPE],
+      body: '{"campaign":{"name":"x"}}',
+      expect: SENDERS_NOT_FOUND,
+    },
+    {
+      name: 'POST /campaigns with a CSV whose quote never closes is 422',
+      ...form(
+        campaignForm({
+          recipients_file: { filename: 'r.csv', content: 'phone_number\n"+15550100001\n' },
+        }),
+      ),
+      expect: invalid('Recipients file is not a valid CSV (quoted field unterminated in row 2)'),
+    },
+    {
+      name: 'POST /campaigns with a CSV of no numbers and a blank name is 422',
+      ...form(campaignForm({ name: ' ', recipients_file: 'name,phone\nAnn,+15550100001\n' })),
+      expect: invalid("Name can't be blank", 'Recipients file has no phone numbers'),
+    },
+    {
+      name: 'POST /campaigns with __proto__ manual numbers is 422',
+      ...form(
+        campaignForm({
+          recipients_file: null,
+          manual_phone_numbers: '{"__proto__":{"polluted":1}}',
+        }),
+      ),
+      expect: invalid('Manual phone numbers is invalid'),
+    },
+    {
+      name: 'POST /campaigns with __proto__ and constructor part names is 422',
+      ...form(
+        multipartBody([
+          ['__proto__', 'x'],
+          ['__proto__[]', 'x'],
+          ['constructor', 'x'],
+          ['phone_number_id', '1'],
+          ['agent_id', '123'],
+        ]),
+      ),
+      expect: invalid(
+        "Name can't be blank",
+        "Recipients file can't be blank",
+        'Send immediately is not included in the list',
+      ),
+    },
+    {
+      name: 'POST /campaigns later with a bad date and time is 422',
+      ...form(
+        campaignForm({
+          send_immediately: 'false',
+          schedule_date: '2024-13-01',
+          schedule_time: '10:00:00 PM',
+        }),
+      ),
+      expect: invalid('Schedule date is invalid', 'Schedule time is invalid'),
+    },
+    {
+      name: 'POST /campaigns with a broken multipart body is 400',
+      ...form(campaignForm().slice(0, 120)),
+      expect: { status: 400, error: 'invalid_form' },
+    },
+    {
+      name: 'POST /campaigns with a multipart type but no boundary is not read: 404',
+      ...form(campaignForm(), [key, ['Content-Type', 'multipart/form-data']]),
+      expect: SENDERS_NOT_FOUND,
+    },
+    {
+      name: 'POST /campaigns with a CSV over the size limit is 413',
+      ...form(
+        campaignForm({
+          recipients_file: `phone_number\n${'+15550100001\n'.repeat(MAX_BODY_BYTES / 12)}`,
+        }),
+      ),
+      expect: tooLarge,
+    },
+  ]
+}
+
 export function buildCorpus(): HostileCase[] {
   return [
+    ...documentedResourceCases(),
     ...idCases(),
     ...credentialCases(),
     ...bodyCases(),

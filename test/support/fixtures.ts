@@ -21,4 +21,6 @@ export const FIXTURE_FILES = [
   'integration.example.json',
   'create-integration.request.json',
   'update-integration.request.json',
+  'campaign.example.json',
+  'create-campaign.data.json',
 ] as const

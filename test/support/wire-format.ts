@@ -21,6 +21,8 @@ import {
   IntegrationResponseSchema,
   ListIntegrationSchemasResponseSchema,
   ListIntegrationsResponseSchema,
+  CampaignResponseSchema,
+  ListCampaignsResponseSchema,
   ListVoicesResponseSchema,
   VoiceResponseSchema,
   ListAgentTemplatesResponseSchema,
@@ -89,6 +91,11 @@ export function schemaFor(endpoint: EndpointName, status: number): z.ZodType {
       return IntegrationResponseSchema
     case 'deleteIntegration':
       return DeleteIntegrationResponseSchema
+    case 'listCampaigns':
+      return ListCampaignsResponseSchema
+    case 'createCampaign':
+    case 'getCampaign':
+      return CampaignResponseSchema
     case 'listVoices':
       return ListVoicesResponseSchema
     case 'getVoice':

@@ -41,15 +41,20 @@ const PERMITTED = {
   language: PERMIT.string,
 } as const
 
-/** The body's permitted and cast fields, validated by `schema` (a 422 lists every problem). */
-async function bodyFields<T>(context: Context, schema: z.ZodType<T>): Promise<T> {
-  return parseFields(schema, permitFields(PERMITTED, await context.bodyParams()))
+/** The agent a body names, when it names one: it must be the caller's (`""` and `null` name none). */
+function checkAgent(context: Context, agentId: unknown): void {
+  if (typeof agentId !== 'string' || agentId === '') return
+  if (context.store.getAgent(ownerOf(context), agentId) === undefined) agentNotFound()
 }
 
-/** The agent a body names, when it names one: it must be the caller's (`""` and `null` name none). */
-function checkAgent(context: Context, agentId: string | null | undefined): void {
-  if (agentId === undefined || agentId === null || agentId === '') return
-  if (context.store.getAgent(ownerOf(context), agentId) === undefined) agentNotFound()
+/**
+ * The body's permitted and cast fields, validated by `schema` (a 422 lists every problem) once the
+ * agent they name is found: the controller finds the agent first, so its 404 wins over a 422.
+ */
+async function bodyFields<T>(context: Context, schema: z.ZodType<T>): Promise<T> {
+  const fields = permitFields(PERMITTED, await context.bodyParams())
+  checkAgent(context, fields['agent_id'])
+  return parseFields(schema, fields)
 }
 
 const phoneNumberIdOf = (context: Context): number =>
@@ -69,7 +74,6 @@ export const resolvers = {
   }),
   async createPhoneNumber(context: Context) {
     const fields = await bodyFields(context, CreatePhoneNumberRequestSchema)
-    checkAgent(context, fields.agent_id)
     // @note Uniqueness is checked once the fields are valid (Rails would list it beside them).
     if (context.store.isPhoneNumberTaken(fields.phone_number))
       throw new ApiError('validation_failed', [data.errorMessages.phoneNumberTaken])
@@ -83,7 +87,6 @@ export const resolvers = {
     // Looked up before the body is read, as a Rails `before_action` would: 404 wins over 422.
     if (context.store.getPhoneNumber(owner, id) === undefined) notFound()
     const fields = await bodyFields(context, UpdatePhoneNumberRequestSchema)
-    checkAgent(context, fields.agent_id)
     return { data: context.store.updatePhoneNumber(owner, id, fields) ?? notFound() }
   },
   deletePhoneNumber: (context: Context) =>

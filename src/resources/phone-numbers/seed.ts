@@ -6,11 +6,14 @@
 import { toTimestamp } from '../../internal/time.js'
 import type { Seeder } from '../../store/context.js'
 import { USERS } from '../accounts/users.js'
+import { AGENTS } from '../agents/collection.js'
+import { DOCUMENTED_AGENT } from '../agents/documented.js'
 import { PHONE_NUMBERS } from './collection.js'
+import { DOCUMENTED_USER_TWILIO_NUMBER } from './documented.js'
 import { createElevenLabsPhoneNumberId } from './factory.js'
 import { PHONE_NUMBERS_STREAM } from './store.js'
 
-/** Seeds the scenario's unassigned numbers. */
+/** Seeds the scenario's unassigned numbers, then user 1's Twilio caller ID. */
 export function seedPhoneNumbers(seeder: Seeder): void {
   if (seeder.scenario === 'empty') return
   const rng = seeder.faker(PHONE_NUMBERS_STREAM)
@@ -35,4 +38,22 @@ export function seedPhoneNumbers(seeder: Seeder): void {
       user_id: user.id,
     })
   }
+  const agent = seeder
+    .records(AGENTS)
+    .find(
+      (candidate) =>
+        candidate.user_id === DOCUMENTED_USER_TWILIO_NUMBER.user_id &&
+        candidate.id !== DOCUMENTED_AGENT.id,
+    )
+  if (agent === undefined) return
+  const { created_at, updated_at, user_id, ...number } = DOCUMENTED_USER_TWILIO_NUMBER
+  // In the record's field order: the agent before the times.
+  seeder.add(PHONE_NUMBERS, {
+    id: seeder.takeId(PHONE_NUMBERS),
+    ...number,
+    agent_id: Number(agent.id),
+    created_at,
+    updated_at,
+    user_id,
+  })
 }
