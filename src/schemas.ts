@@ -33,16 +33,22 @@ export type {
 // Accounts: sign in, sign up, sign out, the current user
 export {
   AuthResponseSchema,
+  ChangePasswordRequestSchema,
+  ChangePasswordResponseSchema,
   CurrentUserResponseSchema,
+  CurrentUserSchema,
   MembershipStatusSchema,
   RoleSchema,
   SignInRequestSchema,
   SignOutResponseSchema,
   SignUpRequestSchema,
+  TourCompletionResponseSchema,
   UserSchema,
 } from './resources/accounts/schemas.js'
 export type {
   AuthResponse,
+  ChangePasswordRequest,
+  CurrentUser,
   CurrentUserResponse,
   MembershipStatus,
   Role,

@@ -3,6 +3,8 @@ import {
   AgentResponseSchema,
   ApiKeyResponseSchema,
   AuthResponseSchema,
+  ChangePasswordResponseSchema,
+  TourCompletionResponseSchema,
   ConversationResponseSchema,
   CreateApiKeyResponseSchema,
   CurrentUserResponseSchema,
@@ -77,6 +79,10 @@ export function schemaFor(endpoint: EndpointName, status: number): z.ZodType {
       return IntegrationResponseSchema
     case 'deleteIntegration':
       return DeleteIntegrationResponseSchema
+    case 'completeTour':
+      return TourCompletionResponseSchema
+    case 'changePassword':
+      return ChangePasswordResponseSchema
     case 'unknownRoute':
       return ErrorResponseSchema
   }

@@ -85,6 +85,59 @@ function signUpProblems(
   return problems
 }
 
+/**
+ * Devise's `update_with_password` parameters, `params.require(:user).permit(:current_password,
+ * :password, :password_confirmation)`.
+ */
+const PASSWORD_PERMIT = {
+  current_password: PERMIT.string,
+  password: PERMIT.string,
+  password_confirmation: PERMIT.string,
+} as const
+
+/** The permitted fields of a `PUT /user/password` body: strings, or absent. */
+function passwordFields(context: Context): {
+  current_password?: string | undefined
+  password?: string | undefined
+  password_confirmation?: string | undefined
+} {
+  const fields = permitFields(PASSWORD_PERMIT, context.fields(WRAPPER))
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' ? value : undefined
+  return {
+    current_password: text(fields['current_password']),
+    password: text(fields['password']),
+    password_confirmation: text(fields['password_confirmation']),
+  }
+}
+
+/**
+ * What Devise's `update_with_password` says, in its order: a wrong (or blank) current password
+ * first, then the new password's own validations as at sign-up (blank, confirmation, length).
+ */
+function changePasswordProblems(
+  fields: ReturnType<typeof passwordFields>,
+  isCurrent: (password: string) => boolean,
+): string[] {
+  const problems: string[] = []
+  const { current_password: current, password, password_confirmation: confirmation } = fields
+  if (current === undefined || !isCurrent(current))
+    problems.push(
+      isBlank(current)
+        ? SIGN_UP_MESSAGES.currentPasswordBlank
+        : SIGN_UP_MESSAGES.currentPasswordInvalid,
+    )
+  const passwordProblem = findPasswordProblem(password)
+  if (passwordProblem === 'blank') problems.push(SIGN_UP_MESSAGES.passwordBlank)
+  if (confirmation !== undefined && confirmation !== password)
+    problems.push(SIGN_UP_MESSAGES.confirmationMismatch)
+  if (passwordProblem === 'too-short')
+    problems.push(SIGN_UP_MESSAGES.passwordTooShort(PASSWORD_LENGTH.min))
+  else if (passwordProblem === 'too-long')
+    problems.push(SIGN_UP_MESSAGES.passwordTooLong(PASSWORD_LENGTH.max))
+  return problems
+}
+
 /** The journal's reason for a refused sign-in (the answer itself never says which it was). */
 function whyNotSignedIn(context: Context, email: string | undefined, password: string | undefined) {
   if (email === undefined || password === undefined)
@@ -133,4 +186,15 @@ export const resolvers = {
     return {}
   },
   getCurrentUser: (context: Context) => ({ data: context.store.getUser(ownerOf(context)) }),
+  // @note The app sends a JSON content type and no body: nothing is read, so that is no 400.
+  completeTour: (context: Context) => ({ data: context.store.completeTour(ownerOf(context)) }),
+  changePassword(context: Context) {
+    const owner = ownerOf(context)
+    const problems = changePasswordProblems(passwordFields(context), (password) =>
+      context.store.hasPassword(owner, password),
+    )
+    if (problems.length > 0) throw new ApiError('validation_failed', problems)
+    context.store.changePassword(owner, passwordFields(context).password as string)
+    return {}
+  },
 } satisfies Record<string, Resolver<AccountsStore>>

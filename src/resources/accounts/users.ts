@@ -8,12 +8,12 @@ import { defineState } from '../../store/context.js'
 import { DEFAULT_MEMBERSHIP_STATUS, DEFAULT_PASSWORD, DEFAULT_ROLE } from './defaults.js'
 import { DOCUMENTED_USER } from './documented.js'
 import { UserRecordSchema } from './schemas.js'
-import { toUser } from './factory.js'
+import { toCurrentUser } from './factory.js'
 
 /** Users, passwords included (demo data). */
 export const USERS = defineCollection('users', 'user', UserRecordSchema, {
   label: 'user',
-  copy: (user) => ({ ...toUser(user), password: user.password }),
+  copy: (user) => ({ ...toCurrentUser(user), password: user.password }),
   // Format 1 kept users' ids and emails only.
   format1Defaults: {
     role: DEFAULT_ROLE,
