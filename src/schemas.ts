@@ -143,3 +143,20 @@ export type {
   ListIntegrationsResponse,
   UpdateIntegrationRequest,
 } from './resources/integrations/schemas.js'
+// Escalations (real-client evidence: the web app's `/escalations` screen)
+export {
+  EscalationResponseSchema,
+  EscalationSchema,
+  HandoffStatusSchema,
+  ListEscalationsQuerySchema,
+  ListEscalationsResponseSchema,
+  UpdateEscalationRequestSchema,
+} from './resources/escalations/schemas.js'
+export type {
+  Escalation,
+  EscalationResponse,
+  HandoffStatus,
+  ListEscalationsQuery,
+  ListEscalationsResponse,
+  UpdateEscalationRequest,
+} from './resources/escalations/schemas.js'

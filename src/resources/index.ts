@@ -11,6 +11,7 @@ import * as apiKeys from './api-keys/index.js'
 import * as phoneNumbers from './phone-numbers/index.js'
 import * as conversations from './conversations/index.js'
 import * as integrations from './integrations/index.js'
+import * as escalations from './escalations/index.js'
 import { defineResource } from './resource.js'
 
 /** Every resource, in the endpoint table's order (journal names, fault scopes, CORS methods follow it). */
@@ -21,6 +22,7 @@ export const RESOURCES = [
   defineResource(phoneNumbers),
   defineResource(conversations),
   defineResource(integrations),
+  defineResource(escalations),
 ] as const
 
 /**

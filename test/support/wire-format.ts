@@ -4,6 +4,8 @@ import {
   ApiKeyResponseSchema,
   AuthResponseSchema,
   ChangePasswordResponseSchema,
+  EscalationResponseSchema,
+  ListEscalationsResponseSchema,
   TourCompletionResponseSchema,
   ConversationResponseSchema,
   CreateApiKeyResponseSchema,
@@ -83,6 +85,11 @@ export function schemaFor(endpoint: EndpointName, status: number): z.ZodType {
       return TourCompletionResponseSchema
     case 'changePassword':
       return ChangePasswordResponseSchema
+    case 'listEscalations':
+      return ListEscalationsResponseSchema
+    case 'getEscalation':
+    case 'updateEscalation':
+      return EscalationResponseSchema
     case 'unknownRoute':
       return ErrorResponseSchema
   }
