@@ -160,3 +160,16 @@ export type {
   ListEscalationsResponse,
   UpdateEscalationRequest,
 } from './resources/escalations/schemas.js'
+// Metrics (real-client evidence: the web app's `/overview` screen)
+export {
+  MetricsQuerySchema,
+  MetricsResponseSchema,
+  MetricsSchema,
+  PeriodMetricsSchema,
+} from './resources/metrics/schemas.js'
+export type {
+  Metrics,
+  MetricsQuery,
+  MetricsResponse,
+  PeriodMetrics,
+} from './resources/metrics/schemas.js'

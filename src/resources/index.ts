@@ -12,6 +12,7 @@ import * as phoneNumbers from './phone-numbers/index.js'
 import * as conversations from './conversations/index.js'
 import * as integrations from './integrations/index.js'
 import * as escalations from './escalations/index.js'
+import * as metrics from './metrics/index.js'
 import { defineResource } from './resource.js'
 
 /** Every resource, in the endpoint table's order (journal names, fault scopes, CORS methods follow it). */
@@ -23,6 +24,7 @@ export const RESOURCES = [
   defineResource(conversations),
   defineResource(integrations),
   defineResource(escalations),
+  defineResource(metrics),
 ] as const
 
 /**

@@ -4,6 +4,7 @@ import {
   ApiKeyResponseSchema,
   AuthResponseSchema,
   ChangePasswordResponseSchema,
+  MetricsResponseSchema,
   EscalationResponseSchema,
   ListEscalationsResponseSchema,
   TourCompletionResponseSchema,
@@ -90,6 +91,8 @@ export function schemaFor(endpoint: EndpointName, status: number): z.ZodType {
     case 'getEscalation':
     case 'updateEscalation':
       return EscalationResponseSchema
+    case 'getMetrics':
+      return MetricsResponseSchema
     case 'unknownRoute':
       return ErrorResponseSchema
   }
