@@ -105,6 +105,7 @@ export type {
 } from './resources/phone-numbers/schemas.js'
 // Conversations (reference §4.3)
 export {
+  ConversationAudioSchema,
   ConversationListItemSchema,
   ConversationMessageSchema,
   ConversationResponseSchema,
@@ -173,3 +174,24 @@ export type {
   MetricsResponse,
   PeriodMetrics,
 } from './resources/metrics/schemas.js'
+// Knowledge-base files and the upload URL (real-client evidence: the web app's `/files` screen)
+export {
+  AgentFileResponseSchema,
+  AgentFileSchema,
+  AgentFileUsageResponseSchema,
+  CreateAgentFileRequestSchema,
+  DeleteAgentFileResponseSchema,
+  DirectUploadRequestSchema,
+  DirectUploadResponseSchema,
+  ListAgentFilesResponseSchema,
+  UploadResponseSchema,
+} from './resources/agent-files/schemas.js'
+export type {
+  AgentFile,
+  AgentFileResponse,
+  AgentFileUsageResponse,
+  CreateAgentFileRequest,
+  DirectUploadRequest,
+  DirectUploadResponse,
+  ListAgentFilesResponse,
+} from './resources/agent-files/schemas.js'

@@ -11,6 +11,7 @@ import { ApiError, JSON_CONTENT_TYPE } from './envelope.js'
 import type { Core, CoreAnswer, PlainRequest } from './plain-request.js'
 import { splitPath } from './plain-request.js'
 import { toRateLimitHeaders } from './rate-limit.js'
+import { RawReply } from './raw-reply.js'
 import { RequestContext } from './request-context.js'
 import { REASONS } from './reasons.js'
 import { createRouter } from './router.js'
@@ -44,6 +45,16 @@ function headersOf(text: string, outcome: Outcome): Record<string, string> {
   }
   if (rate !== undefined) Object.assign(headers, toRateLimitHeaders(rate))
   if (outcome.headers !== undefined) Object.assign(headers, outcome.headers)
+  return headers
+}
+
+/** The headers of a `RawReply`: its media type and length, the rate limit once counted. */
+function rawHeadersOf(raw: RawReply, outcome: Outcome): Record<string, string> {
+  const headers: Record<string, string> = {
+    'Content-Type': raw.contentType,
+    'Content-Length': String(raw.bytes.byteLength),
+  }
+  if (outcome.rate !== undefined) Object.assign(headers, toRateLimitHeaders(outcome.rate))
   return headers
 }
 
@@ -107,7 +118,12 @@ export function createCore(runtime: CoreRuntime): Core {
       outcome.reason = apiError.reason ?? REASONS.error(apiError.status, apiError.errors)
     }
 
-    const text = networkError ? null : JSON.stringify(outcome.body)
+    const raw = outcome.body instanceof RawReply ? outcome.body : undefined
+    const text = networkError
+      ? null
+      : raw === undefined
+        ? JSON.stringify(outcome.body)
+        : raw.toJournalText()
     // @note A body over the limit is never read in full (the demo server stops at the limit), so
     // the journal records none, on every transport alike.
     const tooLarge =
@@ -130,6 +146,13 @@ export function createCore(runtime: CoreRuntime): Core {
     if (outcome.status >= 200 && outcome.status < 300 && !READ_METHODS.has(request.method))
       runtime.onWrite?.()
     if (text === null) return { kind: 'network-error' }
+    if (raw !== undefined)
+      return {
+        kind: 'response',
+        status: outcome.status,
+        headers: rawHeadersOf(raw, outcome),
+        body: request.method === 'HEAD' ? '' : raw.bytes,
+      }
     // @note A HEAD answers as its GET would, headers and `Content-Length` included, with no
     // body (Rack::Head); the journal keeps the body the GET would have sent.
     return {

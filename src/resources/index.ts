@@ -13,6 +13,7 @@ import * as conversations from './conversations/index.js'
 import * as integrations from './integrations/index.js'
 import * as escalations from './escalations/index.js'
 import * as metrics from './metrics/index.js'
+import * as agentFiles from './agent-files/index.js'
 import { defineResource } from './resource.js'
 
 /** Every resource, in the endpoint table's order (journal names, fault scopes, CORS methods follow it). */
@@ -25,6 +26,7 @@ export const RESOURCES = [
   defineResource(integrations),
   defineResource(escalations),
   defineResource(metrics),
+  defineResource(agentFiles),
 ] as const
 
 /**

@@ -4,6 +4,12 @@ import {
   ApiKeyResponseSchema,
   AuthResponseSchema,
   ChangePasswordResponseSchema,
+  AgentFileResponseSchema,
+  AgentFileUsageResponseSchema,
+  DeleteAgentFileResponseSchema,
+  DirectUploadResponseSchema,
+  ListAgentFilesResponseSchema,
+  UploadResponseSchema,
   MetricsResponseSchema,
   EscalationResponseSchema,
   ListEscalationsResponseSchema,
@@ -27,7 +33,7 @@ import {
   ListIntegrationSchemasResponseSchema,
   ListIntegrationsResponseSchema,
 } from 'voiceable-mock/schemas'
-import type { z } from 'zod'
+import { z } from 'zod'
 
 /** The schema a response body must parse with, chosen by endpoint and status. */
 export function schemaFor(endpoint: EndpointName, status: number): z.ZodType {
@@ -93,6 +99,22 @@ export function schemaFor(endpoint: EndpointName, status: number): z.ZodType {
       return EscalationResponseSchema
     case 'getMetrics':
       return MetricsResponseSchema
+    case 'listAgentFiles':
+      return ListAgentFilesResponseSchema
+    case 'createAgentFile':
+      return AgentFileResponseSchema
+    case 'getAgentFileUsage':
+      return AgentFileUsageResponseSchema
+    case 'deleteAgentFile':
+    case 'deleteAgentAgentFile':
+      return DeleteAgentFileResponseSchema
+    case 'createDirectUpload':
+      return DirectUploadResponseSchema
+    case 'uploadObject':
+      return UploadResponseSchema
+    case 'getConversationAudio':
+      // The journal keeps what the WAV was, not its bytes (`RawReply`).
+      return z.strictObject({ content_type: z.literal('audio/wav'), byte_length: z.number() })
     case 'unknownRoute':
       return ErrorResponseSchema
   }

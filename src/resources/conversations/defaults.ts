@@ -34,3 +34,9 @@ export const CALLERS_PER_GENERATOR = 24
  * reference date (ours).
  */
 export const RECENT_CALLS = { count: 6, days: 30 } as const
+
+/**
+ * Every conversation's recording: a second of tone at 8 kHz, 16-bit mono WAV (about 16 KB;
+ * ours: the fake records no calls, and the web app's player needs bytes a browser decodes).
+ */
+export const AUDIO = { sampleRate: 8000, seconds: 1, contentType: 'audio/wav' } as const
