@@ -313,6 +313,68 @@ const accountCases: ParityCase[] = [
   },
 ]
 
+/** The web app's overview, escalations, files, recordings, tour and password calls. */
+const screenCases: ParityCase[] = [
+  {
+    name: 'screens: the overview window',
+    method: 'GET',
+    path: '/metrics?call_start_before_unix=1706745600&call_start_after_unix=1704153600',
+    headers: [KEY],
+  },
+  {
+    name: 'screens: escalations',
+    method: 'GET',
+    path: '/escalations?status=pending',
+    headers: [KEY],
+  },
+  {
+    name: 'screens: update an escalation',
+    method: 'PATCH',
+    path: '/escalations/1',
+    headers: [KEY, JSON_TYPE],
+    body: '{"handoff_event":{"handoff_status":"completed","handled_by":"Robin"}}',
+  },
+  { name: 'screens: knowledge-base files', method: 'GET', path: '/agent_files', headers: [KEY] },
+  {
+    name: 'screens: an upload URL',
+    method: 'POST',
+    path: '/aws_s3/direct_upload',
+    headers: [KEY, JSON_TYPE],
+    body: '{"filename":"notes.txt","content_type":"text/plain"}',
+  },
+  {
+    name: 'screens: an upload with a forged signature',
+    method: 'PUT',
+    path: '/aws_s3/uploads/kb_aaaaaaaaaaaaaaaaaaaa?X-Mock-Signature=forged',
+    headers: [['Content-Type', 'text/plain']],
+    body: 'hello',
+  },
+  { name: 'screens: delete a file', method: 'DELETE', path: '/agent_files/2', headers: [KEY] },
+  {
+    name: "screens: a conversation's recording",
+    method: 'GET',
+    path: '/conversations/conv_abc123/audio',
+    headers: [KEY],
+  },
+  {
+    name: 'screens: complete the tour, with no body',
+    method: 'PATCH',
+    path: '/user/tour_completion',
+    get headers() {
+      return [bearer(), JSON_TYPE]
+    },
+  },
+  {
+    name: 'screens: change the password with a wrong current one',
+    method: 'PUT',
+    path: '/user/password',
+    get headers() {
+      return [bearer(), JSON_TYPE]
+    },
+    body: '{"user":{"current_password":"nope","password":"abc","password_confirmation":"x"}}',
+  },
+]
+
 const AUTH_HEADERS: [string, [string, string][]][] = [
   ['no credentials', []],
   ['an unknown X-API-Key', [['X-API-Key', 'sk_live_unknown']]],
@@ -508,6 +570,7 @@ const faultCases: ParityCase[] = [
 const corpus: ParityCase[] = [
   ...documentedCases,
   ...accountCases,
+  ...screenCases,
   ...authCases,
   ...routingCases,
   ...castCases,

@@ -12,6 +12,9 @@ it('lists users by id with their password, and each collection per user, secrets
     { key: 'phone_numbers', label: 'phone number', owned: true },
     { key: 'conversations', label: 'conversation', owned: true },
     { key: 'integrations', label: 'integration', owned: true },
+    { key: 'escalations', label: 'escalation', owned: true },
+    { key: 'agent_files', label: 'agent file', owned: true },
+    { key: 'uploads', label: 'upload', owned: true },
   ])
   const [first] = data.users
   expect(first?.record).toMatchObject({ id: 1, email: 'user@example.com', password: 'password' })

@@ -37,20 +37,20 @@ const USER_PERMIT = {
 } as const
 
 /** The permitted and cast fields of a `{"user": {...}}` body: strings, or absent. */
-function userFields(context: Context): {
-  email?: string | undefined
-  password?: string | undefined
-  password_confirmation?: string | undefined
-} {
-  const fields = permitFields(USER_PERMIT, context.fields(WRAPPER))
-  const text = (value: unknown): string | undefined =>
-    typeof value === 'string' ? value : undefined
-  return {
-    email: text(fields['email']),
-    password: text(fields['password']),
-    password_confirmation: text(fields['password_confirmation']),
+function textFields<const Name extends string>(
+  context: Context,
+  permit: Readonly<Record<Name, typeof PERMIT.string>>,
+): { [Field in Name]?: string | undefined } {
+  const fields = permitFields(permit, context.fields(WRAPPER))
+  const texts: { [Field in Name]?: string | undefined } = {}
+  for (const name of Object.keys(permit) as Name[]) {
+    const value = fields[name]
+    texts[name] = typeof value === 'string' ? value : undefined
   }
+  return texts
 }
+
+const userFields = (context: Context) => textFields(context, USER_PERMIT)
 
 function isBlank(value: string | undefined): boolean {
   return value === undefined || value.trim() === ''
@@ -95,21 +95,7 @@ const PASSWORD_PERMIT = {
   password_confirmation: PERMIT.string,
 } as const
 
-/** The permitted fields of a `PUT /user/password` body: strings, or absent. */
-function passwordFields(context: Context): {
-  current_password?: string | undefined
-  password?: string | undefined
-  password_confirmation?: string | undefined
-} {
-  const fields = permitFields(PASSWORD_PERMIT, context.fields(WRAPPER))
-  const text = (value: unknown): string | undefined =>
-    typeof value === 'string' ? value : undefined
-  return {
-    current_password: text(fields['current_password']),
-    password: text(fields['password']),
-    password_confirmation: text(fields['password_confirmation']),
-  }
-}
+const passwordFields = (context: Context) => textFields(context, PASSWORD_PERMIT)
 
 /**
  * What Devise's `update_with_password` says, in its order: a wrong (or blank) current password
