@@ -48,6 +48,11 @@ function headersOf(text: string, outcome: Outcome): Record<string, string> {
   return headers
 }
 
+/** The answer's body as the journal keeps it: the JSON sent, or what a `RawReply` was. */
+function journalTextOf(body: unknown): string {
+  return body instanceof RawReply ? body.toJournalText() : JSON.stringify(body)
+}
+
 /** The headers of a `RawReply`: its media type and length, the rate limit once counted. */
 function rawHeadersOf(raw: RawReply, outcome: Outcome): Record<string, string> {
   const headers: Record<string, string> = {
@@ -56,6 +61,21 @@ function rawHeadersOf(raw: RawReply, outcome: Outcome): Record<string, string> {
   }
   if (outcome.rate !== undefined) Object.assign(headers, toRateLimitHeaders(outcome.rate))
   return headers
+}
+
+/**
+ * The response to send: the JSON text, or a `RawReply`'s bytes. @note A HEAD answers as its GET
+ * would, headers and `Content-Length` included, with no body (Rack::Head); the journal keeps the
+ * body the GET would have sent.
+ */
+function toAnswer(method: string, outcome: Outcome, text: string): CoreAnswer {
+  const raw = outcome.body instanceof RawReply ? outcome.body : undefined
+  return {
+    kind: 'response',
+    status: outcome.status,
+    headers: raw === undefined ? headersOf(text, outcome) : rawHeadersOf(raw, outcome),
+    body: method === 'HEAD' ? '' : (raw?.bytes ?? text),
+  }
 }
 
 /**
@@ -118,12 +138,7 @@ export function createCore(runtime: CoreRuntime): Core {
       outcome.reason = apiError.reason ?? REASONS.error(apiError.status, apiError.errors)
     }
 
-    const raw = outcome.body instanceof RawReply ? outcome.body : undefined
-    const text = networkError
-      ? null
-      : raw === undefined
-        ? JSON.stringify(outcome.body)
-        : raw.toJournalText()
+    const text = networkError ? null : journalTextOf(outcome.body)
     // @note A body over the limit is never read in full (the demo server stops at the limit), so
     // the journal records none, on every transport alike.
     const tooLarge =
@@ -145,22 +160,7 @@ export function createCore(runtime: CoreRuntime): Core {
     })
     if (outcome.status >= 200 && outcome.status < 300 && !READ_METHODS.has(request.method))
       runtime.onWrite?.()
-    if (text === null) return { kind: 'network-error' }
-    if (raw !== undefined)
-      return {
-        kind: 'response',
-        status: outcome.status,
-        headers: rawHeadersOf(raw, outcome),
-        body: request.method === 'HEAD' ? '' : raw.bytes,
-      }
-    // @note A HEAD answers as its GET would, headers and `Content-Length` included, with no
-    // body (Rack::Head); the journal keeps the body the GET would have sent.
-    return {
-      kind: 'response',
-      status: outcome.status,
-      headers: headersOf(text, outcome),
-      body: request.method === 'HEAD' ? '' : text,
-    }
+    return text === null ? { kind: 'network-error' } : toAnswer(request.method, outcome, text)
   }
 
   /** The route of a request, or `undefined` when its path is not under the base path. */

@@ -52,6 +52,23 @@ function textFields<const Name extends string>(
 
 const userFields = (context: Context) => textFields(context, USER_PERMIT)
 
+/**
+ * What Devise's `validatable` says about a new password, in its order: blank, confirmation
+ * (only when sent, as Rails' `validates_confirmation_of`), then length (unless blank).
+ */
+function newPasswordProblems(password: string | undefined, confirmation: string | undefined) {
+  const problems: string[] = []
+  const passwordProblem = findPasswordProblem(password)
+  if (passwordProblem === 'blank') problems.push(SIGN_UP_MESSAGES.passwordBlank)
+  if (confirmation !== undefined && confirmation !== password)
+    problems.push(SIGN_UP_MESSAGES.confirmationMismatch)
+  if (passwordProblem === 'too-short')
+    problems.push(SIGN_UP_MESSAGES.passwordTooShort(PASSWORD_LENGTH.min))
+  else if (passwordProblem === 'too-long')
+    problems.push(SIGN_UP_MESSAGES.passwordTooLong(PASSWORD_LENGTH.max))
+  return problems
+}
+
 function isBlank(value: string | undefined): boolean {
   return value === undefined || value.trim() === ''
 }
@@ -74,15 +91,7 @@ function signUpProblems(
     if (isTaken(normalized)) problems.push(SIGN_UP_MESSAGES.emailTaken)
     if (!isWellFormedEmail(normalized)) problems.push(SIGN_UP_MESSAGES.emailInvalid)
   }
-  const passwordProblem = findPasswordProblem(password)
-  if (passwordProblem === 'blank') problems.push(SIGN_UP_MESSAGES.passwordBlank)
-  if (confirmation !== undefined && confirmation !== password)
-    problems.push(SIGN_UP_MESSAGES.confirmationMismatch)
-  if (passwordProblem === 'too-short')
-    problems.push(SIGN_UP_MESSAGES.passwordTooShort(PASSWORD_LENGTH.min))
-  else if (passwordProblem === 'too-long')
-    problems.push(SIGN_UP_MESSAGES.passwordTooLong(PASSWORD_LENGTH.max))
-  return problems
+  return [...problems, ...newPasswordProblems(password, confirmation)]
 }
 
 /**
@@ -113,15 +122,7 @@ function changePasswordProblems(
         ? SIGN_UP_MESSAGES.currentPasswordBlank
         : SIGN_UP_MESSAGES.currentPasswordInvalid,
     )
-  const passwordProblem = findPasswordProblem(password)
-  if (passwordProblem === 'blank') problems.push(SIGN_UP_MESSAGES.passwordBlank)
-  if (confirmation !== undefined && confirmation !== password)
-    problems.push(SIGN_UP_MESSAGES.confirmationMismatch)
-  if (passwordProblem === 'too-short')
-    problems.push(SIGN_UP_MESSAGES.passwordTooShort(PASSWORD_LENGTH.min))
-  else if (passwordProblem === 'too-long')
-    problems.push(SIGN_UP_MESSAGES.passwordTooLong(PASSWORD_LENGTH.max))
-  return problems
+  return [...problems, ...newPasswordProblems(password, confirmation)]
 }
 
 /** The journal's reason for a refused sign-in (the answer itself never says which it was). */

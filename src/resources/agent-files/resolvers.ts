@@ -2,13 +2,13 @@
  * The code behind the knowledge-base endpoints and the upload URL, as the web app calls them
  * (`resource.json`; the notes' §7): ask for an upload URL, PUT the bytes there, register the file.
  */
-import type * as z from 'zod'
-import type { EndpointContext } from '../../pipeline/endpoint.js'
-import { ApiError, failWith } from '../../pipeline/envelope.js'
-import { ownerOf, parseFields, readQuery } from '../../pipeline/fields.js'
-import { permitFields, PERMIT } from '../../pipeline/strong-params.js'
 import type { AgentsStore } from '../agents/store.js'
 import type { Resolver } from '../resource.js'
+import type * as z from 'zod'
+import { ApiError, failWith } from '../../pipeline/envelope.js'
+import type { EndpointContext } from '../../pipeline/endpoint.js'
+import { ownerOf, parseFields, readQuery } from '../../pipeline/fields.js'
+import { PERMIT, permitFields } from '../../pipeline/strong-params.js'
 import { OBJECT_PATH, UPLOAD_PATH } from './defaults.js'
 import data from './resource.json' with { type: 'json' }
 import {

@@ -3,14 +3,8 @@
  * calls, so each is a short tone, the same bytes for the same conversation every time, that a
  * browser decodes (the web app's player checks the type and plays it).
  */
+import { hashOf } from '../../internal/hash.js'
 import { AUDIO } from './defaults.js'
-
-/** FNV-1a over text: a tone's pitch that depends only on the conversation. */
-function hashOf(text: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
-  return hash >>> 0
-}
 
 /** A 16-bit mono PCM WAV file of `AUDIO.seconds` of a soft tone, its pitch drawn from `id`. */
 export function createConversationAudio(id: string): Uint8Array<ArrayBuffer> {
