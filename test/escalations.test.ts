@@ -22,7 +22,7 @@ it("lists the caller's escalations one level down (data.data), each with the fie
       'created_at',
       'updated_at',
     ])
-    expect(escalation.context_summary).toEqual(expect.any(String))
+    expect(escalation['context_summary']).toEqual(expect.any(String))
   }
   const pending = await call(mock, 'GET /escalations?status=pending')
   for (const escalation of pending.body.data.data) expect(escalation.handoff_status).toBe('pending')

@@ -5,7 +5,6 @@
 import * as z from 'zod'
 import { envelopeOf, statusOnly } from '../../pipeline/wire.js'
 import { Id, Timestamp } from '../../pipeline/wire.js'
-import { TOUR_COMPLETED_AT_START } from './defaults.js'
 
 /** `user`, `admin` or `enterprise` (the web app shows API keys to `enterprise` users only). */
 export const RoleSchema = z.enum(['user', 'admin', 'enterprise'])
@@ -44,12 +43,9 @@ export const CurrentUserSchema = UserSchema.extend({
 
 /**
  * A user as the store and snapshots keep it: with the password (demo data, never sent). A
- * snapshot written before the tour flag existed reads as a user who has not finished the tour.
+ * snapshot written before the tour flag existed is upgraded on load (`legacy.ts`).
  */
-export const UserRecordSchema = CurrentUserSchema.extend({
-  assistant_detail_tour_completed: z.boolean().default(TOUR_COMPLETED_AT_START),
-  password: z.string().min(1),
-})
+export const UserRecordSchema = CurrentUserSchema.extend({ password: z.string().min(1) })
 
 /** `POST /auth/sign_in` → 200 and `POST /auth/sign_up` → 201: the user, then the JWT. */
 export const AuthResponseSchema = envelopeOf(UserSchema, { token: z.string() })

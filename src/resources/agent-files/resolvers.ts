@@ -12,7 +12,7 @@ import { PERMIT, permitFields } from '../../pipeline/strong-params.js'
 import { OBJECT_PATH, UPLOAD_PATH } from './defaults.js'
 import data from './resource.json' with { type: 'json' }
 import {
-  CreateAgentFileRequestSchema,
+  CreateAgentFileFieldsSchema,
   DirectUploadRequestSchema,
   UploadQuerySchema,
 } from './schemas.js'
@@ -66,7 +66,7 @@ export const resolvers = {
         content_type: PERMIT.string,
         agent_id: PERMIT.string,
       },
-      CreateAgentFileRequestSchema,
+      CreateAgentFileFieldsSchema,
     )
     if (fields.agent_id && context.store.getAgent(owner, fields.agent_id) === undefined)
       agentNotFound()

@@ -67,11 +67,16 @@ export const CreateAgentFileRequestSchema = z.object({
   s3_key: z.string().min(1, "S3 key can't be blank"),
   s3_url: z.string().min(1, "S3 url can't be blank"),
   file_name: z.string().min(1, "File name can't be blank"),
-  file_size: z.coerce.number().int().nonnegative('File size must be a number'),
+  file_size: z.number().int().nonnegative('File size must be a number'),
   content_type: z.string().min(1, "Content type can't be blank"),
   agent_id: z.string().optional(),
 })
 export type CreateAgentFileRequest = z.input<typeof CreateAgentFileRequestSchema>
+
+/** The same fields once permitted: strong parameters give `file_size` as text, cast back here. */
+export const CreateAgentFileFieldsSchema = CreateAgentFileRequestSchema.extend({
+  file_size: z.coerce.number().int().nonnegative('File size must be a number'),
+})
 
 /** `POST /aws_s3/direct_upload` request body, at the top level as the app sends it. */
 export const DirectUploadRequestSchema = z.object({
