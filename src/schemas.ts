@@ -33,16 +33,22 @@ export type {
 // Accounts: sign in, sign up, sign out, the current user
 export {
   AuthResponseSchema,
+  ChangePasswordRequestSchema,
+  ChangePasswordResponseSchema,
   CurrentUserResponseSchema,
+  CurrentUserSchema,
   MembershipStatusSchema,
   RoleSchema,
   SignInRequestSchema,
   SignOutResponseSchema,
   SignUpRequestSchema,
+  TourCompletionResponseSchema,
   UserSchema,
 } from './resources/accounts/schemas.js'
 export type {
   AuthResponse,
+  ChangePasswordRequest,
+  CurrentUser,
   CurrentUserResponse,
   MembershipStatus,
   Role,
@@ -99,6 +105,7 @@ export type {
 } from './resources/phone-numbers/schemas.js'
 // Conversations (reference §4.3)
 export {
+  ConversationAudioSchema,
   ConversationListItemSchema,
   ConversationMessageSchema,
   ConversationResponseSchema,
@@ -224,3 +231,54 @@ export type {
   IntegrationFunction,
   ListAgentFunctionsResponse,
 } from './resources/agent-functions/schemas.js'
+// Escalations (real-client evidence: the web app's `/escalations` screen)
+export {
+  EscalationResponseSchema,
+  EscalationSchema,
+  HandoffStatusSchema,
+  ListEscalationsQuerySchema,
+  ListEscalationsResponseSchema,
+  UpdateEscalationRequestSchema,
+} from './resources/escalations/schemas.js'
+export type {
+  Escalation,
+  EscalationResponse,
+  HandoffStatus,
+  ListEscalationsQuery,
+  ListEscalationsResponse,
+  UpdateEscalationRequest,
+} from './resources/escalations/schemas.js'
+// Metrics (real-client evidence: the web app's `/overview` screen)
+export {
+  MetricsQuerySchema,
+  MetricsResponseSchema,
+  MetricsSchema,
+  PeriodMetricsSchema,
+} from './resources/metrics/schemas.js'
+export type {
+  Metrics,
+  MetricsQuery,
+  MetricsResponse,
+  PeriodMetrics,
+} from './resources/metrics/schemas.js'
+// Knowledge-base files and the upload URL (real-client evidence: the web app's `/files` screen)
+export {
+  AgentFileResponseSchema,
+  AgentFileSchema,
+  AgentFileUsageResponseSchema,
+  CreateAgentFileRequestSchema,
+  DeleteAgentFileResponseSchema,
+  DirectUploadRequestSchema,
+  DirectUploadResponseSchema,
+  ListAgentFilesResponseSchema,
+  UploadResponseSchema,
+} from './resources/agent-files/schemas.js'
+export type {
+  AgentFile,
+  AgentFileResponse,
+  AgentFileUsageResponse,
+  CreateAgentFileRequest,
+  DirectUploadRequest,
+  DirectUploadResponse,
+  ListAgentFilesResponse,
+} from './resources/agent-files/schemas.js'

@@ -317,8 +317,10 @@ it.each([
   expect(res.status).toBe(200)
   expect(res.body).toEqual({
     status: { code: 200, message: SUCCESS_MESSAGES.read },
-    data: { ...DOCUMENTED_USER },
+    // The web app's tour flag after the user's fields (docs/fidelity.md), which keep their bytes.
+    data: { ...DOCUMENTED_USER, assistant_detail_tour_completed: false },
   })
+  expect(res.text).toContain(JSON.stringify(DOCUMENTED_USER).slice(0, -1) + ',"assistant_detail')
 })
 
 it.each([
@@ -401,4 +403,61 @@ it('refuses createUser with an empty password or an unknown role', () => {
       "Failed to create user: role must be one of 'user', 'admin', 'enterprise', got 'root'",
     ),
   )
+})
+
+it('completes the tour with a JSON content type and no body: GET /user/current then shows the flag', async () => {
+  const mock = createTestMock({ now: at('2024-03-01T12:00:00Z') })
+  const token = await mock.store.issueToken(1)
+  const before = await call(mock, 'GET /user/current', { apiKey: null, bearer: token })
+  expect((before.body as { data: Record<string, unknown> }).data).toMatchObject({
+    assistant_detail_tour_completed: false,
+  })
+  const done = await call(mock, 'PATCH /user/tour_completion', {
+    apiKey: null,
+    bearer: token,
+    headers: { 'Content-Type': 'application/json' },
+  })
+  expect(done.status).toBe(200)
+  expect(done.body).toMatchObject({
+    data: { id: 1, assistant_detail_tour_completed: true, updated_at: '2024-03-01T12:00:00Z' },
+  })
+  // Idempotent: a second close answers the same user, `updated_at` unmoved.
+  const again = await call(mock, 'PATCH /user/tour_completion', { apiKey: null, bearer: token })
+  expect(again.body).toEqual(done.body)
+  const after = await call(mock, 'GET /user/current', { apiKey: null, bearer: token })
+  expect((after.body as { data: unknown }).data).toEqual((done.body as { data: unknown }).data)
+  // Only the caller's flag moves.
+  expect(mock.store.getUser(2)?.assistant_detail_tour_completed).toBe(false)
+})
+
+it('changes the password as Devise does: current password checked, 422 lists every problem', async () => {
+  const mock = createTestMock()
+  const token = await mock.store.issueToken(1)
+  const put = (user: Record<string, unknown>) =>
+    call(mock, 'PUT /user/password', { apiKey: null, bearer: token, json: { user } })
+  const wrong = await put({ current_password: 'nope', password: 'abc', password_confirmation: 'x' })
+  expect(wrong.status).toBe(422)
+  expect(wrong.body).toMatchObject({
+    errors: [
+      'Current password is invalid',
+      "Password confirmation doesn't match Password",
+      'Password is too short (minimum is 6 characters)',
+    ],
+  })
+  const blank = await put({ current_password: '', password: 'new-password-1' })
+  expect(blank.body).toMatchObject({ errors: ["Current password can't be blank"] })
+  expect((await put({})).status).toBe(422)
+  const done = await put({
+    current_password: 'password',
+    password: 'new-password-1',
+    password_confirmation: 'new-password-1',
+  })
+  expect(done.status).toBe(200)
+  expect(done.body).toEqual({ status: { code: 200, message: 'Password updated successfully.' } })
+  // The new password signs in, the old one no longer does; the caller's token still works.
+  const signIn = (password: string) =>
+    call(mock, SIGN_IN, { apiKey: null, json: { user: { ...documented, password } } })
+  expect((await signIn('new-password-1')).status).toBe(200)
+  expect((await signIn('password')).status).toBe(401)
+  expect((await call(mock, 'GET /user/current', { apiKey: null, bearer: token })).status).toBe(200)
 })

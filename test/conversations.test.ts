@@ -9,6 +9,11 @@ import { call, createTestMock } from './support/call.js'
 import { fixture } from './support/fixtures.js'
 
 const at = (iso: string) => () => new Date(iso)
+/**
+ * A clock at the reference date: the documented agent's recent calls follow the clock
+ * (`RECENT_CALLS`), so only then is `conv_abc123` the newest conversation.
+ */
+const AT_REFERENCE = { now: at('2024-01-15T10:30:00Z') }
 const NOT_FOUND = {
   status: { code: 404, message: 'Conversation not found' },
   error: 'conversation_not_found',
@@ -65,7 +70,7 @@ describe('the documented conversation', () => {
   })
 
   it('lists it first of user 1, as the same object without its transcript', async () => {
-    const mock = createTestMock()
+    const mock = createTestMock(AT_REFERENCE)
     const body = await list(mock)
     expect(Object.keys(body)).toEqual(['status', 'data', 'has_more', 'cursor'])
     const { transcript: _transcript, ...item } = fixture('get-conversation.data.json')
@@ -145,7 +150,7 @@ describe('filters', () => {
   })
 
   it('splits calls by outcome, and keeps the time window exclusive at both ends', async () => {
-    const mock = createTestMock()
+    const mock = createTestMock(AT_REFERENCE)
     const all = ids(await list(mock, 'page_size=100'))
     const success = ids(await list(mock, 'page_size=100&call_successful=success'))
     const failure = ids(await list(mock, 'page_size=100&call_successful=failure'))
@@ -187,7 +192,7 @@ describe('filters', () => {
   })
 
   it('leaves the summary out with summary_mode=exclude, and keeps it by default', async () => {
-    const mock = createTestMock()
+    const mock = createTestMock(AT_REFERENCE)
     const excluded = await list(mock, 'summary_mode=exclude')
     const included = await list(mock, 'summary_mode=include')
     expect(await list(mock)).toEqual(included)
@@ -230,7 +235,7 @@ describe('filters', () => {
 
 describe('cursor paging', () => {
   it('reads every conversation once, in order, page after page', async () => {
-    const mock = createTestMock()
+    const mock = createTestMock(AT_REFERENCE)
     mock.store.generateConversations(1, '123', 250)
     const pages = await everyPage(mock, 'summary_mode=exclude', 7)
     const all = pages.flatMap((page) => ids(page))
@@ -383,7 +388,7 @@ describe('snapshots', () => {
   })
 
   it('reads the restored conversations after restore(), and none from an older snapshot', async () => {
-    const mock = createTestMock()
+    const mock = createTestMock(AT_REFERENCE)
     const saved = mock.snapshot()
     mock.store.addConversation(1, '123', { conversation_id: 'conv_later' })
     mock.restore(saved)
@@ -465,4 +470,21 @@ describe('mock.store', () => {
     expect(mock.store.listConversations(1, { cursor: 'nope' })).toBeUndefined()
     expect(mock.store.getConversation(1, 123 as never)).toBeUndefined()
   })
+})
+
+it("gives the documented agent a few calls in the last 30 days of the store's clock", async () => {
+  const now = Date.parse('2026-12-08T15:00:00Z') / 1000
+  const mock = createTestMock({ now: () => new Date(now * 1000) })
+  const after = now - 30 * 24 * 60 * 60
+  const res = await call(
+    mock,
+    `GET /conversations?agent_id=123&call_start_after_unix=${after}&call_start_before_unix=${now}`,
+  )
+  expect(res.body.data).toHaveLength(6)
+  // The same calls all day long, and none at the reference date.
+  const later = createTestMock({ now: () => new Date((now + 3600) * 1000) })
+  expect(later.store.listConversations(1)).toEqual(mock.store.listConversations(1))
+  expect(createTestMock(AT_REFERENCE).store.countConversations()).toBeLessThan(
+    mock.store.countConversations(),
+  )
 })

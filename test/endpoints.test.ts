@@ -276,7 +276,7 @@ it('answers unknown paths and methods under the base URL with the API 404', asyn
     'GET /API_KEYS',
     'GET /Api_Keys/1',
     'GET /api_keys/1.5.json',
-    'GET /voices',
+    'GET /webhooks',
     'PUT /campaigns/1',
     'POST /api_keys/1',
     'GET /api_keys/1/rotate',
@@ -292,7 +292,7 @@ it('answers unknown paths and methods under the base URL with the API 404', asyn
 
 it('leaves unknown routes to msw with unknownRoutes passthrough', async () => {
   const mock = createTestMock({ unknownRoutes: 'passthrough' })
-  await expect(call(mock, 'GET /voices')).rejects.toThrow(/No handler answered/)
+  await expect(call(mock, 'GET /webhooks')).rejects.toThrow(/No handler answered/)
 })
 
 it('answers on the real backend prefix, on a custom base URL and with a trailing slash', async () => {

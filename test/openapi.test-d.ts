@@ -59,8 +59,28 @@ import type {
   OutcomeDefinitionResponse,
   UpdateOutcomeDefinitionRequest,
   VoiceResponse,
+  AgentFileResponse,
+  AgentFileUsageResponse,
+  ChangePasswordRequest,
+  CreateAgentFileRequest,
+  DirectUploadRequest,
+  DirectUploadResponse,
+  EscalationResponse,
+  ListAgentFilesResponse,
+  ListEscalationsQuery,
+  ListEscalationsResponse,
+  MetricsQuery,
+  MetricsResponse,
+  UpdateEscalationRequest,
+} from 'voiceable-mock/schemas'
+import type {
+  ChangePasswordResponseSchema,
+  DeleteAgentFileResponseSchema,
+  TourCompletionResponseSchema,
+  UploadResponseSchema,
 } from 'voiceable-mock/schemas'
 import { expectTypeOf, it } from 'vitest'
+import type { z } from 'zod'
 import type { operations } from './generated/openapi.js'
 
 /**
@@ -100,6 +120,11 @@ interface Expected {
   signUp: { success: AuthResponse; body: SignUpRequest }
   signOut: { success: SignOutResponse }
   getCurrentUser: { success: CurrentUserResponse }
+  completeTour: { success: z.infer<typeof TourCompletionResponseSchema> }
+  changePassword: {
+    success: z.infer<typeof ChangePasswordResponseSchema>
+    body: ChangePasswordRequest
+  }
   listAgents: { success: ListAgentsResponse; query: ListAgentsQuery }
   createAgent: { success: AgentResponse; body: CreateAgentRequest }
   getAgent: { success: AgentResponse; path: { agentId: string } }
@@ -123,6 +148,34 @@ interface Expected {
   deletePhoneNumber: { success: DeletePhoneNumberResponse; path: { phoneNumberId: number } }
   listConversations: { success: ListConversationsResponse; query: ListConversationsQuery }
   getConversation: { success: ConversationResponse; path: { conversationId: string } }
+  // A WAV file: no JSON body to compare.
+  getConversationAudio: { success: never; path: { conversationId: string } }
+  listEscalations: { success: ListEscalationsResponse; query: ListEscalationsQuery }
+  getEscalation: { success: EscalationResponse; path: { escalationId: number } }
+  updateEscalation: {
+    success: EscalationResponse
+    body: UpdateEscalationRequest
+    path: { escalationId: number }
+  }
+  getMetrics: { success: MetricsResponse; query: MetricsQuery }
+  listAgentFiles: { success: ListAgentFilesResponse }
+  createAgentFile: { success: AgentFileResponse; body: CreateAgentFileRequest }
+  getAgentFileUsage: { success: AgentFileUsageResponse; path: { fileId: number } }
+  deleteAgentFile: {
+    success: z.infer<typeof DeleteAgentFileResponseSchema>
+    path: { fileId: number }
+  }
+  deleteAgentAgentFile: {
+    success: z.infer<typeof DeleteAgentFileResponseSchema>
+    path: { agentId: string; fileId: number }
+  }
+  createDirectUpload: { success: DirectUploadResponse; body: DirectUploadRequest }
+  uploadObject: {
+    success: z.infer<typeof UploadResponseSchema>
+    path: { uploadKey: string }
+    query: { 'X-Mock-Signature'?: string }
+  }
+  uploadObjectPatch: Expected['uploadObject']
   listIntegrations: { success: ListIntegrationsResponse }
   listIntegrationSchemas: { success: ListIntegrationSchemasResponse }
   createIntegration: { success: IntegrationResponse; body: CreateIntegrationRequest }

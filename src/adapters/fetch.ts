@@ -145,6 +145,7 @@ export function createMockFetch(core: Core, baseUrls: readonly BaseUrl[]): typeo
       method: request.method,
       path: `${url.pathname}${url.search}`,
       basePath,
+      origin: url.origin,
       header: (name) => request.headers.get(name) ?? undefined,
       body: request.body,
       signal,

@@ -26,6 +26,7 @@ async function toPlainRequest(request: Request, url: URL, basePath: string): Pro
     // A same-origin base (`/api/v1`) was resolved by msw against the page (or getResponse's
     // baseUrl) to get here; its path is the base path.
     basePath,
+    origin: url.origin,
     header: (name) => request.headers.get(name) ?? undefined,
     body: bytes === undefined || bytes.byteLength === 0 ? undefined : bytes,
     signal: request.signal,

@@ -15,6 +15,9 @@ it('lists users by id with their password, and each collection per user, secrets
     { key: 'campaigns', label: 'campaign', owned: true },
     { key: 'outcome_definitions', label: 'outcome definition', owned: true },
     { key: 'agent_functions', label: 'agent function', owned: true },
+    { key: 'escalations', label: 'escalation', owned: true },
+    { key: 'agent_files', label: 'agent file', owned: true },
+    { key: 'uploads', label: 'upload', owned: true },
   ])
   const [first] = data.users
   expect(first?.record).toMatchObject({ id: 1, email: 'user@example.com', password: 'password' })

@@ -18,6 +18,7 @@ import {
   type ControlApi,
 } from './control.js'
 import { answerPreflight } from './cors.js'
+import { originOfHost } from './host-origin.js'
 import { createOpenApiRoute, OPENAPI_PATH } from './openapi-route.js'
 import { checkSessionId, SESSION_HEADER } from './sessions.js'
 
@@ -243,6 +244,7 @@ export function createMockRequestListener(
         method,
         path,
         basePath,
+        origin: originOfHost(header('host')),
         header,
         body: body.kind === 'ok' ? body.bytes : undefined,
         bodyTooLarge: body.kind === 'too-large',

@@ -265,7 +265,7 @@ function responsesOf(endpoint: AnyEndpoint, shared: Record<string, Json>): Json 
       description: endpoint.doc.success,
       headers: RATE_LIMIT_HEADERS,
       content: {
-        [JSON_MEDIA_TYPE]: {
+        [endpoint.response.mediaType ?? JSON_MEDIA_TYPE]: {
           schema: ref(exportedName(endpoint.response.schema)),
           ...examplesOf(endpoint.examples?.response),
         },

@@ -60,7 +60,7 @@ async function post(core: ReturnType<typeof createEchoCore>['core'], form: FormD
   }
   const answer = await core.handle(plain)
   if (answer?.kind !== 'response') throw new Error('expected a response')
-  return { status: answer.status, body: JSON.parse(answer.body) }
+  return { status: answer.status, body: JSON.parse(answer.body as string) }
 }
 
 it('reads a multipart body through the pipeline, fields and files alike', async () => {

@@ -11,6 +11,7 @@ import { ApiError, JSON_CONTENT_TYPE } from './envelope.js'
 import type { Core, CoreAnswer, PlainRequest } from './plain-request.js'
 import { splitPath } from './plain-request.js'
 import { toRateLimitHeaders } from './rate-limit.js'
+import { RawReply } from './raw-reply.js'
 import { RequestContext } from './request-context.js'
 import { REASONS } from './reasons.js'
 import { createRouter } from './router.js'
@@ -45,6 +46,36 @@ function headersOf(text: string, outcome: Outcome): Record<string, string> {
   if (rate !== undefined) Object.assign(headers, toRateLimitHeaders(rate))
   if (outcome.headers !== undefined) Object.assign(headers, outcome.headers)
   return headers
+}
+
+/** The answer's body as the journal keeps it: the JSON sent, or what a `RawReply` was. */
+function journalTextOf(body: unknown): string {
+  return body instanceof RawReply ? body.toJournalText() : JSON.stringify(body)
+}
+
+/** The headers of a `RawReply`: its media type and length, the rate limit once counted. */
+function rawHeadersOf(raw: RawReply, outcome: Outcome): Record<string, string> {
+  const headers: Record<string, string> = {
+    'Content-Type': raw.contentType,
+    'Content-Length': String(raw.bytes.byteLength),
+  }
+  if (outcome.rate !== undefined) Object.assign(headers, toRateLimitHeaders(outcome.rate))
+  return headers
+}
+
+/**
+ * The response to send: the JSON text, or a `RawReply`'s bytes. @note A HEAD answers as its GET
+ * would, headers and `Content-Length` included, with no body (Rack::Head); the journal keeps the
+ * body the GET would have sent.
+ */
+function toAnswer(method: string, outcome: Outcome, text: string): CoreAnswer {
+  const raw = outcome.body instanceof RawReply ? outcome.body : undefined
+  return {
+    kind: 'response',
+    status: outcome.status,
+    headers: raw === undefined ? headersOf(text, outcome) : rawHeadersOf(raw, outcome),
+    body: method === 'HEAD' ? '' : (raw?.bytes ?? text),
+  }
 }
 
 /**
@@ -107,7 +138,7 @@ export function createCore(runtime: CoreRuntime): Core {
       outcome.reason = apiError.reason ?? REASONS.error(apiError.status, apiError.errors)
     }
 
-    const text = networkError ? null : JSON.stringify(outcome.body)
+    const text = networkError ? null : journalTextOf(outcome.body)
     // @note A body over the limit is never read in full (the demo server stops at the limit), so
     // the journal records none, on every transport alike.
     const tooLarge =
@@ -129,15 +160,7 @@ export function createCore(runtime: CoreRuntime): Core {
     })
     if (outcome.status >= 200 && outcome.status < 300 && !READ_METHODS.has(request.method))
       runtime.onWrite?.()
-    if (text === null) return { kind: 'network-error' }
-    // @note A HEAD answers as its GET would, headers and `Content-Length` included, with no
-    // body (Rack::Head); the journal keeps the body the GET would have sent.
-    return {
-      kind: 'response',
-      status: outcome.status,
-      headers: headersOf(text, outcome),
-      body: request.method === 'HEAD' ? '' : text,
-    }
+    return text === null ? { kind: 'network-error' } : toAnswer(request.method, outcome, text)
   }
 
   /** The route of a request, or `undefined` when its path is not under the base path. */

@@ -78,6 +78,13 @@ export interface EndpointContext<Store = unknown> {
    * form fields as text, files as `File`s. Malformed bodies are 400.
    */
   bodyParams(): Promise<BodyParams>
+  /** The body's bytes as sent, whatever their media type (an upload); `undefined` when there is none. */
+  rawBody(): Uint8Array | undefined
+  /**
+   * The API's base URL as this request reached it (`http://localhost:3000/api/v1`): where URLs
+   * the fake mints on itself point. Only the base path when the transport knows no origin.
+   */
+  baseUrl(): string
   /** Reads reveal `key_value` (the `revealKeyValues` option) instead of the documented `null`. */
   readonly revealKeyValues: boolean
   /**
@@ -137,6 +144,8 @@ export interface EndpointDefinition<Store = never> {
     readonly status: 200 | 201
     readonly schema: z.ZodType
     readonly message: string
+    /** The body's media type when it is not JSON (the resolver answers a `RawReply`). */
+    readonly mediaType?: string
   }
   /** Each `:param` of `path`: its type and cast. */
   readonly params?: Readonly<Record<string, PathParam>>

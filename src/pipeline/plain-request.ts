@@ -19,6 +19,11 @@ export interface PlainRequest {
   readonly path: string
   /** The base path the adapter received it under, e.g. `/api/v1` (`''` for a base at the origin's root). */
   readonly basePath: string
+  /**
+   * The origin the request was sent to (`http://localhost:3000`), where the adapter knows it:
+   * URLs the fake mints on itself (an upload URL) start with it.
+   */
+  readonly origin?: string | undefined
   /** A header by its lower-case name; repeated headers joined with `, `. */
   readonly header: HeaderLookup
   /** The body's bytes; `undefined` when there is none. */
@@ -31,7 +36,13 @@ export interface PlainRequest {
 
 /** What the core answers: a response to send, or an injected network error to simulate. */
 export type CoreAnswer =
-  | { kind: 'response'; status: number; headers: Readonly<Record<string, string>>; body: string }
+  | {
+      kind: 'response'
+      status: number
+      headers: Readonly<Record<string, string>>
+      /** JSON text, or the bytes of a `RawReply`. */
+      body: string | Uint8Array<ArrayBuffer>
+    }
   | { kind: 'network-error' }
 
 export interface Core {

@@ -58,6 +58,14 @@ export class RequestContext implements EndpointContext<unknown> {
     return readWrapper(this.#request.body, this.#request.header('content-type'), wrapper)
   }
 
+  rawBody(): Uint8Array | undefined {
+    return this.#request.body
+  }
+
+  baseUrl(): string {
+    return `${this.#request.origin ?? ''}${this.#request.basePath}`
+  }
+
   async bodyParams(): Promise<BodyParams> {
     return readBodyParams(this.#request.body, this.#request.header('content-type'))
   }

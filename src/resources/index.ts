@@ -18,6 +18,9 @@ import * as agentBehaviours from './agent-behaviours/index.js'
 import * as pricingSettings from './pricing-settings/index.js'
 import * as outcomeDefinitions from './outcome-definitions/index.js'
 import * as agentFunctions from './agent-functions/index.js'
+import * as escalations from './escalations/index.js'
+import * as metrics from './metrics/index.js'
+import * as agentFiles from './agent-files/index.js'
 import { defineResource } from './resource.js'
 
 /** Every resource, in the endpoint table's order (journal names, fault scopes, CORS methods follow it). */
@@ -35,6 +38,9 @@ export const RESOURCES = [
   defineResource(pricingSettings),
   defineResource(outcomeDefinitions),
   defineResource(agentFunctions),
+  defineResource(escalations),
+  defineResource(metrics),
+  defineResource(agentFiles),
 ] as const
 
 /**

@@ -23,6 +23,7 @@ import { PARAM_KINDS } from '../pipeline/record-id.js'
 import type { CollectionDefinition, RecordId } from '../store/collection.js'
 import type { Seeder, StateField, StoreContext } from '../store/context.js'
 import type { StoreCalls } from '../store/store-calls.js'
+import { RawReply } from '../pipeline/raw-reply.js'
 
 /** One endpoint as `resource.json` declares it. */
 export interface EndpointData {
@@ -32,7 +33,13 @@ export interface EndpointData {
   readonly path: string
   readonly access: string
   /** The success status, its body's schema (an export of `schemas.ts`), its `status.message` (`read`, or a key of `successMessages`). */
-  readonly response: { readonly status: number; readonly schema: string; readonly message: string }
+  readonly response: {
+    readonly status: number
+    readonly schema: string
+    readonly message: string
+    /** The success body's media type when it is not JSON (a `RawReply`'s). */
+    readonly mediaType?: string
+  }
   /** Each `:param` of `path` and its kind (`PARAM_KINDS`: how it is typed and cast). */
   readonly params?: Readonly<Record<string, string>>
   /** The body's schema, wrapper included (an export of `schemas.ts`), and its media type if not JSON. */
@@ -75,8 +82,11 @@ export interface ResourceData {
   readonly endpoints: readonly EndpointData[]
 }
 
-/** What a resolver answers: the body after `status` (`data`, then anything else, as `token`). */
-export type Reply = Readonly<Record<string, unknown>>
+/**
+ * What a resolver answers: the body after `status` (`data`, then anything else, as `token`), or
+ * bytes that are not JSON (`RawReply`), sent as they are.
+ */
+export type Reply = Readonly<Record<string, unknown>> | RawReply
 
 /** The code behind one endpoint: the request's context in, the body after `status` out. */
 export type Resolver<Store> = (context: EndpointContext<Store>) => Reply | Promise<Reply>
@@ -196,6 +206,9 @@ function toEndpoint<Store extends object>(
       status: must(status === 200 || status === 201 ? status : undefined, `${at}: status`),
       schema: schema(endpoint.response.schema),
       message,
+      ...(endpoint.response.mediaType === undefined
+        ? {}
+        : { mediaType: endpoint.response.mediaType }),
     },
     ...(endpoint.params === undefined
       ? {}
@@ -233,7 +246,8 @@ function toEndpoint<Store extends object>(
     resolve(context) {
       const reply = resolver(context)
       // @note `status` first, then the reply's fields in their order: one object per answer.
-      const toBody = (body: Reply) => Object.assign({ status: { code: status, message } }, body)
+      const toBody = (body: Reply) =>
+        body instanceof RawReply ? body : Object.assign({ status: { code: status, message } }, body)
       return reply instanceof Promise
         ? reply.then((body) => ({ status, body: toBody(body) }))
         : { status, body: toBody(reply) }

@@ -77,6 +77,8 @@ export interface StoreContext {
 export interface Seeder {
   readonly scenario: Scenario
   readonly seed: number
+  /** The store's clock: for the few records a screen looks for in the last days (recent calls). */
+  readonly now: () => Date
   /** The Faker of a stream for this build: the main one (users and keys) when none is named. */
   faker(stream?: number): Faker
   /** The records added so far, in order; the list itself, so a later seed may adjust them. */

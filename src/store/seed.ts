@@ -24,6 +24,7 @@ export function buildScenario(
   scenario: Scenario,
   seed: number,
   faker: (stream?: number) => Faker,
+  now: () => Date,
 ): Snapshot {
   const records = new Map<string, object[]>()
   const counters = new Map<string, number>()
@@ -36,6 +37,7 @@ export function buildScenario(
   const seeder: Seeder = {
     scenario,
     seed,
+    now,
     faker,
     records: (definition) => listOf(definition),
     add(definition, record) {

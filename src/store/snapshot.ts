@@ -37,9 +37,12 @@ type CollectionFields<C> =
     : never
 type StateFields<F> =
   F extends StateField<infer _Value, infer Key, infer Json> ? { [P in Key]: Json } : never
-type ResourceFields<R> = R extends { collections: readonly (infer C)[] }
-  ? CollectionFields<C> & (R extends { state: readonly (infer F)[] } ? StateFields<F> : unknown)
-  : never
+// A resource with no collections (metrics) adds no fields.
+type ResourceFields<R> = R extends { collections: readonly [] }
+  ? Record<never, never>
+  : R extends { collections: readonly (infer C)[] }
+    ? CollectionFields<C> & (R extends { state: readonly (infer F)[] } ? StateFields<F> : unknown)
+    : never
 
 /**
  * The whole store as plain JSON: users (passwords included: demo data), every resource's records

@@ -185,7 +185,12 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
     data.load(
       next === undefined && startingSnapshot !== undefined
         ? startingSnapshot
-        : buildScenario(next ?? startingScenario, settings.seed, (stream) => context.faker(stream)),
+        : buildScenario(
+            next ?? startingScenario,
+            settings.seed,
+            (stream) => context.faker(stream),
+            settings.now,
+          ),
     )
     for (const listener of resetListeners) listener()
   }

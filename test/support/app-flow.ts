@@ -28,7 +28,8 @@ export async function runAppFlow(app: AppClient): Promise<void> {
 
   const user = await app.currentUser()
   expect(user.status, 'current user').toBe(200)
-  expect(user.body.data).toEqual(signIn.body.data)
+  // The user sign-in answered, then the tour flag the assistant page reads (docs/fidelity.md).
+  expect(user.body.data).toEqual({ ...signIn.body.data, assistant_detail_tour_completed: false })
 
   const agents = await app.listAgents()
   expect(agents.status, 'list agents').toBe(200)

@@ -79,6 +79,9 @@ export async function call(
     status: response.status,
     headers: response.headers,
     text,
-    body: text === '' ? undefined : JSON.parse(text),
+    body:
+      text === '' || !(response.headers.get('content-type') ?? '').includes('json')
+        ? undefined
+        : JSON.parse(text),
   }
 }

@@ -3,6 +3,17 @@ import {
   AgentResponseSchema,
   ApiKeyResponseSchema,
   AuthResponseSchema,
+  ChangePasswordResponseSchema,
+  AgentFileResponseSchema,
+  AgentFileUsageResponseSchema,
+  DeleteAgentFileResponseSchema,
+  DirectUploadResponseSchema,
+  ListAgentFilesResponseSchema,
+  UploadResponseSchema,
+  MetricsResponseSchema,
+  EscalationResponseSchema,
+  ListEscalationsResponseSchema,
+  TourCompletionResponseSchema,
   ConversationResponseSchema,
   CreateApiKeyResponseSchema,
   CurrentUserResponseSchema,
@@ -34,7 +45,7 @@ import {
   OutcomeDefinitionResponseSchema,
   ListAgentFunctionsResponseSchema,
 } from 'voiceable-mock/schemas'
-import type { z } from 'zod'
+import { z } from 'zod'
 
 /** The schema a response body must parse with, chosen by endpoint and status. */
 export function schemaFor(endpoint: EndpointName, status: number): z.ZodType {
@@ -117,6 +128,33 @@ export function schemaFor(endpoint: EndpointName, status: number): z.ZodType {
       return OutcomeDefinitionResponseSchema
     case 'listAgentFunctions':
       return ListAgentFunctionsResponseSchema
+    case 'completeTour':
+      return TourCompletionResponseSchema
+    case 'changePassword':
+      return ChangePasswordResponseSchema
+    case 'listEscalations':
+      return ListEscalationsResponseSchema
+    case 'getEscalation':
+    case 'updateEscalation':
+      return EscalationResponseSchema
+    case 'getMetrics':
+      return MetricsResponseSchema
+    case 'listAgentFiles':
+      return ListAgentFilesResponseSchema
+    case 'createAgentFile':
+      return AgentFileResponseSchema
+    case 'getAgentFileUsage':
+      return AgentFileUsageResponseSchema
+    case 'deleteAgentFile':
+    case 'deleteAgentAgentFile':
+      return DeleteAgentFileResponseSchema
+    case 'createDirectUpload':
+      return DirectUploadResponseSchema
+    case 'uploadObject':
+      return UploadResponseSchema
+    case 'getConversationAudio':
+      // The journal keeps what the WAV was, not its bytes (`RawReply`).
+      return z.strictObject({ content_type: z.literal('audio/wav'), byte_length: z.number() })
     case 'unknownRoute':
       return ErrorResponseSchema
   }

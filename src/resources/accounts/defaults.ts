@@ -33,3 +33,9 @@ export const DEFAULT_GENERATED_USERS = 4
 
 /** Users in the `multi-tenant` scenario, user 1 included. */
 export const MULTI_TENANT_USERS = 5
+
+/**
+ * Whether a user starts with the assistant page's product tour completed: no, as a new user of
+ * the web app (`assistant_detail_tour_completed`; real-client evidence, `AssistantDetail.tsx:827-868`).
+ */
+export const TOUR_COMPLETED_AT_START = false

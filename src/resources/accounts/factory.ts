@@ -1,6 +1,11 @@
 import type { Faker } from '../../store/random.js'
-import { DEFAULT_MEMBERSHIP_STATUS, DEFAULT_PASSWORD, DEFAULT_ROLE } from './defaults.js'
-import type { User, UserRecord } from './schemas.js'
+import {
+  DEFAULT_MEMBERSHIP_STATUS,
+  DEFAULT_PASSWORD,
+  DEFAULT_ROLE,
+  TOUR_COMPLETED_AT_START,
+} from './defaults.js'
+import type { CurrentUser, User, UserRecord } from './schemas.js'
 
 /** What generated records need of their owner: the id and email they repeat. */
 export type Owner = Pick<User, 'id' | 'email'>
@@ -24,6 +29,7 @@ export function createUserData(
     membership_status: DEFAULT_MEMBERSHIP_STATUS,
     created_at: createdAt,
     updated_at: createdAt,
+    assistant_detail_tour_completed: TOUR_COMPLETED_AT_START,
     password: DEFAULT_PASSWORD,
     ...rest,
   }
@@ -51,5 +57,13 @@ export function toUser(record: UserRecord): User {
     membership_status: record.membership_status,
     created_at: record.created_at,
     updated_at: record.updated_at,
+  }
+}
+
+/** A user as `GET /user/current` shows them: the user, then the tour flag. */
+export function toCurrentUser(record: UserRecord): CurrentUser {
+  return {
+    ...toUser(record),
+    assistant_detail_tour_completed: record.assistant_detail_tour_completed,
   }
 }

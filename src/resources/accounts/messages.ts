@@ -10,4 +10,7 @@ export const SIGN_UP_MESSAGES = {
   confirmationMismatch: "Password confirmation doesn't match Password",
   passwordTooShort: (min: number): string => `Password is too short (minimum is ${min} characters)`,
   passwordTooLong: (max: number): string => `Password is too long (maximum is ${max} characters)`,
+  /** Devise's `update_with_password`: a blank current password, and a wrong one. */
+  currentPasswordBlank: "Current password can't be blank",
+  currentPasswordInvalid: 'Current password is invalid',
 } as const

@@ -37,19 +37,36 @@ const USER_PERMIT = {
 } as const
 
 /** The permitted and cast fields of a `{"user": {...}}` body: strings, or absent. */
-function userFields(context: Context): {
-  email?: string | undefined
-  password?: string | undefined
-  password_confirmation?: string | undefined
-} {
-  const fields = permitFields(USER_PERMIT, context.fields(WRAPPER))
-  const text = (value: unknown): string | undefined =>
-    typeof value === 'string' ? value : undefined
-  return {
-    email: text(fields['email']),
-    password: text(fields['password']),
-    password_confirmation: text(fields['password_confirmation']),
+function textFields<const Name extends string>(
+  context: Context,
+  permit: Readonly<Record<Name, typeof PERMIT.string>>,
+): { [Field in Name]?: string | undefined } {
+  const fields = permitFields(permit, context.fields(WRAPPER))
+  const texts: { [Field in Name]?: string | undefined } = {}
+  for (const name of Object.keys(permit) as Name[]) {
+    const value = fields[name]
+    texts[name] = typeof value === 'string' ? value : undefined
   }
+  return texts
+}
+
+const userFields = (context: Context) => textFields(context, USER_PERMIT)
+
+/**
+ * What Devise's `validatable` says about a new password, in its order: blank, confirmation
+ * (only when sent, as Rails' `validates_confirmation_of`), then length (unless blank).
+ */
+function newPasswordProblems(password: string | undefined, confirmation: string | undefined) {
+  const problems: string[] = []
+  const passwordProblem = findPasswordProblem(password)
+  if (passwordProblem === 'blank') problems.push(SIGN_UP_MESSAGES.passwordBlank)
+  if (confirmation !== undefined && confirmation !== password)
+    problems.push(SIGN_UP_MESSAGES.confirmationMismatch)
+  if (passwordProblem === 'too-short')
+    problems.push(SIGN_UP_MESSAGES.passwordTooShort(PASSWORD_LENGTH.min))
+  else if (passwordProblem === 'too-long')
+    problems.push(SIGN_UP_MESSAGES.passwordTooLong(PASSWORD_LENGTH.max))
+  return problems
 }
 
 function isBlank(value: string | undefined): boolean {
@@ -74,15 +91,38 @@ function signUpProblems(
     if (isTaken(normalized)) problems.push(SIGN_UP_MESSAGES.emailTaken)
     if (!isWellFormedEmail(normalized)) problems.push(SIGN_UP_MESSAGES.emailInvalid)
   }
-  const passwordProblem = findPasswordProblem(password)
-  if (passwordProblem === 'blank') problems.push(SIGN_UP_MESSAGES.passwordBlank)
-  if (confirmation !== undefined && confirmation !== password)
-    problems.push(SIGN_UP_MESSAGES.confirmationMismatch)
-  if (passwordProblem === 'too-short')
-    problems.push(SIGN_UP_MESSAGES.passwordTooShort(PASSWORD_LENGTH.min))
-  else if (passwordProblem === 'too-long')
-    problems.push(SIGN_UP_MESSAGES.passwordTooLong(PASSWORD_LENGTH.max))
-  return problems
+  return [...problems, ...newPasswordProblems(password, confirmation)]
+}
+
+/**
+ * Devise's `update_with_password` parameters, `params.require(:user).permit(:current_password,
+ * :password, :password_confirmation)`.
+ */
+const PASSWORD_PERMIT = {
+  current_password: PERMIT.string,
+  password: PERMIT.string,
+  password_confirmation: PERMIT.string,
+} as const
+
+const passwordFields = (context: Context) => textFields(context, PASSWORD_PERMIT)
+
+/**
+ * What Devise's `update_with_password` says, in its order: a wrong (or blank) current password
+ * first, then the new password's own validations as at sign-up (blank, confirmation, length).
+ */
+function changePasswordProblems(
+  fields: ReturnType<typeof passwordFields>,
+  isCurrent: (password: string) => boolean,
+): string[] {
+  const problems: string[] = []
+  const { current_password: current, password, password_confirmation: confirmation } = fields
+  if (current === undefined || !isCurrent(current))
+    problems.push(
+      isBlank(current)
+        ? SIGN_UP_MESSAGES.currentPasswordBlank
+        : SIGN_UP_MESSAGES.currentPasswordInvalid,
+    )
+  return [...problems, ...newPasswordProblems(password, confirmation)]
 }
 
 /** The journal's reason for a refused sign-in (the answer itself never says which it was). */
@@ -133,4 +173,15 @@ export const resolvers = {
     return {}
   },
   getCurrentUser: (context: Context) => ({ data: context.store.getUser(ownerOf(context)) }),
+  // @note The app sends a JSON content type and no body: nothing is read, so that is no 400.
+  completeTour: (context: Context) => ({ data: context.store.completeTour(ownerOf(context)) }),
+  changePassword(context: Context) {
+    const owner = ownerOf(context)
+    const problems = changePasswordProblems(passwordFields(context), (password) =>
+      context.store.hasPassword(owner, password),
+    )
+    if (problems.length > 0) throw new ApiError('validation_failed', problems)
+    context.store.changePassword(owner, passwordFields(context).password as string)
+    return {}
+  },
 } satisfies Record<string, Resolver<AccountsStore>>

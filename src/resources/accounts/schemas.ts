@@ -32,8 +32,20 @@ export const UserSchema = z.strictObject({
   updated_at: Timestamp,
 })
 
-/** A user as the store and snapshots keep it: with the password (demo data, never sent). */
-export const UserRecordSchema = UserSchema.extend({ password: z.string().min(1) })
+/**
+ * The user as `GET /user/current` sends it: the user, then whether they have closed the
+ * assistant page's product tour (`PATCH /user/tour_completion`). Real-client evidence
+ * (`AssistantDetail.tsx:843-846` reads it from this call only), so sign-in keeps its six fields.
+ */
+export const CurrentUserSchema = UserSchema.extend({
+  assistant_detail_tour_completed: z.boolean(),
+})
+
+/**
+ * A user as the store and snapshots keep it: with the password (demo data, never sent). A
+ * snapshot written before the tour flag existed is upgraded on load (`legacy.ts`).
+ */
+export const UserRecordSchema = CurrentUserSchema.extend({ password: z.string().min(1) })
 
 /** `POST /auth/sign_in` → 200 and `POST /auth/sign_up` → 201: the user, then the JWT. */
 export const AuthResponseSchema = envelopeOf(UserSchema, { token: z.string() })
@@ -42,7 +54,7 @@ export const AuthResponseSchema = envelopeOf(UserSchema, { token: z.string() })
 export const SignOutResponseSchema = statusOnly()
 
 /** `GET /user/current` → 200. */
-export const CurrentUserResponseSchema = envelopeOf(UserSchema)
+export const CurrentUserResponseSchema = envelopeOf(CurrentUserSchema)
 
 /**
  * `POST /auth/sign_in` request body. Missing or non-string fields are not a 422 but the same 401
@@ -64,13 +76,33 @@ export const SignUpRequestSchema = z.object({
   }),
 })
 
+/** `PATCH /user/tour_completion` → 200: the user, now with the tour completed. */
+export const TourCompletionResponseSchema = envelopeOf(CurrentUserSchema)
+
+/**
+ * `PUT /user/password` request body, as the web app sends it (`api.ts:391-399`): Devise's
+ * `update_with_password` fields. The shape only: the endpoint checks them as Devise does.
+ */
+export const ChangePasswordRequestSchema = z.object({
+  user: z.object({
+    current_password: z.string(),
+    password: z.string(),
+    password_confirmation: z.string().optional(),
+  }),
+})
+
+/** `PUT /user/password` → 200: `status` only (the web app reads nothing else). */
+export const ChangePasswordResponseSchema = statusOnly()
+
 // The types, each inferred from the schema of its name.
 export type Role = z.infer<typeof RoleSchema>
 export type MembershipStatus = z.infer<typeof MembershipStatusSchema>
 export type User = z.infer<typeof UserSchema>
+export type CurrentUser = z.infer<typeof CurrentUserSchema>
 export type UserRecord = z.infer<typeof UserRecordSchema>
 export type AuthResponse = z.infer<typeof AuthResponseSchema>
 export type SignOutResponse = z.infer<typeof SignOutResponseSchema>
 export type CurrentUserResponse = z.infer<typeof CurrentUserResponseSchema>
 export type SignInRequest = z.input<typeof SignInRequestSchema>
 export type SignUpRequest = z.input<typeof SignUpRequestSchema>
+export type ChangePasswordRequest = z.input<typeof ChangePasswordRequestSchema>

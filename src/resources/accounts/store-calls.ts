@@ -69,6 +69,11 @@ const isText = (value: unknown): boolean => typeof value === 'string'
 export const ACCOUNT_STORE_CALLS: StoreCalls<AccountsStore> = {
   createUser: { failure: 'Failed to create user', args: [INIT] },
   signUp: { failure: 'Failed to sign up', args: [SIGN_UP_FIELDS] },
+  completeTour: { failure: 'Failed to complete the tour', args: [EXISTING_USER_ID] },
+  changePassword: {
+    failure: 'Failed to change password',
+    args: [EXISTING_USER_ID, { name: 'password', schema: PasswordSchema }],
+  },
   issueToken: {
     failure: 'Failed to issue a token',
     args: [EXISTING_USER_ID, { name: 'options', schema: IssueTokenOptionsSchema }],

@@ -11,10 +11,11 @@ import {
   DEFAULT_ROLE,
   SIGN_UP_MEMBERSHIP_STATUS,
   SIGN_UP_ROLE,
+  TOUR_COMPLETED_AT_START,
 } from './defaults.js'
 import { normalizeEmail } from './account-rules.js'
-import { createUserData, toUser } from './factory.js'
-import type { MembershipStatus, Role, User, UserRecord } from './schemas.js'
+import { createUserData, toCurrentUser, toUser } from './factory.js'
+import type { CurrentUser, MembershipStatus, Role, User, UserRecord } from './schemas.js'
 import { createTokenMethods, type TokenMethods } from './tokens.js'
 import { USERS } from './users.js'
 
@@ -55,7 +56,8 @@ export interface AccountsStore extends TokenMethods {
    * otherwise) and a private key for them (named "Default API Key"); returns its secret.
    */
   createUser(init?: CreateUserInit): CreatedUser
-  getUser(id: number): User | undefined
+  /** A user as `GET /user/current` shows them (the tour flag included). */
+  getUser(id: number): CurrentUser | undefined
   listUsers(): UserSummary[]
   /** The user an email names, as Devise finds one: case-insensitive, surrounding spaces ignored. */
   findUserByEmail(email: string): User | undefined
@@ -66,6 +68,18 @@ export interface AccountsStore extends TokenMethods {
    * no API key. The caller has validated the fields (the endpoint does, as Devise would).
    */
   signUp(fields: { email: string; password: string }): User
+  /**
+   * Marks the assistant page's product tour as completed for a user (`PATCH
+   * /user/tour_completion`): idempotent; `updated_at` moves only when the flag changes.
+   */
+  completeTour(userId: number): CurrentUser | undefined
+  /** Whether this is the user's password (what `PUT /user/password` checks the current one against). */
+  hasPassword(userId: number, password: string): boolean
+  /**
+   * Sets a user's password (`PUT /user/password`, once Devise's checks pass): the old one no
+   * longer signs in; issued tokens and API keys keep working.
+   */
+  changePassword(userId: number, password: string): CurrentUser | undefined
 }
 
 /** The accounts' store methods, over the store's users and token state. */
@@ -113,7 +127,7 @@ export function createAccountsStore(context: StoreContext): AccountsStore {
 
     getUser(id) {
       const user = users.get(id)
-      return user === undefined ? undefined : toUser(user)
+      return user === undefined ? undefined : toCurrentUser(user)
     },
 
     listUsers() {
@@ -148,10 +162,34 @@ export function createAccountsStore(context: StoreContext): AccountsStore {
         membership_status: SIGN_UP_MEMBERSHIP_STATUS,
         created_at: createdAt,
         updated_at: createdAt,
+        assistant_detail_tour_completed: TOUR_COMPLETED_AT_START,
         password: fields.password,
       }
       users.put(user)
       return toUser(user)
+    },
+
+    completeTour(userId) {
+      const user = users.get(userId)
+      if (user === undefined) return undefined
+      if (user.assistant_detail_tour_completed) return toCurrentUser(user)
+      const next = {
+        ...user,
+        assistant_detail_tour_completed: true,
+        updated_at: context.stamp(user.updated_at),
+      }
+      users.put(next)
+      return toCurrentUser(next)
+    },
+
+    hasPassword: (userId, password) => users.get(userId)?.password === password,
+
+    changePassword(userId, password) {
+      const user = users.get(userId)
+      if (user === undefined) return undefined
+      const next = { ...user, password, updated_at: context.stamp(user.updated_at) }
+      users.put(next)
+      return toCurrentUser(next)
     },
   }
 }

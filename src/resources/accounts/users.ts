@@ -5,21 +5,27 @@
 import * as z from 'zod'
 import { defineCollection } from '../../store/collection.js'
 import { defineState } from '../../store/context.js'
-import { DEFAULT_MEMBERSHIP_STATUS, DEFAULT_PASSWORD, DEFAULT_ROLE } from './defaults.js'
+import {
+  DEFAULT_MEMBERSHIP_STATUS,
+  DEFAULT_PASSWORD,
+  DEFAULT_ROLE,
+  TOUR_COMPLETED_AT_START,
+} from './defaults.js'
 import { DOCUMENTED_USER } from './documented.js'
 import { UserRecordSchema } from './schemas.js'
-import { toUser } from './factory.js'
+import { toCurrentUser } from './factory.js'
 
 /** Users, passwords included (demo data). */
 export const USERS = defineCollection('users', 'user', UserRecordSchema, {
   label: 'user',
-  copy: (user) => ({ ...toUser(user), password: user.password }),
+  copy: (user) => ({ ...toCurrentUser(user), password: user.password }),
   // Format 1 kept users' ids and emails only.
   format1Defaults: {
     role: DEFAULT_ROLE,
     membership_status: DEFAULT_MEMBERSHIP_STATUS,
     created_at: DOCUMENTED_USER.created_at,
     updated_at: DOCUMENTED_USER.updated_at,
+    assistant_detail_tour_completed: TOUR_COMPLETED_AT_START,
     password: DEFAULT_PASSWORD,
   },
 })

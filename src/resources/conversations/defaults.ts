@@ -26,3 +26,17 @@ export const CALL_DURATION = {
 
 /** Distinct callers (`user_id` of the list filter) one generator draws its calls from (ours). */
 export const CALLERS_PER_GENERATOR = 24
+
+/**
+ * The documented agent's recent calls: how many, and over how many days before the store's clock.
+ * The web app's Calls tab and `/overview` ask for the last 30 days of the real clock
+ * (`ConversationsTab.tsx:74`, `Overview.tsx:102`), and every other seeded call is older than the
+ * reference date (ours).
+ */
+export const RECENT_CALLS = { count: 6, days: 30 } as const
+
+/**
+ * Every conversation's recording: a second of tone at 8 kHz, 16-bit mono WAV (about 16 KB;
+ * ours: the fake records no calls, and the web app's player needs bytes a browser decodes).
+ */
+export const AUDIO = { sampleRate: 8000, seconds: 1, contentType: 'audio/wav' } as const

@@ -44,7 +44,10 @@ function createCoreWhereOnly(connected: readonly number[]) {
       body: undefined,
     })
     if (answer?.kind !== 'response') throw new Error('Failed to get a response')
-    return { status: answer.status, body: JSON.parse(answer.body) as Record<string, unknown> }
+    return {
+      status: answer.status,
+      body: JSON.parse(answer.body as string) as Record<string, unknown>,
+    }
   }
   return { store, get, asked }
 }

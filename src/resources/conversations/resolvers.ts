@@ -2,7 +2,10 @@
 import type { EndpointContext } from '../../pipeline/endpoint.js'
 import { ApiError, failWith } from '../../pipeline/envelope.js'
 import { ownerOf, readQuery } from '../../pipeline/fields.js'
+import { RawReply } from '../../pipeline/raw-reply.js'
 import type { Resolver } from '../resource.js'
+import { createConversationAudio } from './audio.js'
+import { AUDIO } from './defaults.js'
 import { hasElevenLabsKey } from './elevenlabs-key.js'
 import { toConversationQuery } from './query.js'
 import data from './resource.json' with { type: 'json' }
@@ -49,5 +52,11 @@ export const resolvers = {
     const owner = callerWithKey(context)
     const id = (context.param('conversationId') as string | undefined) ?? notFound()
     return { data: context.store.getConversation(owner, id) ?? notFound() }
+  },
+  getConversationAudio(context: Context) {
+    const owner = callerWithKey(context)
+    const id = (context.param('conversationId') as string | undefined) ?? notFound()
+    if (context.store.getConversation(owner, id) === undefined) notFound()
+    return new RawReply(AUDIO.contentType, createConversationAudio(id))
   },
 } satisfies Record<string, Resolver<Store>>

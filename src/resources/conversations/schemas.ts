@@ -115,3 +115,11 @@ export const ConversationRecordSchema = z.strictObject({
   transcript: z.array(ConversationMessageSchema).optional(),
 })
 export type ConversationRecord = z.infer<typeof ConversationRecordSchema>
+
+/**
+ * `GET /conversations/{id}/audio` → 200: WAV bytes, not JSON (`audio/wav`). A schema for the
+ * OpenAPI document only: the core sends the bytes as they are.
+ */
+export const ConversationAudioSchema = z
+  .string()
+  .meta({ format: 'binary', description: 'A WAV file: 16-bit mono PCM.' })

@@ -2,11 +2,14 @@ import { expect, it } from 'vitest'
 import { createStore } from '../../store/store.js'
 import { ConversationListItemSchema, ConversationSchema } from './schemas.js'
 
+/** The clock at the reference date: only then is `conv_abc123` the newest (`RECENT_CALLS`). */
+const AT_REFERENCE = { now: () => new Date('2024-01-15T10:30:00Z') }
+
 const ids = (page: { data: { conversation_id: string }[] } | undefined) =>
   page?.data.map((item) => item.conversation_id)
 
 it('seeds the documented conversation first of user 1, and a few generated ones on every agent', () => {
-  const store = createStore()
+  const store = createStore(AT_REFERENCE)
   const page = store.listConversations(1, { page_size: 100 })
   expect(page?.data[0]?.conversation_id).toBe('conv_abc123')
   expect(page?.data.length).toBeGreaterThanOrEqual(3)
@@ -98,7 +101,7 @@ it('adds conversations, with content given or generated, newest first', () => {
 })
 
 it("drops an agent's conversations with it, and after a restore reads the restored ones", () => {
-  const store = createStore()
+  const store = createStore(AT_REFERENCE)
   const before = store.countConversations()
   const agent123 = store.listConversations(1, { agent_id: '123', page_size: 100 })?.data.length
   const saved = store.snapshot()

@@ -15,6 +15,9 @@ import { ConversationTimelines } from './timeline.js'
 /** The seeded stream conversations draw from: seeded, added and generated conversations. */
 export const CONVERSATIONS_STREAM = 7
 
+/** The seeded stream of the documented agent's recent calls (`seed.ts`). */
+export const RECENT_CALLS_STREAM = 33
+
 const DAY_SECONDS = 24 * 60 * 60
 
 /** Conversations, as `mock.store` offers them. */

@@ -1,3 +1,4 @@
+import { hashOf } from '../../internal/hash.js'
 import { createSeededRandom } from '../../internal/seeded-random.js'
 import type { Faker } from '../../store/random.js'
 import {
@@ -35,13 +36,6 @@ export function createAgentPhoneNumberData(
     updated_at: fields.created_at,
     user_id: fields.user_id,
   }
-}
-
-/** FNV-1a over text: the seed of a list that depends only on what names it. */
-function hashOf(text: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
-  return hash >>> 0
 }
 
 /**
