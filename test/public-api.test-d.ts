@@ -28,10 +28,15 @@ import type {
 } from 'voiceable-mock/schemas'
 import {
   connectMockServer,
+  formatVerifyReport,
   startMockServer,
+  verifyBackend,
+  type VerifyError,
   type MockServer,
   type MockServerClient,
   type RemoteFault,
+  type VerifyFinding,
+  type VerifyResult,
 } from 'voiceable-mock/node'
 
 // Type tests: checked by tsc, never run. Both CI legs check them, so `setupServer`,
@@ -145,6 +150,23 @@ it('types the control client as the in-process toolkit made async', () => {
   >()
   // @ts-expect-error: a scenario the library does not have
   void client.useScenario('crowded')
+})
+
+it("types verifyBackend for a scheduled job of the user's own", () => {
+  expectTypeOf(verifyBackend).toBeCallableWith({ baseUrl: 'https://b.test/api/v1', apiKey: 'k' })
+  expectTypeOf(verifyBackend).toBeCallableWith({
+    baseUrl: 'https://api.voiceable.dev/voiceable-api',
+    apiKey: 'k',
+    write: true,
+    onProgress: (line: string) => void line,
+  })
+  expectTypeOf(verifyBackend).returns.toEqualTypeOf<Promise<VerifyResult>>()
+  expectTypeOf<VerifyResult['findings'][number]>().toEqualTypeOf<VerifyFinding>()
+  expectTypeOf<VerifyFinding['line']>().toEqualTypeOf<string>()
+  expectTypeOf(formatVerifyReport).returns.toEqualTypeOf<string>()
+  expectTypeOf<VerifyError['reason']>().toEqualTypeOf<'unreachable' | 'refused' | 'not-api'>()
+  // @ts-expect-error: the API key is required
+  void verifyBackend({ baseUrl: 'https://b.test/api/v1' })
 })
 
 it('types accounts and agents as the web app reads them', () => {

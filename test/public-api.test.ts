@@ -134,6 +134,12 @@ it('exports exactly these wire schemas from voiceable-mock/schemas', () => {
   )
 })
 
-it('exports exactly startMockServer and connectMockServer from voiceable-mock/node', () => {
-  expect(Object.keys(node).sort()).toEqual(['connectMockServer', 'startMockServer'])
+it('exports exactly the demo server, its client and verify from voiceable-mock/node', () => {
+  expect(Object.keys(node).sort()).toEqual([
+    'VerifyError',
+    'connectMockServer',
+    'formatVerifyReport',
+    'startMockServer',
+    'verifyBackend',
+  ])
 })

@@ -18,7 +18,7 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 }
 
 /** Fields whose values a message never repeats: it says how long the text was instead. */
-const SECRET_FIELDS: ReadonlySet<PropertyKey> = new Set(['password'])
+const SECRET_FIELDS: ReadonlySet<PropertyKey> = new Set(['password', 'apiKey'])
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let value = input

@@ -14,6 +14,7 @@ run(process.argv.slice(2), {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   stopRequested,
+  env: process.env,
 }).then(
   (code) => {
     process.exitCode = code

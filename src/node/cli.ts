@@ -5,10 +5,10 @@
  * 1 when it cannot start, 2 on a usage error.
  */
 import { existsSync } from 'node:fs'
-import { parseArgs } from 'node:util'
 import { DEFAULT_SEED } from '../defaults.js'
 import { isScenario, SCENARIOS, type Scenario } from '../store/scenario-names.js'
 import { SnapshotError } from '../store/snapshot.js'
+import { parseFlags, toInteger, UsageError } from './cli-args.js'
 import { CONTROL_PATH } from './control.js'
 import { INSPECTOR_PATH } from './inspector-files.js'
 import { startMockServer, type MockServer, type StartMockServerOptions } from './mock-server.js'
@@ -16,7 +16,7 @@ import { readPackageVersion } from './package-version.js'
 import { DataFileError, readDataFile } from './persistence.js'
 import { DEFAULT_HOST } from './server-defaults.js'
 import { MAX_SESSIONS, SESSION_HEADER } from './sessions.js'
-import { withFlagSuggestion } from './suggest-flag.js'
+import { runVerify } from './verify/cli.js'
 
 /** The port of the documented development base URL, `http://localhost:3000/api/v1`. */
 const DEFAULT_PORT = 3000
@@ -25,6 +25,7 @@ const DEFAULT_PORT = 3000
 const BANNER_MAX_USERS = 10
 
 const HELP = `Usage: voiceable-mock [options]
+       voiceable-mock verify --base-url <url> --api-key <key> [--write] [--json] [--report <file>]
 
 Serves a fake of the Voiceable API (API keys, agents, sign-in) over HTTP, with built-in
 data, for offline demos and front-end development. Answers under /api/v1 (as documented)
@@ -49,6 +50,10 @@ Options:
   -h, --help               Show this help and exit
   -v, --version            Show the version and exit
 
+Commands:
+  verify                   Check a real Voiceable backend against this fake and name every
+                           difference (voiceable-mock verify --help)
+
 Examples:
   voiceable-mock
   voiceable-mock --port 0 --scenario multi-tenant
@@ -56,24 +61,8 @@ Examples:
   curl -X GET "http://localhost:3000/api/v1/api_keys/1" -H "X-API-Key: your-api-key-here"
 `
 
-/** A bad command line: the message, then the usage, on stderr; exit code 2. */
-class UsageError extends Error {}
-
 /** A failure to start: one line on stderr; exit code 1. */
 class StartError extends Error {}
-
-function toInteger(
-  flag: string,
-  raw: string | undefined,
-  min: number,
-  max: number,
-): number | undefined {
-  if (raw === undefined) return undefined
-  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || Number(raw) > max) {
-    throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}, got "${raw}"`)
-  }
-  return Number(raw)
-}
 
 interface CliOptions {
   quiet: boolean
@@ -85,33 +74,25 @@ interface CliOptions {
 
 /** Parses argv; `help`/`version` short-circuit. Throws `UsageError` or `StartError`. */
 function parseCommandLine(argv: string[]): CliOptions | 'help' | 'version' {
-  let values
-  try {
-    ;({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: 'string', short: 'p' },
-        host: { type: 'string' },
-        seed: { type: 'string' },
-        scenario: { type: 'string' },
-        data: { type: 'string' },
-        persist: { type: 'boolean' },
-        delay: { type: 'string' },
-        'control-token': { type: 'string' },
-        'no-control': { type: 'boolean' },
-        'reveal-key-values': { type: 'boolean' },
-        quiet: { type: 'boolean', short: 'q' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    }))
-  } catch (error) {
-    throw new UsageError(
-      withFlagSuggestion(error instanceof Error ? error.message : String(error), HELP),
-    )
-  }
+  const values = parseFlags(
+    argv,
+    {
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      seed: { type: 'string' },
+      scenario: { type: 'string' },
+      data: { type: 'string' },
+      persist: { type: 'boolean' },
+      delay: { type: 'string' },
+      'control-token': { type: 'string' },
+      'no-control': { type: 'boolean' },
+      'reveal-key-values': { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+    HELP,
+  )
   if (values.help === true) return 'help'
   if (values.version === true) return 'version'
 
@@ -279,15 +260,19 @@ export interface CliIo {
   stderr(text: string): void
   /** Resolves with the signal's name (`SIGINT`, `SIGTERM`) when the process is asked to stop. */
   stopRequested: Promise<string>
+  /** The environment (`verify` reads `VOICEABLE_API_KEY`). Default: none. */
+  env?: Readonly<Record<string, string | undefined>> | undefined
 }
 
 /**
  * Runs the command line: parses `argv`, starts the server, prints the banner and serves until
- * `io.stopRequested` resolves. Resolves with the exit code; never throws for bad input.
+ * `io.stopRequested` resolves; or, for `verify …`, checks a backend (`verify/cli.ts`). Resolves
+ * with the exit code; never throws for bad input.
  * @example
  * process.exitCode = await run(['--port', '0'], { stdout, stderr, stopRequested })
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  if (argv[0] === 'verify') return runVerify(argv.slice(1), io)
   let cli: CliOptions | 'help' | 'version'
   try {
     cli = parseCommandLine([...argv])

@@ -12,3 +12,12 @@ export type {
   RemoteJournal,
 } from './connect.js'
 export type { MockServer, StartMockServerOptions } from './mock-server.js'
+export { verifyBackend, VerifyError } from './verify/verify.js'
+export { formatVerifyReport } from './verify/report.js'
+export type {
+  NotChecked,
+  VerifyFinding,
+  VerifyOptions,
+  VerifyRequest,
+  VerifyResult,
+} from './verify/verify.js'

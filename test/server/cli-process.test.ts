@@ -66,6 +66,22 @@ it.each(['SIGINT', 'SIGTERM'] as const)(
   },
 )
 
+it('runs `verify` to its end, with its exit code: 0 against the demo server', async () => {
+  const server = await startCli()
+  const result = await runCli([
+    'verify',
+    '--base-url',
+    server.baseUrl,
+    '--api-key',
+    AUTH['X-API-Key'],
+  ])
+  expect(result).toMatchObject({ code: 0, signal: null, stdout: '' })
+  expect(result.stderr).toMatch(
+    /^voiceable-mock verify: http:\/\/\S+\/api\/v1: \d+ requests, 0 differences\n$/,
+  )
+  await server.stop()
+})
+
 it('runs as `npx voiceable-mock` from a project that installed the package', () => {
   writeFileSync(join(tmp, 'package.json'), '{"name":"npx-check","private":true}\n')
   // A folder install links the repository (its dist/ and node_modules) and its bin, offline.
