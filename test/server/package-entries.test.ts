@@ -42,6 +42,34 @@ it('keeps the root entry platform-neutral: nothing it loads imports a Node built
   expect(reached.filter((specifier) => specifier.startsWith('msw/'))).toEqual([])
 })
 
+it('loads jose only on first use: the root entry reaches it through a dynamic import alone', () => {
+  const staticImports = (file: string): string[] =>
+    [
+      ...readFileSync(file, 'utf8').matchAll(
+        /(?:^|[;\n])\s*(?:import|export)\s[^'"]*?from\s*["']([^"']+)["']|^import\s*["']([^"']+)["']/gm,
+      ),
+    ].map((match) => (match[1] ?? match[2]) as string)
+  const seen = new Set<string>()
+  const reachedStatically: string[] = []
+  const visit = (file: string): void => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const specifier of staticImports(file)) {
+      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier))
+      else reachedStatically.push(specifier)
+    }
+  }
+  visit(ROOT_ENTRY_PATH)
+  expect(reachedStatically).toContain('msw')
+  expect(reachedStatically).not.toContain('jose')
+  const dynamic = [...seen].flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/import\(\s*["']([^"']+)["']\s*\)/g)].map(
+      (match) => match[1],
+    ),
+  )
+  expect(dynamic).toContain('jose')
+})
+
 it('points the voiceable-mock bin at an executable script with a node shebang', () => {
   const bin = join(REPO_ROOT, pkg.bin['voiceable-mock'] as string)
   expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true)
