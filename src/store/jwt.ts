@@ -5,13 +5,12 @@
  * @note `jose` is imported on the first sign or verify, not at start-up: most processes (every
  * test file) never sign a token, and loading it cost about a third of msw's own start-up.
  */
-import type * as JoseModule from 'jose'
 import { decodeBase64Url, encodeBase64Url } from '../internal/base64url.js'
+import type * as JoseCalls from './jose-calls.js'
 
-type Jose = typeof JoseModule
-let jose: Promise<Jose> | undefined
+let jose: Promise<typeof JoseCalls> | undefined
 /** `jose`, loaded once, when a token is first signed or checked. */
-const loadJose = (): Promise<Jose> => (jose ??= import('jose'))
+const loadJose = (): Promise<typeof JoseCalls> => (jose ??= import('./jose-calls.js'))
 
 export interface TokenClaims {
   /** The user id, as a string (RFC 7519). */
