@@ -1,4 +1,4 @@
-import type { Faker } from '@faker-js/faker'
+import type { Faker, SimpleFaker } from '@faker-js/faker'
 // @note Only faker's `base` locale (no words, no names) is loaded, under the project's own small
 // locale: the root `@faker-js/faker` entry would load every locale at start-up, and `en` alone
 // is most of the browser bundle.
@@ -20,6 +20,21 @@ export function createFaker(seed: number | readonly number[], refDate: string | 
   const faker = new FakerClass({ locale: [VOICEABLE_LOCALE, baseFaker.rawDefinitions] })
   faker.seed(typeof seed === 'number' ? seed : [...seed])
   faker.setDefaultRefDate(refDate)
+  return faker
+}
+
+/** Faker's `SimpleFaker` (numbers, strings, dates, helpers; no locale), the base class of `Faker`. */
+const SimpleFakerClass = (Object.getPrototypeOf(FakerClass.prototype) as { constructor: unknown })
+  .constructor as new () => SimpleFaker
+
+/**
+ * A seeded `SimpleFaker`: for a stream that draws only numbers, strings, dates and helpers. Its
+ * draws equal a `createFaker` of the same seed's (one generator, one `number` module), and it is
+ * built without the thirty locale modules a `Faker` makes, which start-up pays for.
+ */
+export function createSimpleFaker(seed: number | readonly number[]): SimpleFaker {
+  const faker = new SimpleFakerClass()
+  faker.seed(typeof seed === 'number' ? seed : [...seed])
   return faker
 }
 
