@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsup'
+import { openApiWordsPlugin } from './scripts/lib/openapi-words.mjs'
 
 export default defineConfig({
   // @note One build with code splitting, so `voiceable-mock` and `voiceable-mock/node` share one
@@ -21,6 +22,8 @@ export default defineConfig({
   // Never bundle msw: the consumer's setupServer/setupWorker and our handlers must share one copy.
   external: ['msw', 'zod', '@faker-js/faker', 'jose', 'papaparse', /^node:/],
   removeNodeProtocol: false,
+  // The OpenAPI words of the resources are read from dist/openapi.json, not carried by the code.
+  esbuildPlugins: [openApiWordsPlugin],
   // The OpenAPI document (`voiceable-mock/openapi.json`), generated from the zod schemas; then
   // the inspector's page (dist/inspector/), which only the Node server serves.
   onSuccess: 'node scripts/openapi.mjs --out dist/openapi.json && node scripts/build-inspector.mjs',

@@ -13,6 +13,9 @@ const SCRIPTS = {
   'library+create': 'library-create.mjs',
   'msw+msw/node': 'msw-node.mjs',
   'library+msw/node': 'library-node.mjs',
+  // The start-up goal's pair: what a test file of each pays before its first test.
+  'msw setupServer': 'msw-setup-server.mjs',
+  'library+create+setupServer': 'library-setup-server.mjs',
 }
 const ROUNDS = pick(21, 9)
 

@@ -7,7 +7,8 @@
 //   - baseline: msw/browser's setupWorker with one handler of its own;
 //   - with library: setupWorker(...createVoiceableMock({ baseUrl: '/api/v1' }).handlers).
 // `voiceable-mock` resolves by package name to the BUILT package (dist/), and msw to the one
-// installed copy. Also reports which faker locales end up in the page (only `en` is expected).
+// installed copy. Also reports which faker language locales end up in the page (none is expected: the
+// factories use faker's `base` under the project's own locale, src/store/locale/).
 // The inspector (dist/inspector/, the demo server's page) is measured apart: it is served by the
 // Node server only, and the measure fails if any of its bytes reach the library's page.
 // `measureBundleSizes()` is exported for the benchmark helper.

@@ -5,10 +5,10 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ApiError, JSON_CONTENT_TYPE } from '../pipeline/envelope.js'
-import { createOpenApiDocument, type OpenApiDocument } from '../openapi/document.js'
+import type { OpenApiDocument } from '../openapi/document.js'
 import { answerPreflight } from './cors.js'
 import { originOfHost } from './host-origin.js'
-import { readPackageVersion } from './package-version.js'
+import { loadOpenApiDocument } from './openapi-document.js'
 
 /** Where the demo server serves its OpenAPI document. */
 export const OPENAPI_PATH = '/__voiceable/openapi.json'
@@ -41,7 +41,7 @@ export function createOpenApiRoute(
     let body: string
     const headers: Record<string, string> = { ...cors }
     if (method === 'GET' || method === 'HEAD') {
-      document ??= createOpenApiDocument({ version: readPackageVersion() })
+      document ??= loadOpenApiDocument()
       const origin = originOf(req)
       body = JSON.stringify({
         ...document,

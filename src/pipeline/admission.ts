@@ -82,12 +82,14 @@ export function createAdmission(runtime: CoreRuntime) {
     runtime.useScenario(requested)
   }
 
-  async function admit(
+  // @note Synchronous unless a step waits (a token's signature, an injected latency): an `await`
+  // per request cost the demo server a microtask turn each, which a hand-written server never pays.
+  function admit(
     request: PlainRequest,
     routed: Routed,
     outcome: Outcome,
     startedAt: number,
-  ): Promise<boolean> {
+  ): boolean | Promise<boolean> {
     const { endpoint } = routed
     if (request.bodyTooLarge === true || (request.body?.byteLength ?? 0) > runtime.maxBodyBytes)
       throw new ApiError(
@@ -102,21 +104,46 @@ export function createAdmission(runtime: CoreRuntime) {
     // @note Credentials of an `anonymous` endpoint (sign in, sign up) are not even read: the
     // request counts against the shared anonymous bucket, whatever token it carries.
     const pending = access === 'anonymous' ? NO_CALLER : resolveCaller(request.header, store)
-    const caller = pending instanceof Promise ? await pending : pending
-    const principal = caller.ok ? caller.principal : undefined
-    outcome.principal = principal
-    let rate = runtime.rateLimiter?.hit(
-      principal === undefined ? 'anonymous' : `user:${principal.user.id}`,
-      startedAt,
-    )
-    outcome.rate = rate
-    const name = (endpoint?.name ?? UNKNOWN_ROUTE) as EndpointName
-    const fault = runtime.faults.apply(name, principal, request.signal)
-    const injected = fault === undefined ? undefined : await fault
-    if (injected === 'network-error') {
-      outcome.reason = REASONS.injectedNetworkError(name)
-      return true
+    const withCaller = (caller: CallerResult): boolean | Promise<boolean> => {
+      const principal = caller.ok ? caller.principal : undefined
+      outcome.principal = principal
+      const rate = runtime.rateLimiter?.hit(
+        principal === undefined ? 'anonymous' : `user:${principal.user.id}`,
+        startedAt,
+      )
+      outcome.rate = rate
+      const name = (endpoint?.name ?? UNKNOWN_ROUTE) as EndpointName
+      const fault = runtime.faults.apply(name, principal, request.signal)
+      const withFault = (injected: Awaited<typeof fault>): boolean => {
+        if (injected === 'network-error') {
+          outcome.reason = REASONS.injectedNetworkError(name)
+          return true
+        }
+        check(request, routed, outcome, { access, caller, principal, rate, name, injected })
+        return false
+      }
+      return fault === undefined ? withFault(undefined) : fault.then(withFault)
     }
+    return pending instanceof Promise ? pending.then(withCaller) : withCaller(pending)
+  }
+
+  /** After the caller and any injected fault: the errors that answer instead of the endpoint. */
+  function check(
+    request: PlainRequest,
+    routed: Routed,
+    outcome: Outcome,
+    found: {
+      access: EndpointAccess
+      caller: CallerResult
+      principal: Principal | undefined
+      rate: RateLimitState | undefined
+      name: EndpointName
+      injected: unknown
+    },
+  ): void {
+    const { endpoint } = routed
+    const { access, caller, principal, name, injected } = found
+    let { rate } = found
     // An injected rate-limit fault answers as a used-up window would: the same 429 and headers.
     if (injected === 'rate-limited' && rate !== undefined)
       outcome.rate = rate = { ...rate, remaining: 0, exceeded: true }
@@ -146,7 +173,6 @@ export function createAdmission(runtime: CoreRuntime) {
         { reason: REASONS.routeNotFound(request.method, routed.pathname) },
       )
     if (principal !== undefined) checkPublicKey(access, principal, runtime.publicKeyAccess)
-    return false
   }
   return admit
 }

@@ -106,7 +106,8 @@ export function createCore(runtime: CoreRuntime): Core {
     }
     let networkError = false
     try {
-      networkError = await admit(request, routed, outcome, startedAt)
+      const admitted = admit(request, routed, outcome, startedAt)
+      networkError = admitted instanceof Promise ? await admitted : admitted
       if (!networkError) {
         const context = new RequestContext(
           store,

@@ -2,6 +2,7 @@
  * Paging of list endpoints: one page of an ordered list, and what the response says about the
  * rest. Every list that pages uses it, so pages behave alike across resources.
  */
+import { decodeBase64Url, encodeBase64Url } from '../internal/base64url.js'
 
 /** One page, and where the next starts. */
 export interface Page<T> {
@@ -76,20 +77,13 @@ export function pageDownward<T>(
 /** A part of a cursor's key: the sort values of the last item of a page. */
 export type CursorPart = string | number
 
-const BASE64URL = /^[A-Za-z0-9_-]*$/
-
 function toBase64Url(text: string): string {
-  let binary = ''
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  return encodeBase64Url(new TextEncoder().encode(text))
 }
 
 function fromBase64Url(text: string): string | undefined {
-  if (!BASE64URL.test(text)) return undefined
   try {
-    const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'))
-    const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0))
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return new TextDecoder('utf-8', { fatal: true }).decode(decodeBase64Url(text))
   } catch {
     return undefined
   }

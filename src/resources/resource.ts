@@ -192,11 +192,6 @@ function toEndpoint<Store extends object>(
       ? READ_MESSAGE
       : must(data.successMessages[messageName], `${at}: no success message ${messageName}`)
   const resolver = must(parts.resolvers[endpoint.name], `${at}: no resolver`)
-  const examples: { request?: DocumentedExample; response?: DocumentedExample } = {}
-  const request = example(endpoint.examples?.request)
-  const response = example(endpoint.examples?.response)
-  if (request !== undefined) examples.request = request
-  if (response !== undefined) examples.response = response
   return {
     name: endpoint.name,
     method: oneOf(endpoint.method, METHODS, `${at}: method`) as HttpMethod,
@@ -237,12 +232,24 @@ function toEndpoint<Store extends object>(
         }),
     ...(endpoint.query === undefined ? {} : { query: schema(endpoint.query) as z.ZodObject }),
     errors: (endpoint.errors ?? []).map((code) => must(errors[code], `${at}: no error ${code}`)),
-    doc: {
-      ...endpoint.doc,
-      success: `\`${message}\`: ${endpoint.doc.success}`,
-      evidence: oneOf(endpoint.doc.evidence, EVIDENCE, `${at}: evidence`) as Evidence,
+    // @note Read by the OpenAPI document only, so built when read: the package's build leaves the
+    // words out of `resource.json` (scripts/build/openapi-words.mjs), and its demo server serves
+    // the document written at build time.
+    get doc() {
+      return {
+        ...endpoint.doc,
+        success: `\`${message}\`: ${endpoint.doc.success}`,
+        evidence: oneOf(endpoint.doc.evidence, EVIDENCE, `${at}: evidence`) as Evidence,
+      }
     },
-    examples,
+    get examples() {
+      const examples: { request?: DocumentedExample; response?: DocumentedExample } = {}
+      const request = example(endpoint.examples?.request)
+      const response = example(endpoint.examples?.response)
+      if (request !== undefined) examples.request = request
+      if (response !== undefined) examples.response = response
+      return examples
+    },
     resolve(context) {
       const reply = resolver(context)
       // @note `status` first, then the reply's fields in their order: one object per answer.
@@ -302,20 +309,23 @@ export function defineResource<const Parts extends ResourceParts<any>>(
     successMessages: data.successMessages,
     errorMessages: data.errorMessages,
     schemas: parts.schemas,
-    parts: (data.parts ?? []).map((part) => ({
-      name: part.name,
-      schema: schema(part.schema),
-      description: part.description,
-      ...(part.example === undefined
-        ? {}
-        : {
-            examples: [part.example]
-              .flat()
-              .map((name) =>
-                must(parts.fixtures?.[name], `${data.name}.${part.name}: no fixture ${name}`),
-              ),
-          }),
-    })),
+    // Read by the OpenAPI document only, as `doc` above.
+    get parts() {
+      return (data.parts ?? []).map((part) => ({
+        name: part.name,
+        schema: schema(part.schema),
+        description: part.description,
+        ...(part.example === undefined
+          ? {}
+          : {
+              examples: [part.example]
+                .flat()
+                .map((name) =>
+                  must(parts.fixtures?.[name], `${data.name}.${part.name}: no fixture ${name}`),
+                ),
+            }),
+      }))
+    },
     seed: parts.seed,
     store: parts.store,
     storeCalls: parts.storeCalls,

@@ -2,8 +2,15 @@
  * HS256 JSON Web Tokens with `jose`, which runs on WebCrypto (`crypto.subtle`), so the same code
  * runs in Node, the browser worker and the demo server. Only HS256 is accepted: `alg: none` and
  * every other algorithm are rejected before any signature check.
+ * @note `jose` is imported on the first sign or verify, not at start-up: most processes (every
+ * test file) never sign a token, and loading it cost about a third of msw's own start-up.
  */
-import { base64url, errors, jwtVerify, SignJWT } from 'jose'
+import { decodeBase64Url, encodeBase64Url } from '../internal/base64url.js'
+import type * as JoseCalls from './jose-calls.js'
+
+let jose: Promise<typeof JoseCalls> | undefined
+/** `jose`, loaded once, when a token is first signed or checked. */
+const loadJose = (): Promise<typeof JoseCalls> => (jose ??= import('./jose-calls.js'))
 
 export interface TokenClaims {
   /** The user id, as a string (RFC 7519). */
@@ -29,7 +36,7 @@ export function looksLikeJwt(token: string): boolean {
 }
 
 export function toBase64Url(bytes: Uint8Array): string {
-  return base64url.encode(bytes)
+  return encodeBase64Url(bytes)
 }
 
 /**
@@ -41,7 +48,7 @@ export function toBase64Url(bytes: Uint8Array): string {
  */
 function isCanonicalBase64Url(segment: string): boolean {
   try {
-    return toBase64Url(base64url.decode(segment)) === segment
+    return toBase64Url(decodeBase64Url(segment)) === segment
   } catch {
     return false
   }
@@ -68,7 +75,7 @@ export function createTokenSigner(secret: string): TokenSigner {
   const getKey = (): Promise<CryptoKey> => {
     key ??= crypto.subtle.importKey(
       'raw',
-      base64url.decode(secret) as Uint8Array<ArrayBuffer>,
+      decodeBase64Url(secret),
       { name: 'HMAC', hash: 'SHA-256' },
       false,
       ['sign', 'verify'],
@@ -78,6 +85,7 @@ export function createTokenSigner(secret: string): TokenSigner {
 
   return {
     async sign(claims) {
+      const { SignJWT } = await loadJose()
       return new SignJWT({ ...claims }).setProtectedHeader(HEADER).sign(await getKey())
     },
 
@@ -85,6 +93,7 @@ export function createTokenSigner(secret: string): TokenSigner {
       // Order: shape, then signature (of canonical segments), then expiry.
       if (!looksLikeJwt(token) || !token.split('.').every(isCanonicalBase64Url))
         return { ok: false, reason: 'malformed' }
+      const { errors, jwtVerify } = await loadJose()
       let claims: unknown
       let expired = false
       try {

@@ -24,88 +24,100 @@ it('pins the default seed: users and the first generated keys', () => {
         "id": 1,
       },
       {
-        "email": "sigmund_johnson14@example.net",
+        "email": "dalia_adeyemi@example.net",
         "id": 2,
       },
       {
-        "email": "maynard16@example.org",
+        "email": "victor_patel89@example.com",
         "id": 3,
       },
       {
-        "email": "kenyatta1@example.com",
+        "email": "dalia_weber69@example.com",
         "id": 4,
       },
       {
-        "email": "quincy.upton28@example.org",
+        "email": "rafael.reyes78@example.org",
         "id": 5,
       },
     ]
   `)
   expect(snapshot.api_keys.map((key) => [key.id, key.user_id, key.key_type, key.created_at]))
     .toMatchInlineSnapshot(`
-    [
       [
-        1,
-        1,
-        "private",
-        "2024-01-10T08:00:00Z",
-      ],
-      [
-        2,
-        2,
-        "private",
-        "2024-01-10T18:23:41Z",
-      ],
-      [
-        3,
-        3,
-        "public",
-        "2024-01-10T19:11:57Z",
-      ],
-      [
-        4,
-        3,
-        "private",
-        "2024-01-10T20:04:10Z",
-      ],
-      [
-        5,
-        3,
-        "private",
-        "2024-01-10T23:31:45Z",
-      ],
-      [
-        6,
-        4,
-        "public",
-        "2024-01-11T05:52:28Z",
-      ],
-      [
-        7,
-        4,
-        "private",
-        "2024-01-11T05:58:43Z",
-      ],
-      [
-        8,
-        4,
-        "private",
-        "2024-01-11T12:29:21Z",
-      ],
-      [
-        9,
-        5,
-        "public",
-        "2024-01-11T19:40:05Z",
-      ],
-      [
-        10,
-        5,
-        "private",
-        "2024-01-12T01:55:58Z",
-      ],
-    ]
-  `)
+        [
+          1,
+          1,
+          "private",
+          "2024-01-10T08:00:00Z",
+        ],
+        [
+          2,
+          2,
+          "private",
+          "2024-01-10T17:16:31Z",
+        ],
+        [
+          3,
+          2,
+          "private",
+          "2024-01-10T20:50:14Z",
+        ],
+        [
+          4,
+          3,
+          "private",
+          "2024-01-11T00:44:20Z",
+        ],
+        [
+          5,
+          3,
+          "public",
+          "2024-01-11T03:55:37Z",
+        ],
+        [
+          6,
+          3,
+          "private",
+          "2024-01-11T09:02:14Z",
+        ],
+        [
+          7,
+          3,
+          "private",
+          "2024-01-11T10:36:15Z",
+        ],
+        [
+          8,
+          4,
+          "private",
+          "2024-01-11T15:34:28Z",
+        ],
+        [
+          9,
+          4,
+          "public",
+          "2024-01-11T18:04:13Z",
+        ],
+        [
+          10,
+          5,
+          "private",
+          "2024-01-11T21:57:31Z",
+        ],
+        [
+          11,
+          5,
+          "private",
+          "2024-01-12T01:46:40Z",
+        ],
+        [
+          12,
+          5,
+          "private",
+          "2024-01-12T02:22:50Z",
+        ],
+      ]
+    `)
 })
 
 it('resets to data deep-equal to the seeded start', () => {

@@ -64,9 +64,9 @@ export function idOf(item: unknown, param: string): string | undefined {
  */
 export function listItemsOf(body: unknown): unknown[] | undefined {
   const data = (body as { data?: unknown } | null | undefined)?.data
-  if (Array.isArray(data)) return data
+  if (Array.isArray(data)) return data as unknown[]
   const nested = (data as { data?: unknown } | null | undefined)?.data
-  return Array.isArray(nested) ? nested : undefined
+  return Array.isArray(nested) ? (nested as unknown[]) : undefined
 }
 
 /** The items of a list at a concrete path, or why there are none to take an id from. */

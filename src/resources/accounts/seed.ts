@@ -4,9 +4,8 @@
  */
 import { toTimestamp } from '../../internal/time.js'
 import type { Seeder } from '../../store/context.js'
-import { DEFAULT_REF_DATE } from '../../defaults.js'
 import { toBase64Url } from '../../store/jwt.js'
-import { createFaker } from '../../store/random.js'
+import { createSimpleFaker } from '../../store/random.js'
 import { DEFAULT_GENERATED_USERS, MULTI_TENANT_USERS } from './defaults.js'
 import { DOCUMENTED_USER } from './documented.js'
 import { createUserData } from './factory.js'
@@ -35,7 +34,7 @@ function generatedUsers(seeder: Seeder): number {
  * scenario switch or a reset still authenticates after it.
  */
 function createTokenSecret(seed: number): string {
-  const faker = createFaker(seed + 1, DEFAULT_REF_DATE)
+  const faker = createSimpleFaker(seed + 1)
   return toBase64Url(Uint8Array.from({ length: 32 }, () => faker.number.int(255)))
 }
 
