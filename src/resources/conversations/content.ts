@@ -6,7 +6,7 @@
  */
 import { createSeededRandom } from '../../internal/seeded-random.js'
 import { toTimestamp } from '../../internal/time.js'
-import { CONVERSATION_STATUS } from './defaults.js'
+import { CONVERSATION_DATE_FORMAT, CONVERSATION_STATUS, COST_PER_MINUTE_USD } from './defaults.js'
 import type {
   Conversation,
   ConversationListItem,
@@ -112,34 +112,88 @@ function metadataOf(record: ConversationRecord, drawn: Draft, withSummary: boole
   return { duration: record.duration, call_quality: quality, summary }
 }
 
-/** A conversation as a list shows it: the documented object without `transcript`. */
+/** `2024-01-15 10:30`: the date as the web app shows it, UTC (`CONVERSATION_DATE_FORMAT`). */
+function displayDate(unixSeconds: number): string {
+  // The ISO timestamp cut to the format's length, its `T` a space.
+  return toTimestamp(new Date(unixSeconds * 1000))
+    .slice(0, CONVERSATION_DATE_FORMAT.length)
+    .replace('T', ' ')
+}
+
+/** `2:00`: a length in seconds as the web app shows it (its fallback is `0:00`). */
+function displayDuration(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
+}
+
+/** A call's cost at `COST_PER_MINUTE_USD`, in the app's `{amount_cents, amount_dollars, formatted}`. */
+function costOf(seconds: number): Conversation['cost'] {
+  const cents = Math.round((seconds / 60) * COST_PER_MINUTE_USD * 100)
+  return {
+    amount_cents: cents,
+    amount_dollars: cents / 100,
+    formatted: `$${(cents / 100).toFixed(2)}`,
+  }
+}
+
+/** The fields the web app reads, after the documented ones (client evidence; schemas.ts). */
+function appFieldsOf(record: ConversationRecord, lineCount: number, summary: string | undefined) {
+  return {
+    id: record.id,
+    call_successful: record.call_successful,
+    date: displayDate(record.start_time_unix_secs),
+    duration: displayDuration(record.duration),
+    messages: lineCount,
+    ...(summary === undefined ? {} : { summary }),
+    cost: costOf(record.duration),
+  }
+}
+
+/** How many lines a conversation's transcript has, without writing them out. */
+function lineCountOf(record: ConversationRecord, drawn: Draft): number {
+  return (
+    record.transcript?.length ??
+    drawn.topic.opening.length + drawn.topic[record.call_successful].length
+  )
+}
+
+/** A line as it is sent: the documented fields, then the app's `message` and seconds into the call. */
+function toLine(line: ConversationMessage, startUnixSeconds: number) {
+  const at = Math.floor(Date.parse(line.timestamp) / 1000) - startUnixSeconds
+  return { ...line, message: line.content, time_in_call_secs: Math.max(at, 0) }
+}
+
+/** A conversation as a list shows it: the documented object without `transcript`, then the app's fields. */
 export function toListItem(
   record: ConversationRecord,
   agentName: string,
   withSummary: boolean,
 ): ConversationListItem {
+  const drawn = draft(record.transcript_seed)
+  const metadata = metadataOf(record, drawn, withSummary)
   return {
     conversation_id: record.id,
     agent_id: record.agent_id,
     agent_name: agentName,
     status: record.status ?? CONVERSATION_STATUS,
-    metadata: metadataOf(record, draft(record.transcript_seed), withSummary),
+    metadata,
     created_at: toTimestamp(new Date(record.start_time_unix_secs * 1000)),
+    ...appFieldsOf(record, lineCountOf(record, drawn), metadata.summary),
   }
 }
 
-/** A conversation as `GET /conversations/{id}` shows it, fields in the documented order. */
+/** A conversation as `GET /conversations/{id}` shows it: the documented fields, then the app's. */
 export function toConversation(record: ConversationRecord, agentName: string): Conversation {
   const drawn = draft(record.transcript_seed)
   const metadata = metadataOf(record, drawn, true) as Conversation['metadata']
+  const lines = record.transcript ?? generateTranscript(record, drawn)
   return {
     conversation_id: record.id,
     agent_id: record.agent_id,
     agent_name: agentName,
     status: record.status ?? CONVERSATION_STATUS,
-    transcript:
-      record.transcript?.map((line) => ({ ...line })) ?? generateTranscript(record, drawn),
+    transcript: lines.map((line) => toLine(line, record.start_time_unix_secs)),
     metadata,
     created_at: toTimestamp(new Date(record.start_time_unix_secs * 1000)),
+    ...appFieldsOf(record, lines.length, metadata.summary),
   }
 }

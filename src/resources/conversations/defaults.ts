@@ -40,3 +40,16 @@ export const RECENT_CALLS = { count: 6, days: 30 } as const
  * ours: the fake records no calls, and the web app's player needs bytes a browser decodes).
  */
 export const AUDIO = { sampleRate: 8000, seconds: 1, contentType: 'audio/wav' } as const
+
+/**
+ * What a minute of call costs, in US dollars: the fake keeps no cost per call, so each is its
+ * length at this rate, in a conversation's `cost` and the overview's figures (ours; an
+ * ElevenLabs agent minute is about this).
+ */
+export const COST_PER_MINUTE_USD = 0.1
+
+/**
+ * A conversation's `date` as the web app displays it (it shows the text as sent and never formats
+ * it): `YYYY-MM-DD HH:MM`, UTC (ours; the app's type says only `string`).
+ */
+export const CONVERSATION_DATE_FORMAT = 'YYYY-MM-DD HH:MM'

@@ -20,6 +20,38 @@ export const ConversationMessageSchema = z.strictObject({
 })
 export type ConversationMessage = z.infer<typeof ConversationMessageSchema>
 
+/**
+ * One line as it is sent: the documented fields, then what the web app reads (client evidence,
+ * its `Conversation.transcript`): the words again as `message`, and seconds into the call.
+ */
+export const ConversationLineSchema = ConversationMessageSchema.extend({
+  message: z.string().optional(),
+  time_in_call_secs: z.number().int().nonnegative().optional(),
+})
+
+/** A call's cost as the web app reads it (`Conversation.cost`; client evidence). */
+export const ConversationCostSchema = z.strictObject({
+  amount_cents: z.number().int().nonnegative(),
+  amount_dollars: z.number().nonnegative(),
+  formatted: z.string(),
+})
+
+/**
+ * What the web app reads of a conversation beyond the documented fields (client evidence: its
+ * `Conversation` type and the Conversations screens), sent after them: the id as `id`, the
+ * outcome, the date, length and message count as it displays them, the summary and the cost.
+ * Optional: the fake always sends them, the docs' example has none of them.
+ */
+const APP_FIELDS = {
+  id: z.string().optional(),
+  call_successful: CallSuccessfulSchema.optional(),
+  date: z.string().optional(),
+  duration: z.string().optional(),
+  messages: z.number().int().nonnegative().optional(),
+  summary: z.string().optional(),
+  cost: ConversationCostSchema.optional(),
+}
+
 /** `metadata`, as documented: the call's length in seconds, its quality and a summary. */
 export const ConversationMetadataSchema = z.strictObject({
   duration: z.number().int().nonnegative(),
@@ -33,9 +65,10 @@ export const ConversationSchema = z.strictObject({
   agent_id: AgentIdSchema,
   agent_name: z.string(),
   status: z.string(),
-  transcript: z.array(ConversationMessageSchema),
+  transcript: z.array(ConversationLineSchema),
   metadata: ConversationMetadataSchema,
   created_at: Timestamp,
+  ...APP_FIELDS,
 })
 export type Conversation = z.infer<typeof ConversationSchema>
 

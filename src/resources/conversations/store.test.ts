@@ -88,8 +88,15 @@ it('adds conversations, with content given or generated, newest first', () => {
     created_at: '2024-01-01T00:00:00Z',
     transcript: [{ role: 'user', content: 'Hello?', timestamp: '2024-01-01T00:00:00Z' }],
   })
+  // As `GET /conversations/{id}` sends it: the web app's `message` and seconds after each line.
   expect(older.transcript).toEqual([
-    { role: 'user', content: 'Hello?', timestamp: '2024-01-01T00:00:00Z' },
+    {
+      role: 'user',
+      content: 'Hello?',
+      timestamp: '2024-01-01T00:00:00Z',
+      message: 'Hello?',
+      time_in_call_secs: 0,
+    },
   ])
   expect(ids(store.listConversations(1, { page_size: 100 }))?.at(-1)).toBe('conv_older')
   expect(() => store.addConversation(1, '123', { conversation_id: 'conv_older' })).toThrow(
