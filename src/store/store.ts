@@ -154,6 +154,9 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
   const startingSnapshot =
     options.snapshot === undefined ? undefined : parseSnapshot(options.snapshot)
   const startingScenario: Scenario = options.scenario ?? 'documented'
+  // Seeding reads the clock as it was at creation (the documented agent's recent calls are
+  // dated from it), so a scenario's data is the same whenever `reset()` rebuilds it.
+  const seededAt = settings.now()
   /** The scenario the current data was built from; `undefined` for the starting snapshot's. */
   let scenario: Scenario | undefined
   const data = createData()
@@ -189,7 +192,7 @@ export function createStore(options: StoreOptions = {}): VoiceableStore {
             next ?? startingScenario,
             settings.seed,
             (stream) => context.faker(stream),
-            settings.now,
+            () => seededAt,
           ),
     )
     for (const listener of resetListeners) listener()

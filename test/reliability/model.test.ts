@@ -670,7 +670,13 @@ async function runSequence(config: Config, operations: Operation[]): Promise<voi
     let start = startingStates.get(scenario)
     if (start === undefined) {
       start = stateFromSnapshot(
-        createVoiceableMock({ scenario, seed: config.seed, rateLimit: false }).snapshot(),
+        // At the clock the mock under test was created at: seeding dates recent calls from it.
+        createVoiceableMock({
+          scenario,
+          seed: config.seed,
+          rateLimit: false,
+          now: () => new Date(START),
+        }).snapshot(),
       )
       startingStates.set(scenario, start)
     }

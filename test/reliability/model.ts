@@ -40,6 +40,8 @@ export interface ModelUser {
   membership_status: string
   created_at: string
   updated_at: string
+  /** Shown by `GET /user/current` only, after the user's fields (the web app's tour flag). */
+  assistant_detail_tour_completed: boolean
   password: string
 }
 
@@ -114,7 +116,12 @@ export function toSnapshot(state: ModelState): Snapshot {
     users: [...state.users.values()]
       .sort((a, b) => a.id - b.id)
       .map(
-        (user) => ({ ...toWireUser(user), password: user.password }) as Snapshot['users'][number],
+        (user) =>
+          ({
+            ...toWireUser(user),
+            assistant_detail_tour_completed: user.assistant_detail_tour_completed,
+            password: user.password,
+          }) as Snapshot['users'][number],
       ),
     api_keys: [...state.keys.values()]
       .sort((a, b) => a.id - b.id)
@@ -131,7 +138,9 @@ export function toSnapshot(state: ModelState): Snapshot {
 }
 
 /** A user as the API sends it: the fields the web app reads, in that order, never the password. */
-export function toWireUser(user: ModelUser): Omit<ModelUser, 'password'> {
+export function toWireUser(
+  user: ModelUser,
+): Omit<ModelUser, 'password' | 'assistant_detail_tour_completed'> {
   return {
     id: user.id,
     email: user.email,
@@ -692,7 +701,11 @@ export function expect(
   if (request.endpoint === 'getCurrentUser') {
     // Any credential, public keys included: the caller reads only themselves.
     const user = state.users.get(caller.userId) as ModelUser
-    return { status: 200, body: ok(SUCCESS_MESSAGES.read, toWireUser(user)), headers }
+    const shown = {
+      ...toWireUser(user),
+      assistant_detail_tour_completed: user.assistant_detail_tour_completed,
+    }
+    return { status: 200, body: ok(SUCCESS_MESSAGES.read, shown), headers }
   }
   if (caller.keyType === 'public' && options.publicKeyAccess !== 'full-access') {
     if (options.publicKeyAccess === 'forbidden')
@@ -823,6 +836,7 @@ export function commitUser(
     membership_status: 'active',
     created_at: time,
     updated_at: time,
+    assistant_detail_tour_completed: false,
     password: 'password',
   }
   state.users.set(user.id, user)
